@@ -1,0 +1,27 @@
+"""Access to the language data files shipped inside the package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a shipped data file, e.g. `data_path("ar", "normalization.tsv")`."""
+    return Path(str(resources.files("marsad").joinpath("data", *parts)))
+
+
+def read_rows(*parts: str) -> Iterator[list[str]]:
+    """The TAB-separated rows of a data file, skipping `#` comments and blank lines."""
+    with data_path(*parts).open(encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield line.split("\t")
+
+
+def read_words(*parts: str) -> set[str]:
+    """A one-word-per-line list (first column), `#` comments skipped."""
+    return {row[0].strip() for row in read_rows(*parts) if row[0].strip()}

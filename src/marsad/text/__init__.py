@@ -1,0 +1,1 @@
+"""The Arabic text layer: normalisation for matching, sentences, clitic-aware tokens."""
