@@ -72,8 +72,7 @@ def learn(counts: Counter, names: set[str]) -> set[str]:
         parts = tok.segment(word)
         if len(parts) == 1:
             continue
-        stem = next(p for p in parts if p[2] == "stem")
-        stem_form = word[stem[0]:stem[1]]
+        stem_form = next(p[3] for p in parts if p[2] == "stem")
         if counts.get(stem_form, 0) * RATIO < count:
             keep.add(word)
     for name in names:

@@ -105,7 +105,8 @@ def segment(norm: str, raw: str | None = None) -> list[tuple[int, int, str, str]
             pos += 1
     stem = norm[pos:]
     end = len(norm)
-    if not stem.startswith(article) and stem not in inv.keep_whole:
+    definite = stem.startswith(article) or stem_norm is not None  # a definite noun takes no pronoun
+    if not definite and stem not in inv.keep_whole:
         for enclitic in inv.enclitics:
             if stem.endswith(enclitic) and len(stem) - len(enclitic) >= MIN_STEM:
                 if raw is not None and raw[end - len(enclitic):end] != enclitic:
