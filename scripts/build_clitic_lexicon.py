@@ -22,8 +22,8 @@ from marsad.resources import data_path
 from marsad.text import tokenize as tok
 from marsad.text.normalize import normalize
 
-MIN_COUNT = 3
-RATIO = 20
+MIN_COUNT = 5
+MAX_STEM_COUNT = 2  # a stem seen at most this often on its own is no stem: the word is whole
 WORD = regex.compile(r"[[\p{Arabic}&&\p{L}]\p{Mn}\u0640]+", regex.V1)
 
 
@@ -73,7 +73,9 @@ def learn(counts: Counter, names: set[str]) -> set[str]:
         if len(parts) == 1:
             continue
         stem_form = next(p[3] for p in parts if p[2] == "stem")
-        if counts.get(stem_form, 0) * RATIO < count:
+        if stem_form.startswith("ال"):
+            continue  # preposition + article is grammatical whatever the counts (بالقرب)
+        if counts.get(stem_form, 0) <= MAX_STEM_COUNT:
             keep.add(word)
     for name in names:
         if len(tok.segment(name)) > 1 and counts.get(name, 0) >= counts.get(name[1:], 0):
@@ -93,7 +95,7 @@ def main() -> None:
     header = (
         "# Learned by scripts/build_clitic_lexicon.py from word counts of the ANT conflict news corpus and\n"
         "# ANERcorp train (../shared/data) plus the names of the shipped gazetteer and actor dictionary:\n"
-        f"# words seen >= {MIN_COUNT} times whose clitic-stripped stem is {RATIO}x rarer than the word.\n"
+        f"# words seen >= {MIN_COUNT} times whose clitic-stripped stem occurs alone at most {MAX_STEM_COUNT} times.\n"
     )
     out.write_text(header + "".join(f"{w}\n" for w in sorted(keep)), encoding="utf-8")
     print(f"{len(keep)} words written to {out}")

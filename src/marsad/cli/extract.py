@@ -13,7 +13,7 @@ from marsad.errors import InputError
 from marsad.inputs import DEFAULT_MAX_CHARS, ArticleInput, parse_date, read_inputs
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"

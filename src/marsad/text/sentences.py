@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from marsad.document import Document, Span
+from marsad.document import Document
 from marsad.resources import read_words
 
 # A sentence ends at a run of terminal marks followed by closing quotes/brackets, or at a line

@@ -69,6 +69,13 @@ def segment(norm: str, raw: str | None = None) -> list[tuple[int, int, str, str]
     inv = clitic_inventory()
     if norm in inv.keep_whole or len(norm) < MIN_STEM + 1:
         return [(0, len(norm), "stem", norm)]
+    for enclitic in inv.enclitics:  # a known whole word plus a pronoun: بينهم → بين + هم
+        cut = len(norm) - len(enclitic)
+        if (
+            norm.endswith(enclitic) and norm[:cut] in inv.keep_whole and cut >= MIN_STEM
+            and (raw is None or raw[cut:] == enclitic)
+        ):
+            return [(0, cut, "stem", norm[:cut]), (cut, len(norm), "enclitic", enclitic)]
     parts: list[tuple[int, int, str, str]] = []
     pos = 0
     article = inv.article
@@ -93,6 +100,9 @@ def segment(norm: str, raw: str | None = None) -> list[tuple[int, int, str, str]
     if rest not in inv.keep_whole and rest and rest[0] in inv.prepositions:
         after = rest[1:]
         if after.startswith(article) and len(after) - len(article) >= MIN_STEM:
+            parts.append((pos, pos + 1, "preposition", rest[0]))
+            pos += 1
+        elif after in inv.keep_whole:  # لبنان in للبنان is a name, not the article's ل
             parts.append((pos, pos + 1, "preposition", rest[0]))
             pos += 1
         elif rest[0] == "ل" and after.startswith("ل") and len(after) - 1 >= MIN_STEM:
