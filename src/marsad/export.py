@@ -8,6 +8,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from marsad.countries import country
+
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -33,6 +35,7 @@ def acled_row(report: dict[str, Any], event: dict[str, Any], index: int) -> dict
     article = report.get("article") or {}
     date = event.get("event_date") or ""
     country_code = location.get("country_code") or ""
+    facts = country(country_code)
     row = {
         "event_id_cnty": f"{country_code}{article.get('id') or 'X'}-{index + 1}",
         "event_date": date,
@@ -49,9 +52,9 @@ def acled_row(report: dict[str, Any], event: dict[str, Any], index: int) -> dict
         "inter2": event.get("inter2") or "",
         "interaction": event.get("interaction") or "",
         "civilian_targeting": event.get("civilian_targeting") or "",
-        "iso": location.get("iso_numeric") or "",
-        "region": location.get("region") or "",
-        "country": location.get("country") or country_code,
+        "iso": facts.iso_numeric if facts else "",
+        "region": facts.region if facts else "",
+        "country": facts.name if facts else country_code,
         "admin1": location.get("admin1") or "",
         "admin2": location.get("admin2") or "",
         "admin3": location.get("admin3") or "",
