@@ -25,6 +25,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def parse_day(value: str | None, where: str) -> dt.date | None:
+    """A filter date from YYYY-MM-DD text (None stays None)."""
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(where, f"{value!r} is not a date YYYY-MM-DD") from None
+
+
 @dataclass(frozen=True)
 class BBox:
     west: float
