@@ -40,7 +40,7 @@ class DaskEngine:
                 raise MarsadError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         else:
             self._cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
             )
             self._client = Client(self._cluster)
         self._client.register_plugin(PipelinePlugin(stages), name="marsad-pipeline")

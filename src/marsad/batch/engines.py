@@ -10,9 +10,17 @@ import concurrent.futures as cf
 import multiprocessing
 from typing import Protocol
 
-from marsad.batch.work import Outcome, StageNames, init_pool_worker, pipeline_for, process_chunk
+from marsad.batch.work import (
+    Outcome,
+    StageNames,
+    init_pool_worker,
+    pipeline_for,
+    process_chunk,
+    resolve_stages,
+)
 from marsad.errors import MarsadError
 from marsad.inputs import ArticleInput
+from marsad.pipeline import Pipeline
 
 
 class ChunkFuture(Protocol):
@@ -91,6 +99,9 @@ class ProcessEngine:
 
 
 def make_engine(kind: str, stages: StageNames, workers: int, scheduler: str | None = None) -> Engine:
+    # build the pipeline here first (cheap: stages load lazily) so a bad stage list fails in one
+    # clear line, before any worker starts
+    Pipeline(resolve_stages(stages))
     if kind == "dask":
         try:
             from marsad.batch.dask_engine import DaskEngine

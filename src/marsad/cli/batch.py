@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from marsad.errors import InputError
+from marsad.errors import InputError, PipelineError
 from marsad.inputs import DEFAULT_MAX_CHARS
 
 
@@ -23,7 +23,7 @@ def batch_command(
     errors: Path = typer.Option(None, "--errors", help="Write failed articles here as JSON Lines {where, error, kind}."),
     engine: EngineKind = typer.Option(EngineKind.local, "--engine", help="local: this machine; dask: a Dask cluster."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address tcp://HOST:8786 (default: start a LocalCluster)."),
-    stages: str = typer.Option(None, "--stages", help="Comma-separated pipeline stages (default: the full pipeline)."),
+    stages: str = typer.Option(None, "--stages", help="Comma-separated stages: names, 'default' for the default ones, module:Factory for your own."),
     chunk_size: int = typer.Option(16, "--chunk-size", min=1, help="Articles per task sent to a worker."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Refuse articles longer than this."),
@@ -45,13 +45,19 @@ def batch_command(
     from marsad.batch.progress import estimate_total
     from marsad.batch.runner import BatchRunner
     from marsad.batch.sink import open_sink
+    from marsad.batch.work import resolve_stages
     from marsad.inputs import read_inputs
+    from marsad.pipeline import Pipeline
 
     if scheduler and engine is not EngineKind.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     stage_names = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None
     if stages is not None and not stage_names:
         raise typer.BadParameter("no stage named", param_hint="--stages")
+    try:
+        Pipeline(resolve_stages(stage_names))
+    except PipelineError as error:
+        raise typer.BadParameter(str(error), param_hint="--stages") from None
     try:
         error_log = ErrorLog(errors)
     except InputError as error:
