@@ -1,0 +1,317 @@
+"""Pipeline stage `places`: recognise place names in the tokens and put each one on the map.
+
+Recognition matches gazetteer keys over token norms (so proclitics stay outside a span), then reads
+the words around each match: admin heads ("بلدة"، "محافظة") stay outside and say what kind of place
+follows; facility heads ("مطار"، "معبر") and the countryside head "ريف" join the span; direction
+words ("شرقي"، "الشمالي") set a `direction`. Single common words need evidence before they count.
+Resolution is in `marsad.places.resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.document import Document, Span
+from marsad.places.gazetteer import Gazetteer, default_gazetteer
+from marsad.places.lexicon import Head, Lexicon, lexicon
+from marsad.places.records import Place
+from marsad.places.resolve import Context, Scored, distance_km, prior, rank
+from marsad.resources import read_rows
+from marsad.text.phrases import PhraseMatch
+
+PLACES_LAYER = "places"
+PROCLITIC_ROLES = frozenset({"conjunction", "preposition", "future"})
+AREA_PRECISION = {"COUNTRY": 3, "CONTINENT": 3, "REGION": 3, "ADM1": 3, "ADM2": 2, "ADM3": 2}
+MAX_ALTERNATIVES = 4
+# A candidate this strong is a place on its own (no head word or NER needed).
+STRONG_FEATURES = frozenset({"COUNTRY", "CONTINENT", "REGION", "ADM1", "PPLC"})
+STRONG_POPULATION = 100_000
+NEARBY_KM = 150.0
+
+
+@lru_cache(maxsize=1)
+def region_countries() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows("gazetteer", "build_countries.tsv"))
+
+
+@dataclass
+class Mention:
+    first: int  # token indices of the span, inclusive
+    last: int
+    key: str
+    candidates: list[Place]
+    head: Head | None = None  # an admin head before the name, or the facility/region head inside it
+    direction: str | None = None
+    near: bool = False
+    ner: bool = False
+    ranked: list[Scored] = field(default_factory=list)
+
+
+def _same_word(a: Span, b: Span) -> bool:
+    return a.attrs.get("word") == b.attrs.get("word") and a.attrs.get("sentence") == b.attrs.get("sentence")
+
+
+def _on_word_boundaries(tokens: list[Span], first: int, last: int) -> bool:
+    if first > 0 and _same_word(tokens[first - 1], tokens[first]):
+        if tokens[first - 1].attrs.get("role") not in PROCLITIC_ROLES:
+            return False
+    if last + 1 < len(tokens) and _same_word(tokens[last], tokens[last + 1]):
+        if tokens[last + 1].attrs.get("role") != "enclitic":
+            return False
+    return True
+
+
+def _demonym_reading(match: PhraseMatch[int], tokens: list[Span], lex: Lexicon) -> bool:
+    """A one-word -iya country name after a word agreeing with it in definiteness is an adjective."""
+    if match.first_token != match.last_token or not match.key.endswith("يه") or match.first_token == 0:
+        return False
+    previous = tokens[match.first_token - 1]
+    norm = previous.attrs.get("norm", "")
+    if previous.attrs.get("sentence") != tokens[match.first_token].attrs.get("sentence"):
+        return False
+    if previous.attrs.get("role") != "stem" or norm in lex.place_prepositions or norm in lex.before_directions:
+        return False
+    if norm in lex.heads or not any("\u0621" <= ch <= "\u064a" for ch in norm):
+        return False
+    return norm.startswith("ال") == match.key.startswith("ال")
+
+
+def _blocked_chars(doc: Document, tokens: list[Span], lex: Lexicon) -> list[tuple[int, int]]:
+    """Character ranges where a place name is part of something else (an organisation or person)."""
+    blocked = [(m.start, m.end) for m in lex.organisations.find(tokens, longest=True)]
+    for entity in doc.get("entities"):
+        if entity.label in ("ORG", "PERS"):
+            blocked.append((entity.start, entity.end))
+    return blocked
+
+
+def _leftmost_longest(matches: list[PhraseMatch[int]]) -> list[PhraseMatch[int]]:
+    chosen: list[PhraseMatch[int]] = []
+    for match in sorted(matches, key=lambda m: (m.first_token, -(m.last_token - m.first_token))):
+        if chosen and match.first_token <= chosen[-1].last_token:
+            continue
+        chosen.append(match)
+    return chosen
+
+
+class Geoparser:
+    """Pipeline stage: the `places` layer, one PLACE span per resolved place name."""
+
+    name = "places"
+    requires = ("tokens",)
+    provides = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        tokens = doc.get("tokens")
+        mentions = self.recognise(doc, tokens)
+        spans = self.resolve(doc, tokens, mentions)
+        doc.layers[PLACES_LAYER] = spans
+        return doc
+
+    # recognition ---------------------------------------------------------------------------------
+
+    def recognise(self, doc: Document, tokens: list[Span]) -> list[Mention]:
+        if not tokens:
+            return []
+        lex = lexicon()
+        gaz = self.gazetteer
+        blocked = _blocked_chars(doc, tokens, lex)
+        kept = []
+        for match in gaz.matcher.find(tokens):
+            if match.key in lex.never or match.key in lex.heads:
+                continue
+            if _demonym_reading(match, tokens, lex):
+                continue
+            if not _on_word_boundaries(tokens, match.first_token, match.last_token):
+                continue
+            if any(match.start < end and start < match.end for start, end in blocked):
+                continue
+            kept.append(match)
+        locations = [e for e in doc.get("entities") if e.label == "LOC"]
+        mentions: list[Mention] = []
+        for match in _leftmost_longest(kept):
+            mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key))
+            if self._read_context(mention, tokens, lex, mentions):
+                continue
+            start, end = tokens[mention.first].start, tokens[mention.last].end
+            mention.ner = any(loc.start < end and start < loc.end for loc in locations)
+            mentions.append(mention)
+        return self._gate(mentions, tokens, lex)
+
+    def _read_context(self, mention: Mention, tokens: list[Span], lex: Lexicon, earlier: list[Mention]) -> bool:
+        """Read heads, directions and person cues around a match; True when it is not a place."""
+        norms = [t.attrs.get("norm", "") for t in tokens]
+        before = mention.first - 1
+        after = mention.last + 1
+        if after < len(tokens) and norms[after] in lex.person_after and not _same_word(tokens[mention.last],
+                                                                                         tokens[after]):
+            return True
+        head = lex.heads.get(norms[before]) if before >= 0 else None
+        if head is None and before >= 0 and norms[before] in lex.person_before:
+            return True
+        if head is not None and head.kind in ("facility", "region"):
+            mention.head = head
+            mention.first = before
+            before -= 1
+            if head.kind == "facility":
+                while after < len(tokens) and norms[after] in lex.facility_adjectives:
+                    mention.last = after
+                    after += 1
+        elif head is not None:
+            mention.head = head
+            before -= 1
+        elif before >= 1 and norms[before] in (",", "و") and earlier:
+            # a list after one head: "بلدات اطمة والدانا وحارم"
+            previous = earlier[-1]
+            if previous.last == before - 1 and previous.head is not None and previous.head.kind == "admin":
+                mention.head = previous.head
+        if mention.head is not None and mention.head.kind == "region" or any(
+            p.feature in ("ADM1", "REGION") for p in mention.candidates
+        ):
+            directions = []
+            while after < len(tokens) and norms[after] in lex.after_directions and len(directions) < 2:
+                directions.append(lex.after_directions[norms[after]])
+                mention.last = after
+                after += 1
+            if directions:
+                mention.direction = "-".join(directions)
+        if before >= 0 and norms[before] in lex.before_directions and mention.direction is None:
+            direction = lex.before_directions[norms[before]]
+            if before >= 1 and norms[before - 1] in lex.before_directions:
+                direction = f"{lex.before_directions[norms[before - 1]]}-{direction}"
+            mention.direction = direction
+        window = norms[max(0, before - 2):before + 1]
+        mention.near = any(word in lex.near_words for word in window)
+        return False
+
+    def _gate(self, mentions: list[Mention], tokens: list[Span], lex: Lexicon) -> list[Mention]:
+        """Drop weak single-word matches that have no evidence (head word, NER, or the article's region)."""
+        regions = region_countries()
+        strong = [m for m in mentions if self._is_strong(m, lex)]
+        countries = {p.country_code for m in strong for p in m.candidates[:1] if p.country_code}
+        countries |= {p.country_code for m in strong for p in m.candidates if p.feature == "COUNTRY"}
+        anchors = [(p.lat, p.lon) for m in strong for p in m.candidates
+                   if p.feature not in ("COUNTRY", "CONTINENT", "REGION")]
+        kept = []
+        for mention in mentions:
+            if self._is_strong(mention, lex) or mention.head is not None or mention.ner:
+                kept.append(mention)
+                continue
+            if mention.key in lex.needs_evidence:
+                continue
+            local = [p for p in mention.candidates if p.country_code in countries and p.country_code in regions]
+            if any(
+                distance_km(p.lat, p.lon, lat, lon) < NEARBY_KM for p in local for lat, lon in anchors
+            ):
+                kept.append(mention)
+        return kept
+
+    @staticmethod
+    def _is_strong(mention: Mention, lex: Lexicon) -> bool:
+        if mention.key in lex.needs_evidence:
+            return False
+        multiword = " " in mention.key
+        for place in mention.candidates:
+            if place.feature in STRONG_FEATURES or place.population >= STRONG_POPULATION:
+                return True
+            if multiword and len(mention.key) >= 7 and place.country_code in region_countries():
+                return True
+        return False
+
+    # resolution ----------------------------------------------------------------------------------
+
+    def resolve(self, doc: Document, tokens: list[Span], mentions: list[Mention]) -> list[Span]:
+        regions = region_countries()
+        context = Context()
+        firsts: list[Place] = []
+        for mention in mentions:
+            head_feature = mention.head.feature if mention.head else None
+            ranked = rank(mention.candidates, Context(), head_feature, regions)
+            firsts.append(ranked[0].place)
+            weight = 1.0 / len({s.place.country_code for s in ranked})
+            context.countries[ranked[0].place.country_code] += weight
+            top = ranked[0].place
+            if top.admin1 and (top.feature in ("ADM1", "ADM2", "REGION") or len(ranked) == 1):
+                context.admin1[top.admin1] += 1
+            if top.feature not in ("COUNTRY", "CONTINENT", "REGION") and top.country_code in regions:
+                context.anchors.append((top.lat, top.lon))
+        spans = []
+        for mention, first_pick in zip(mentions, firsts, strict=True):
+            head_feature = mention.head.feature if mention.head else None
+            own = (first_pick.lat, first_pick.lon)
+            mention.ranked = rank(mention.candidates, context, head_feature, regions, own_anchor=own)
+            spans.append(self._span(doc, tokens, mention))
+        return spans
+
+    def _span(self, doc: Document, tokens: list[Span], mention: Mention) -> Span:
+        best, admin = _town_for_unit(mention)
+        feature = best.feature
+        precision = AREA_PRECISION.get(feature, 1)
+        name = best.name
+        head = mention.head
+        if head is not None and head.kind == "facility" and feature not in (head.feature, "AIRBASE"):
+            # a facility the gazetteer lacks, placed at the town it is named after
+            name, feature, precision = f"{best.name} {head.english}", head.feature, 2
+        elif head is not None and head.kind == "region":
+            precision = 3 if feature in ("ADM1", "COUNTRY") else 2
+            name = f"{best.name} countryside" if head.feature == "REGION" and head.english == "countryside" \
+                else f"{best.name} {head.english}"
+            feature = "REGION"
+        elif head is not None and head.feature == "ADM1" and feature in ("PPL", "PPLC") and best.admin1:
+            name, feature, precision = best.admin1, "ADM1", 3
+        if mention.direction or mention.near:
+            precision = max(precision, 2)
+        attrs = {
+            "name": name, "name_ar": best.name_ar, "lat": round(best.lat, 5), "lon": round(best.lon, 5),
+            "country_code": best.country_code or None, "admin1": admin.admin1 or None,
+            "admin2": admin.admin2 or None, "admin3": admin.admin3 or None, "geonameid": best.geonameid,
+            "feature": feature, "geo_precision": precision, "admin1_ar": admin.admin1_ar or None,
+            "admin2_ar": admin.admin2_ar or None, "admin3_ar": admin.admin3_ar or None,
+            "score": mention.ranked[0].score, "gazetteer_id": best.id,
+        }
+        if mention.direction:
+            attrs["direction"] = mention.direction
+        if mention.near:
+            attrs["near"] = True
+        if mention.ner:
+            attrs["ner"] = True
+        alternatives = [
+            {"name": s.place.name, "country_code": s.place.country_code or None, "admin1": s.place.admin1 or None,
+             "feature": s.place.feature, "lat": round(s.place.lat, 5), "lon": round(s.place.lon, 5),
+             "geonameid": s.place.geonameid, "score": s.score}
+            for s in mention.ranked[1:1 + MAX_ALTERNATIVES]
+            if (s.place.lat, s.place.lon, s.place.feature) != (best.lat, best.lon, best.feature)
+        ]
+        if alternatives:
+            attrs["alternatives"] = alternatives
+        start, end = tokens[mention.first].start, tokens[mention.last].end
+        return doc.span(start, end, "PLACE", **attrs)
+
+
+def _town_for_unit(mention: Mention) -> tuple[Place, Place]:
+    """(place, place whose admin units to report): the town itself when a district or sub-district won
+    without a district head (منطقة، ناحية), with the unit's admin names, which GeoNames towns lack."""
+    best = mention.ranked[0].place
+    head = mention.head.feature if mention.head else None
+    if best.feature not in ("ADM2", "ADM3") or head in ("ADM2", "ADM3"):
+        return best, best
+    for scored in mention.ranked[1:]:
+        town = scored.place
+        if town.feature in ("PPL", "PPLC") and distance_km(town.lat, town.lon, best.lat, best.lon) < 10:
+            return town, (town if town.admin2 else best)
+    return best, best
+
+
+def first_prior(place: Place) -> float:
+    """The prior of a place alone (used by `marsad geocode` without context)."""
+    return prior(place, region_countries())

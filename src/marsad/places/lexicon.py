@@ -1,0 +1,76 @@
+"""The geoparser's language data (head words, directions, stoplist, person cues, organisation names),
+read from `data/gazetteer/` and normalised the way token norms are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.errors import DataError
+from marsad.resources import read_rows
+from marsad.text.normalize import normalize
+from marsad.text.phrases import PhraseMatcher
+
+
+@dataclass(frozen=True)
+class Head:
+    kind: str  # admin (outside the span) | facility (inside) | region (inside, ريف-style)
+    feature: str
+    english: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[str, Head]
+    facility_adjectives: frozenset[str]
+    before_directions: dict[str, str]
+    after_directions: dict[str, str]
+    near_words: frozenset[str]
+    never: frozenset[str]
+    needs_evidence: frozenset[str]
+    person_before: frozenset[str]
+    person_after: frozenset[str]
+    organisations: PhraseMatcher[str]
+    place_prepositions: frozenset[str]
+
+
+def _norm(word: str) -> str:
+    return " ".join(normalize(word).split())
+
+
+def _rows(name: str, columns: int) -> list[list[str]]:
+    rows = []
+    for row in read_rows("gazetteer", name):
+        if len(row) < columns:
+            raise DataError(f"data/gazetteer/{name}: row {row!r} needs {columns} columns")
+        rows.append([cell.strip() for cell in row])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    head_rows = _rows("heads.tsv", 4)
+    heads = {_norm(r[0]): Head(r[1], r[2], r[3]) for r in head_rows if r[1] != "adjective"}
+    adjectives = frozenset(_norm(r[0]) for r in head_rows if r[1] == "adjective")
+    before, after, near = {}, {}, set()
+    for word, position, direction in _rows("directions.tsv", 3):
+        if position == "before":
+            before[_norm(word)] = direction
+        elif position == "after":
+            after[_norm(word)] = direction
+        else:
+            near.add(_norm(word))
+    stop = _rows("stoplist.tsv", 2)
+    cues = _rows("person_cues.tsv", 2)
+    organisations: PhraseMatcher[str] = PhraseMatcher()
+    for row in read_rows("gazetteer", "organisations.txt"):
+        organisations.add(row[0].strip(), row[0].strip())
+    return Lexicon(
+        heads=heads, facility_adjectives=adjectives, before_directions=before, after_directions=after, near_words=frozenset(near),
+        never=frozenset(_norm(w) for w, rule in stop if rule == "never"),
+        needs_evidence=frozenset(_norm(w) for w, rule in stop if rule == "evidence"),
+        person_before=frozenset(_norm(w) for w, pos in cues if pos == "before"),
+        person_after=frozenset(_norm(w) for w, pos in cues if pos == "after"),
+        organisations=organisations,
+        place_prepositions=frozenset(_norm(r[0]) for r in read_rows("gazetteer", "place_prepositions.txt")),
+    )
