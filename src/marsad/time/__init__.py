@@ -1,0 +1,1 @@
+"""Dates: Arabic date expressions found in news text and resolved against the publication date."""
