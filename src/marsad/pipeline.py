@@ -30,14 +30,14 @@ STAGE_FACTORIES: dict[str, str] = {
     "sentences": "marsad.text.sentences:SentenceSplitter",
     "tokens": "marsad.text.tokenize:Tokenizer",
     "ner": "marsad.entities.ner:NerTagger",
-    "actors": "marsad.entities.actors:ActorLinker",
     "places": "marsad.places.geoparse:Geoparser",
+    "actors": "marsad.entities.actors:ActorLinker",
     "dates": "marsad.time.stage:DateResolver",
     "events": "marsad.events.stage:EventCoder",
 }
 
 # The stages a default pipeline runs; a stage joins when its module has landed.
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "tokens")
+DEFAULT_STAGES: tuple[str, ...] = ("sentences", "tokens", "actors")
 
 
 def make_stage(name: str) -> Stage:
