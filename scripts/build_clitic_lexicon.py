@@ -65,6 +65,7 @@ def shipped_names() -> set[str]:
 
 def learn(counts: Counter, names: set[str]) -> set[str]:
     tok.clitic_inventory.cache_clear()
+    tok._word_parts.cache_clear()
     keep: set[str] = set()
     for word, count in counts.items():
         if count < MIN_COUNT:

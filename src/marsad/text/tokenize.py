@@ -129,14 +129,15 @@ def segment(norm: str, raw: str | None = None) -> list[tuple[int, int, str, str]
     return parts
 
 
-def _word_parts(word: str) -> list[tuple[int, int, str, str]]:
-    """Segment one raw Arabic word; offsets are relative to the raw word."""
+@lru_cache(maxsize=262_144)
+def _word_parts(word: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Segment one raw Arabic word; offsets are relative to the raw word (cached: news repeats words)."""
     norm = normalize(word)
     if len(norm) == len(word):
-        return segment(norm, word)
+        return tuple(segment(norm, word))
     kept = [i for i, ch in enumerate(word) if normalize(ch)]
     if not kept:
-        return [(0, len(word), "stem", norm)]
+        return ((0, len(word), "stem", norm),)
     raw_kept = "".join(word[i] for i in kept)
     parts = segment(norm, raw_kept)
     result = []
@@ -144,7 +145,7 @@ def _word_parts(word: str) -> list[tuple[int, int, str, str]]:
         raw_start = 0 if index == 0 else kept[start]
         raw_end = len(word) if index == len(parts) - 1 else kept[end]
         result.append((raw_start, raw_end, role, form))
-    return result
+    return tuple(result)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Span]:
