@@ -1,0 +1,193 @@
+"""Who did what to whom: the participants of a sentence and their roles around a trigger.
+
+Participants are the actor spans of the `entities` layer (made by the actors stage: `canonical`,
+`inter`, `country`, `category`) plus generic participants named by common nouns (`roles.tsv`:
+civilians, protesters, "the army" when no actor stage named it). Roles follow Arabic word order:
+the actor right after a verbal or nominal trigger is its agent (VSO, "غارات التحالف"), else the one
+before it (SVO); markers (`argument_cues.tsv`) override: agents of passives ("على يد X"), allies
+("بالتنسيق مع X" -> assoc_actor_1), targets ("على/ضد X" -> actor2), and "بين X و Y".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from marsad.document import Span
+from marsad.events.lexicon import lexicon
+
+AFTER_WINDOW = 6
+BEFORE_WINDOW = 16
+MARKER_GAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str
+    inter: int
+    country: str | None
+    category: str | None
+    first: int  # token indices in the sentence
+    last: int
+    generic: bool  # name still needs its country: "Civilians" -> "Civilians (Syria)"
+    hint: str = ""  # agent | assoc | target | between (from a marker just before it)
+
+    @property
+    def armed(self) -> bool:
+        return self.inter in (1, 2, 3, 4, 8)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor1: Participant | None
+    assoc1: Participant | None
+    actor2: Participant | None
+    assoc2: Participant | None
+
+
+def _token_index(tokens: Sequence[Span], offset: int) -> int:
+    starts = [t.start for t in tokens]
+    return max(0, min(len(tokens) - 1, bisect_left(starts, offset)))
+
+
+def participants(
+    tokens: Sequence[Span], entities: Sequence[Span], previous: Participant | None = None,
+) -> list[Participant]:
+    """The actors of one sentence's tokens, in text order, with role hints from markers.
+
+    `previous` is the article's last named armed actor: an anaphor ("التنظيم", "الميليشيات") is it.
+    """
+    if not tokens:
+        return []
+    found: list[Participant] = []
+    taken: list[tuple[int, int]] = []
+    starts = [t.start for t in tokens]
+    for entity in entities:
+        attrs = entity.attrs
+        name = attrs.get("canonical")
+        inter = attrs.get("inter")
+        if not name or not isinstance(inter, int):
+            continue
+        first = _token_index(tokens, entity.start)
+        last = max(first, bisect_left(starts, entity.end) - 1)
+        found.append(Participant(
+            str(name), inter, attrs.get("country"), attrs.get("category"), first, last, False,
+        ))
+        taken.append((entity.start, entity.end))
+    for match in lexicon().roles.find(tokens):
+        start, end = tokens[match.first].start, tokens[match.last].end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        role = match.payload
+        if role.actor == "@previous":
+            if previous is not None:
+                found.append(replace(previous, first=match.first, last=match.last, hint=""))
+            continue
+        found.append(Participant(role.actor, role.inter, None, None, match.first, match.last, True))
+    found.sort(key=lambda p: p.first)
+    # "مسلحي داعش": a generic noun right before a named actor is that actor, not another one
+    found = [
+        p for i, p in enumerate(found)
+        if not (p.generic and p.inter == 3 and i + 1 < len(found) and not found[i + 1].generic
+                and 0 < found[i + 1].first - p.last <= 3)
+    ]
+    markers = lexicon().argument_cues.find(tokens)
+    hinted = []
+    for participant in found:
+        hint = ""
+        for marker in markers:
+            if 0 < participant.first - marker.last <= MARKER_GAP:
+                hint = marker.payload
+        hinted.append(replace(participant, hint=hint) if hint else participant)
+    return hinted
+
+
+def last_named(parts: Sequence[Participant], current: Participant | None) -> Participant | None:
+    """The last named armed actor of a sentence (for anaphors in the next ones), else `current`."""
+    named = [p for p in parts if not p.generic and p.armed]
+    return named[-1] if named else current
+
+
+def assign(parts: Sequence[Participant], first: int, last: int, victims_first: bool = False) -> Roles:
+    """Roles around the trigger at tokens `first`..`last` of the sentence."""
+    near = [
+        p for p in parts
+        if first - BEFORE_WINDOW <= p.first and p.last <= last + 3 * AFTER_WINDOW and p.hint != "aside"
+    ]
+    if not near:
+        return Roles(None, None, None, None)
+    assoc1 = next((p for p in near if p.hint == "assoc"), None)
+    agents = [p for p in near if p.hint == "agent" and p.armed]
+    between = [p for p in near if p.hint == "between"]
+    actor1: Participant | None = None
+    actor2: Participant | None = None
+    if between:
+        pair_start = between[0]
+        following = [p for p in near if p.first > pair_start.first and p.name != pair_start.name]
+        actor1, actor2 = pair_start, (following[0] if following else None)
+    if actor1 is None and agents:
+        actor1 = agents[0]
+    candidates = [p for p in near if p is not assoc1 and p.hint not in ("assoc",)]
+    if actor1 is None:
+        after = [p for p in candidates if 0 <= p.first - last <= AFTER_WINDOW and p.armed
+                 and p.hint != "target"]
+        before = [p for p in candidates if p.last < first and p.armed and p.hint != "target"]
+        if victims_first:
+            # "قتل 7 مدنيين في قصف للحوثيين": the noun right after a death word is the victim
+            after = [p for p in after if not (p.first - last <= 2 and p.inter == 7)]
+        if after:
+            actor1 = after[0]
+        elif before:
+            actor1 = before[-1]
+    if actor2 is None:
+        rest = [p for p in candidates if actor1 is None or (p is not actor1 and p.name != actor1.name)]
+        targets = [p for p in rest if p.hint == "target"]
+        victims = [p for p in rest if p.inter == 7]
+        if targets:
+            actor2 = targets[0]
+        elif victims:
+            actor2 = victims[0]
+        elif rest:
+            after = [p for p in rest if p.first > last]
+            actor2 = after[0] if after else None
+    if actor1 is not None and actor1.inter == 7 and actor2 is not None and actor2.inter != 7:
+        actor1, actor2 = actor2, actor1
+    if actor1 is None and actor2 is not None and actor2.inter in (5, 6):
+        actor1, actor2 = actor2, None
+    if assoc1 is not None and actor1 is not None and assoc1.name == actor1.name:
+        assoc1 = None
+    if actor2 is not None and assoc1 is not None and actor2.name == assoc1.name:
+        actor2 = None
+    return Roles(actor1, assoc1, actor2, None)
+
+
+def actor_name(participant: Participant | None, country: str | None) -> str:
+    """The ACLED-style name, with the country filled in for generic actors."""
+    if participant is None:
+        return ""
+    if not participant.generic:
+        return participant.name
+    english = lexicon().countries.get(country or "", "")
+    if participant.name in ("Military Forces", "Police Forces"):
+        return f"{participant.name} of {english}" if english else participant.name
+    return f"{participant.name} ({english})" if english else participant.name
+
+
+def inter_code(participant: Participant | None, country: str | None) -> int:
+    """ACLED's inter code: state forces acting outside their own country are external (8)."""
+    if participant is None:
+        return 0
+    if participant.inter == 1 and participant.country and country and participant.country != country:
+        return 8
+    return participant.inter
+
+
+def interaction(inter1: int, inter2: int) -> int:
+    """The two codes, lower first; one-sided events are the code times ten (10, 20, ...)."""
+    if not inter1:
+        return inter2 * 10
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high

@@ -1,0 +1,105 @@
+"""Fatality counts under ACLED's rules, read next to the words that report a death.
+
+The lowest figure is kept ("أكثر من 20" -> 20); vague quantities take the values of
+`numbers.tsv` (عشرات -> 10, عدد من -> 3); a death with no figure is 1 for a singular verb or noun
+("قتل طبيب") and 3 for a plural ("سقوط قتلى", "لقوا حتفهم"); a figure that mixes dead and wounded
+("11 قتيلا وجريحا") gives 1; injuries alone give 0. Figures of a thousand or more are aggregates, which
+the coder treats as background, not as one event's toll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.document import Span
+from marsad.events.lexicon import number_value
+
+WINDOW = 4
+AGGREGATE = 1000
+_INJURY_PREFIXES = ("اصيب", "اصاب", "جرح", "جريح", "اصابه", "اصابات")
+_NOT_A_TOLL_AFTER = (
+    "عام", "عاما", "سنه", "سنوات", "يوم", "يوما", "ايام", "ساعه", "ساعات", "كيلو", "كم", "متر",
+    "شهر", "شهرا", "اشهر", "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس",
+    "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر", "%", "الف", "لغما", "صاروخا", "صواريخ", "جثه", "دوله",
+)
+_PLURAL_DEATHS = ("قتلي", "قتلا", "حتف", "قتيلا", "القتلي", "مصرعهم", "قتلوا")
+_BREAKS = {",", ".", "؛", ";", ":", "(", ")"}
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    fatalities: int
+    aggregate: bool
+    position: int  # the token index of the death word
+
+
+def _is_injury(norm: str) -> bool:
+    bare = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return bare.startswith(_INJURY_PREFIXES) or bare.startswith(tuple("ال" + p for p in _INJURY_PREFIXES))
+
+
+def _quantity_at(tokens: Sequence[Span], i: int) -> int | None:
+    token = tokens[i]
+    norm = token.attrs.get("norm", "")
+    after = tokens[i + 1].attrs.get("norm", "") if i + 1 < len(tokens) else ""
+    before = tokens[i - 1].attrs.get("norm", "") if i > 0 else ""
+    if token.attrs.get("role") == "number":
+        digits = norm.replace(",", "").replace("٬", "")
+        if not digits.replace(".", "").isdigit():
+            return None
+        multiplier = number_value(after, "multiplier")
+        is_year = len(digits) == 4 and digits[:2] in ("19", "20")
+        if (after in _NOT_A_TOLL_AFTER and not multiplier) or before in ("عام", "العام") or is_year:
+            return None
+        value = int(float(digits))
+        return value * multiplier if multiplier else value
+    if after == "من" and norm in ("عدد", "عددا"):
+        return number_value(norm + " من", "vague")
+    for kind in ("vague", "number"):
+        value = number_value(norm, kind)
+        if value is not None:
+            if kind == "number" and after in _NOT_A_TOLL_AFTER:
+                return None
+            multiplier = number_value(after, "multiplier")
+            return value * multiplier if multiplier and kind == "number" else value
+    return None
+
+
+def _mixed(tokens: Sequence[Span], i: int) -> bool:
+    for j in range(i + 1, min(len(tokens), i + 4)):
+        if _is_injury(tokens[j].attrs.get("norm", "")):
+            return True
+    return False
+
+
+def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll:
+    """The toll reported by the death word(s) at token `death`..`last`."""
+    last = death if last is None else last
+    found: int | None = None
+    # figures after the death word first ("مقتل 7 مدنيين"), then before it ("7 قتلى")
+    for j in range(last + 1, min(len(tokens), last + 1 + WINDOW)):
+        norm = tokens[j].attrs.get("norm", "")
+        if norm in _BREAKS or _is_injury(norm):
+            break
+        found = _quantity_at(tokens, j)
+        if found is not None:
+            break
+    if found is None:
+        for j in range(death - 1, max(-1, death - 1 - WINDOW), -1):
+            norm = tokens[j].attrs.get("norm", "")
+            if norm in _BREAKS or _is_injury(norm):
+                break
+            found = _quantity_at(tokens, j)
+            if found is not None:
+                break
+    end = last + 1
+    if end < len(tokens) and tokens[end].attrs.get("role") == "enclitic":
+        end += 1  # مصرعهم, حتفهم: the pronoun makes the dead plural
+    word = "".join(tokens[k].attrs.get("norm", "") for k in range(death, end))
+    mixed = _mixed(tokens, last)
+    if found is None:
+        return Toll(3 if any(p in word for p in _PLURAL_DEATHS) else 1, False, death)
+    if mixed:
+        return Toll(1, found >= AGGREGATE, death)
+    return Toll(found, found >= AGGREGATE, death)

@@ -1,0 +1,138 @@
+"""The event coder's language data, read once per process from `data/ar/events/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.errors import DataError
+from marsad.events.patterns import PatternSet, parse_pattern
+from marsad.resources import data_path, read_rows
+from marsad.text.normalize import normalize
+
+FOLDER = ("ar", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class SubType:
+    event_type: str
+    sub_event_type: str
+    rank: int
+    disorder_type: str
+    plover: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str  # "*" when context decides (see `typing.py`)
+    sub_event_type: str  # for "*": kill | attack | control | protest_force
+    plover: str
+    strong: bool
+    requires: tuple[str, ...]  # pattern words or "@actor"
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    modality: str
+    before: int
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSource:
+    english: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCue:
+    role: str  # say | per
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    actor: str
+    inter: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    taxonomy: dict[tuple[str, str], SubType]
+    triggers: PatternSet[Trigger]
+    requirements: PatternSet[str]
+    cues: PatternSet[Cue]
+    numbers: dict[str, tuple[int, str]]
+    sources: PatternSet[NamedSource]
+    source_cues: PatternSet[SourceCue]
+    roles: PatternSet[Role]
+    countries: dict[str, str]  # iso2 -> English name
+    country_words: PatternSet[str]  # Arabic names -> iso2
+    notes: dict[str, str]
+    place_cues: PatternSet[int]
+    argument_cues: PatternSet[str]
+    context_words: PatternSet[str]
+
+
+def _rows(name: str, columns: int) -> list[list[str]]:
+    where = "/".join((*FOLDER, name))
+    if not data_path(*FOLDER, name).exists():
+        raise DataError(f"{where}: data file missing; reinstall marsad")
+    rows = []
+    for number, row in enumerate(read_rows(*FOLDER, name), 1):
+        if len(row) < columns:
+            raise DataError(f"{where}: row {number} has {len(row)} columns, expected {columns}: {row!r}")
+        rows.append([cell.strip() for cell in row])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    taxonomy = {
+        (r[0], r[1]): SubType(r[0], r[1], int(r[2]), r[3], r[4]) for r in _rows("taxonomy.tsv", 5)
+    }
+    triggers: PatternSet[Trigger] = PatternSet()
+    requirement_words: set[str] = set()
+    for pattern, event_type, sub, plover, strength, requires, *_ in _rows("triggers.tsv", 6):
+        needs = tuple(w.strip() for w in requires.split(",") if w.strip())
+        if event_type != "*" and (event_type, sub) not in taxonomy:
+            raise DataError(f"ar/events/triggers.tsv: unknown sub-event type {event_type} / {sub}")
+        triggers.add(pattern, Trigger(event_type, sub, plover, strength == "strong", needs, pattern))
+        requirement_words.update(w for w in needs if not w.startswith("@"))
+    requirements: PatternSet[str] = PatternSet((w, w) for w in requirement_words)
+    cues: PatternSet[Cue] = PatternSet(
+        (r[0], Cue(r[1], int(r[2]), int(r[3]))) for r in _rows("modality.tsv", 4)
+    )
+    numbers: dict[str, tuple[int, str]] = {}
+    for word, value, kind in _rows("numbers.tsv", 3):
+        key = " ".join(w.text for w in parse_pattern(word).words)
+        numbers.setdefault(f"{kind}:{key}", (int(value), kind))
+    sources: PatternSet[NamedSource] = PatternSet(
+        (r[0], NamedSource(r[1], r[2])) for r in _rows("sources.tsv", 3)
+    )
+    source_cues: PatternSet[SourceCue] = PatternSet(
+        (r[0], SourceCue(r[1], int(r[2]))) for r in _rows("source_cues.tsv", 3)
+    )
+    roles: PatternSet[Role] = PatternSet((r[0], Role(r[1], int(r[2]))) for r in _rows("roles.tsv", 3))
+    countries: dict[str, str] = {}
+    country_words: PatternSet[str] = PatternSet()
+    for iso, english, names in _rows("countries.tsv", 3):
+        countries[iso] = english
+        for name in names.split(","):
+            if name.strip():
+                country_words.add(name.strip(), iso)
+    notes = {r[0]: r[1] for r in _rows("notes.tsv", 2)}
+    place_cues: PatternSet[int] = PatternSet((r[0], int(r[1])) for r in _rows("place_cues.tsv", 2))
+    argument_cues: PatternSet[str] = PatternSet((r[0], r[1]) for r in _rows("argument_cues.tsv", 2))
+    return Lexicon(
+        taxonomy, triggers, requirements, cues, numbers, sources, source_cues, roles,
+        countries, country_words, notes, place_cues, argument_cues,
+        PatternSet((r[0], r[1]) for r in _rows("context_words.tsv", 2)),
+    )
+
+
+def number_value(norm: str, kind: str) -> int | None:
+    """The value of a number word (`kind` number | multiplier | vague) or None."""
+    entry = lexicon().numbers.get(f"{kind}:{normalize(norm)}")
+    return entry[0] if entry else None

@@ -1,0 +1,57 @@
+"""The modality of a trigger from the cue words around it (`modality.tsv`).
+
+Factual modalities (the event is coded): asserted, reported (attributed to a source), claimed.
+Non-factual (kept with the event but not counted as a record): planned, possible, threat, denied,
+negated, historical, statement; `block` means the trigger is no event at all (a film, a metaphor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.document import Span
+from marsad.events.lexicon import Cue, lexicon
+from marsad.events.patterns import Match
+
+FACTUAL = ("asserted", "reported", "claimed")
+# When several cues reach one trigger, the first of this order wins.
+PRIORITY = (
+    "block", "denied", "negated", "threat", "planned", "possible", "historical", "statement", "claimed",
+)
+
+
+def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
+    cues = lexicon().cues.find(tokens)
+    return [c for c in cues if not _is_perfect_qad(c, tokens)]
+
+
+def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
+    """"قد" before a perfect verb means "has" (قد تمكنت); only before an imperfect it means "may"."""
+    if cue.pattern.source != "قد" or cue.last + 1 >= len(tokens):
+        return False
+    verb = tokens[cue.last + 1].attrs.get("norm", "")
+    imperfect = verb[:1] == "ي" or (verb[:1] in "تن" and not verb.endswith(("ت", "وا")))
+    return not imperfect
+
+
+def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Sequence[Match[Cue]],
+                tokens: Sequence[Span]) -> str:
+    """The strongest modality cue reaching the trigger at tokens `trigger_first`..`trigger_last`."""
+    found: set[str] = set()
+    for cue in cues:
+        if cue.first <= trigger_last and cue.last >= trigger_first:
+            continue  # the cue is the trigger itself
+        if cue.last < trigger_first and trigger_first - cue.last <= cue.payload.before:
+            found.add(cue.payload.modality)
+        elif cue.first > trigger_last and cue.first - trigger_last <= cue.payload.after:
+            found.add(cue.payload.modality)
+    if future or (trigger_first > 0 and tokens[trigger_first - 1].attrs.get("role") == "future"):
+        found.add("planned")
+    for modality in PRIORITY:
+        if modality in found:
+            return modality
+    return "asserted"
+
+
+def is_factual(modality: str) -> bool:
+    return modality in FACTUAL

@@ -1,0 +1,152 @@
+"""Word patterns over clitic-segmented tokens, tolerant of the clitics the tokenizer leaves on.
+
+A pattern is a sequence of normalised words; a word ending in `*` is a prefix. A token matches a word
+through any of its *forms*: its norm, its norm without a leading و/ف (the tokenizer keeps some
+conjunction-initial words whole, e.g. "وسيطرت"), without the article ال, or without the future
+prefix س (then the match is flagged `future`). Patterns are indexed by the first two letters of their
+first word, so matching a sentence costs one dictionary look-up per form per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from marsad.document import Span
+from marsad.text.normalize import normalize
+from marsad.text.tokenize import tokenize
+
+T = TypeVar("T")
+
+_ARTICLE = "ال"
+_FUTURE_NEXT = set("يتن")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    prefix: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    words: tuple[Word, ...]
+    source: str  # the pattern as written in the data file
+
+
+@dataclass(slots=True)
+class Match(Generic[T]):
+    first: int  # token indices (inclusive) into the sequence given to `find`
+    last: int
+    pattern: Pattern
+    payload: T
+    future: bool = False
+
+
+def parse_pattern(text: str) -> Pattern:
+    """`"اطلق* صاروخ*"` -> words normalised and segmented like the text; `*` kept as a prefix flag."""
+    words: list[Word] = []
+    for raw in text.split():
+        prefix = raw.endswith("*")
+        stem = raw.rstrip("*")
+        if stem.endswith("ه") and not prefix:
+            # data files may spell taa marbuta as its normalised ه; read it as ة, not as a pronoun
+            stem = stem[:-1] + "ة"
+        pieces = [t.attrs["norm"] for t in tokenize(stem) if t.attrs["norm"]]
+        if not pieces:
+            pieces = [normalize(stem)]
+        for index, piece in enumerate(pieces):
+            words.append(Word(piece, prefix and index == len(pieces) - 1))
+    return Pattern(tuple(words), text)
+
+
+def token_forms(norm: str) -> list[tuple[str, bool]]:
+    """The forms a token may match under, each with a flag saying it lost a future prefix."""
+    forms = [(norm, False)]
+    if len(norm) > 4 and norm[0] in "وف":
+        forms.append((norm[1:], False))
+    for form, _ in list(forms):
+        if form.startswith(_ARTICLE) and len(form) > 4:
+            forms.append((form[2:], False))
+        if len(form) > 4 and form[0] == "س" and form[1] in _FUTURE_NEXT:
+            forms.append((form[1:], True))
+    return forms
+
+
+def _word_matches(word: Word, forms: list[tuple[str, bool]]) -> tuple[bool, bool]:
+    for form, future in forms:
+        if form == word.text or (word.prefix and form.startswith(word.text)):
+            return True, future
+    return False, False
+
+
+class PatternSet(Generic[T]):
+    """Patterns, each with a payload, matched over token spans."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = ()):
+        self._index: dict[str, list[tuple[Pattern, T]]] = {}
+        self.size = 0
+        for text, payload in entries:
+            self.add(text, payload)
+
+    def add(self, text: str, payload: T) -> None:
+        pattern = parse_pattern(text)
+        if not pattern.words:
+            return
+        self._index.setdefault(pattern.words[0].text[:2], []).append((pattern, payload))
+        self.size += 1
+
+    def find(self, tokens: Sequence[Span], longest: bool = True) -> list[Match[T]]:
+        """Matches over `tokens`; with `longest`, overlapping matches keep the longest (then first)."""
+        norms = [token.attrs.get("norm") or "" for token in tokens]
+        forms_cache: list[list[tuple[str, bool]] | None] = [None] * len(tokens)
+
+        def forms_at(i: int) -> list[tuple[str, bool]]:
+            cached = forms_cache[i]
+            if cached is None:
+                cached = token_forms(norms[i])
+                forms_cache[i] = cached
+            return cached
+
+        matches: list[Match[T]] = []
+        for i in range(len(tokens)):
+            if not norms[i]:
+                continue
+            seen_keys: set[str] = set()
+            for form, _ in forms_at(i):
+                key = form[:2]
+                if key in seen_keys:
+                    continue
+                seen_keys.add(key)
+                for pattern, payload in self._index.get(key, ()):
+                    match = self._match_at(pattern, payload, i, forms_at, len(tokens))
+                    if match is not None:
+                        matches.append(match)
+        if longest:
+            matches = _keep_longest(matches)
+        return matches
+
+    @staticmethod
+    def _match_at(pattern, payload, start, forms_at, count) -> Match | None:
+        if start + len(pattern.words) > count:
+            return None
+        future = False
+        for offset, word in enumerate(pattern.words):
+            ok, fut = _word_matches(word, forms_at(start + offset))
+            if not ok:
+                return None
+            future = future or fut
+        return Match(start, start + len(pattern.words) - 1, pattern, payload, future)
+
+
+def _keep_longest(matches: list[Match[T]]) -> list[Match[T]]:
+    chosen: list[Match[T]] = []
+    covered: set[int] = set()
+    for match in sorted(matches, key=lambda m: (-(m.last - m.first), m.first)):
+        span = set(range(match.first, match.last + 1))
+        if span & covered:
+            continue
+        covered |= span
+        chosen.append(match)
+    return sorted(chosen, key=lambda m: m.first)

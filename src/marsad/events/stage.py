@@ -1,0 +1,356 @@
+"""Pipeline stage `events`: ACLED-style event records, one span per record, the span being its evidence.
+
+Per sentence: find triggers (`triggers.tsv`), drop weak ones whose context words are missing, set each
+trigger's modality from cue words (`modality.tsv`), type it (`typing.py`), then fill the record's
+arguments: actors and their roles (`actors.py`), place(s) and date (`where_when.py`), fatalities
+(`fatalities.py`), source (`attribution.py`) and an English note (`notes.py`). One record per event
+type x place x day: several towns in one sentence give one record each (sharing the evidence), and
+records of the same type, place and day in different sentences are merged.
+
+Records of non-factual modality (planned, possible, threat, denied, negated, historical, statement)
+stay in the layer with `factual=False`, so that an exporter of ACLED rows can skip them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.document import Document, Span
+from marsad.events.actors import (
+    Participant,
+    actor_name,
+    assign,
+    inter_code,
+    interaction,
+    last_named,
+    participants,
+)
+from marsad.events.attribution import AttributionState, sentence_source
+from marsad.events.fatalities import Toll, toll_at
+from marsad.events.lexicon import Trigger, lexicon
+from marsad.events.modality import find_cues, is_factual, modality_of
+from marsad.events.notes import note
+from marsad.events.patterns import Match
+from marsad.events.typing import VIOLENT, rank, resolve
+from marsad.events.where_when import When, Where, event_date, focus_place, sentence_places
+
+EVENT_LAYER = "events"
+# Strategic developments with no counterpart (ACLED leaves actor2 empty)
+_ONE_SIDED = ("Change to group/activity", "Headquarters or base established", "Other")
+HISTORICAL_DAYS = 31
+
+
+@dataclass
+class Draft:
+    """One record before merging: its type, trigger, arguments and evidence."""
+
+    event_type: str
+    sub_event_type: str
+    trigger: Match[Trigger]
+    tokens: Sequence[Span]
+    sentence: int
+    modality: str
+    strong: bool
+    deaths: list[Toll] = field(default_factory=list)
+
+
+def _bucket(spans: Sequence[Span], sentences: Sequence[Span]) -> dict[int, list[Span]]:
+    """Spans by the index of the sentence they start in."""
+    buckets: dict[int, list[Span]] = {}
+    index = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        while index < len(sentences) - 1 and span.start >= sentences[index].end:
+            index += 1
+        if sentences and sentences[index].start <= span.start < sentences[index].end:
+            buckets.setdefault(index, []).append(span)
+    return buckets
+
+
+def _trimmed(doc: Document, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class EventCoder:
+    """Pipeline stage: the `events` layer from sentences, tokens and whatever of entities, sources,
+    places and dates earlier stages provided (a missing layer counts as empty)."""
+
+    name = "events"
+    requires = ("sentences", "tokens")
+    provides = ("events",)
+
+    def __call__(self, doc: Document) -> Document:
+        sentences = doc.get("sentences")
+        tokens_by_sentence: dict[int, list[Span]] = {}
+        for token in doc.get("tokens"):
+            tokens_by_sentence.setdefault(token.attrs.get("sentence", 0), []).append(token)
+        entities = _bucket(doc.get("entities"), sentences)
+        sources = _bucket(doc.get("sources"), sentences)
+        places = _bucket(doc.get("places"), sentences)
+        dates = _bucket(doc.get("dates"), sentences)
+        country = _article_country(doc, tokens_by_sentence)
+        focus = focus_place(doc.get("places"))
+        state = AttributionState()
+        records: list[dict[str, Any]] = []
+        previous: Participant | None = None
+        for index, sentence in enumerate(sentences):
+            tokens = tokens_by_sentence.get(index, [])
+            source = sentence_source(tokens, sources.get(index, []), state)
+            parts = participants(tokens, entities.get(index, []), previous)
+            previous = last_named(parts, previous)
+            drafts = _sentence_drafts(tokens, index, parts)
+            if not drafts:
+                continue
+            for draft in drafts:
+                records.extend(_records(
+                    doc, sentence, draft, parts, places.get(index, []), dates.get(index, []),
+                    focus, country, source,
+                ))
+        merged = _merge(records)
+        doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
+        return doc
+
+
+def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant]) -> list[Draft]:
+    lex = lexicon()
+    if not tokens:
+        return []
+    matches = lex.triggers.find(tokens)
+    if not matches:
+        return []
+    present = {m.payload for m in lex.requirements.find(tokens, longest=False)}
+    has_actor = any(p.armed for p in parts)
+    kept = [
+        m for m in matches
+        if m.payload.strong or any((r == "@actor" and has_actor) or r in present for r in m.payload.requires)
+    ]
+    if not kept:
+        return []
+    cues = find_cues(tokens)
+    context = {m.payload for m in lex.context_words.find(tokens)}
+    concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
+    drafts: dict[str, Draft] = {}
+    deaths: list[tuple[Match[Trigger], str]] = []
+    for match in kept:
+        modality = modality_of(match.first, match.last, match.future, cues, tokens)
+        if modality == "block":
+            continue
+        roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
+        typed = resolve(match.payload, concrete, context, parts, roles.actor1)
+        if match.payload.sub_event_type == "kill":
+            deaths.append((match, modality))
+        if typed is None:
+            continue
+        event_type, sub = typed
+        current = drafts.get(event_type)
+        better = current is None or (
+            (is_factual(modality), -rank(event_type, sub)) > (is_factual(current.modality),
+                                                               -rank(current.event_type, current.sub_event_type))
+        )
+        if better:
+            drafts[event_type] = Draft(
+                event_type, sub, match, tokens, index, modality,
+                match.payload.strong or (current.strong if current else False),
+            )
+        else:
+            current.strong = current.strong or match.payload.strong
+    if not drafts:
+        return []
+    # each death goes to the violent record whose trigger is nearest (or to its own record)
+    for death, _ in deaths:
+        toll = toll_at(tokens, death.first, death.last)
+        candidates = [d for d in drafts.values() if d.event_type in (*VIOLENT, "Protests")]
+        if candidates:
+            nearest = min(candidates, key=lambda d: abs(d.trigger.first - death.first))
+            nearest.deaths.append(toll)
+    return list(drafts.values())
+
+
+def _records(
+    doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
+    dates: list[Span], focus: Where | None, article_country: str | None, source: str,
+) -> list[dict[str, Any]]:
+    lex = lexicon()
+    tokens = draft.tokens
+    trigger = draft.trigger
+    roles = assign(parts, trigger.first, trigger.last, victims_first=trigger.payload.sub_event_type == "kill")
+    actor1, assoc1, actor2 = roles.actor1, roles.assoc1, roles.actor2
+    generic_protesters = Participant("Protesters", 6, None, None, trigger.first, trigger.last, True)
+    if draft.event_type == "Protests":
+        protesters = next((p for p in parts if p.inter == 6), generic_protesters)
+        police = next((p for p in parts if p.inter == 1), None)
+        actor1 = protesters
+        actor2 = police if draft.sub_event_type != "Peaceful protest" else None
+        if actor2 is None and draft.sub_event_type != "Peaceful protest":
+            actor2 = Participant("Police Forces", 1, None, None, trigger.first, trigger.last, True)
+    elif draft.event_type == "Violence against civilians" and (actor2 is None or actor2.inter != 7):
+        victims = next((p for p in parts if p.inter == 7), None)
+        actor2 = victims or Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
+        if actor1 is not None and actor1.inter == 7:
+            actor1 = None
+    if draft.event_type == "Strategic developments":
+        if actor1 is None:
+            actor1 = next((p for p in parts if p.armed and not p.generic and p.hint != "aside"), None)
+        if draft.sub_event_type in _ONE_SIDED:
+            actor2 = None
+        elif draft.sub_event_type == "Arrests" and actor2 is None:
+            actor2 = Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
+    if actor1 is None and draft.event_type in (*VIOLENT,):
+        actor1 = Participant("Unidentified Armed Group", 3, None, None, trigger.first, trigger.last, True)
+    wheres = sentence_places(tokens, places, article_country) or ([] if focus is None else [focus])
+    if not wheres:
+        wheres = [Where(None, None, None)]
+    trigger_offset = tokens[trigger.first].start
+    when = event_date(dates, trigger_offset, doc.published)
+    modality = draft.modality
+    tolls = [t for t in draft.deaths]
+    if any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published):
+        modality = "historical" if is_factual(modality) else modality
+    if is_factual(modality) and source and modality == "asserted":
+        modality = "reported"
+    fatalities = min((t.fatalities for t in tolls if not t.aggregate), default=0)
+    if tolls and len(wheres) > 1:
+        fatalities = _nearest_toll(tolls, wheres, tokens) if len({t.fatalities for t in tolls}) > 1 else fatalities
+    entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
+    start, end = _trimmed(doc, sentence.start, sentence.end)
+    records = []
+    for where in wheres:
+        country = where.country or _actor_country(actor1) or article_country
+        inter1 = inter_code(actor1, country)
+        inter2 = inter_code(actor2, country)
+        fields: dict[str, Any] = {
+            "event_type": draft.event_type,
+            "sub_event_type": draft.sub_event_type,
+            "disorder_type": entry.disorder_type,
+            "plover": trigger.payload.plover if trigger.payload.event_type != "*" else entry.plover,
+            "actor1": actor_name(actor1, country),
+            "assoc_actor_1": actor_name(assoc1, country),
+            "inter1": inter1 or None,
+            "actor2": actor_name(actor2, country),
+            "assoc_actor_2": "",
+            "inter2": inter2 or None,
+            "interaction": interaction(inter1, inter2) if inter1 or inter2 else None,
+            "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+            "location": where.place,
+            "geo_precision": where.precision,
+            "country": country,
+            "event_date": when.date,
+            "time_precision": when.precision,
+            "fatalities": fatalities,
+            "modality": modality,
+            "factual": is_factual(modality),
+            "source": source,
+            "outlet": doc.source or "",
+            "trigger": {
+                "start": tokens[trigger.first].start, "end": tokens[trigger.last].end,
+                "text": doc.text[tokens[trigger.first].start:tokens[trigger.last].end],
+            },
+            "confidence": _confidence(draft, actor1, where, when, modality),
+            "_evidence": (start, end),
+            "_sentence": draft.sentence,
+            "_rank": rank(draft.event_type, draft.sub_event_type),
+        }
+        fields["notes"] = note(fields)
+        records.append(fields)
+    return records
+
+
+def _nearest_toll(tolls: list[Toll], wheres: list[Where], tokens: Sequence[Span]) -> int:
+    return min(t.fatalities for t in tolls)
+
+
+def _old(when: When, published: dt.date | None) -> bool:
+    return bool(when.date and published and (published - when.date).days > HISTORICAL_DAYS)
+
+
+def _old_year(tokens: Sequence[Span], published: dt.date | None) -> bool:
+    """A year before the publication year in the sentence marks background ("منذ 2011", "في 2015")."""
+    if published is None:
+        return False
+    for token in tokens:
+        norm = token.attrs.get("norm", "")
+        if token.attrs.get("role") == "number" and len(norm) == 4 and norm.isdigit():
+            year = int(norm)
+            if 1900 <= year < published.year:
+                return True
+    return False
+
+
+def _actor_country(actor: Participant | None) -> str | None:
+    if actor is None or actor.inter == 8:
+        return None
+    return actor.country
+
+
+def _article_country(doc: Document, tokens_by_sentence: dict[int, list[Span]]) -> str | None:
+    counts: Counter[str] = Counter()
+    for place in doc.get("places"):
+        code = place.attrs.get("country_code")
+        if code:
+            counts[code] += 2
+    words = lexicon().country_words
+    for tokens in tokens_by_sentence.values():
+        for match in words.find(tokens):
+            counts[match.payload] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _confidence(draft: Draft, actor1: Participant | None, where: Where, when: When, modality: str) -> float:
+    score = 0.45 if draft.strong else 0.3
+    if actor1 is not None and not actor1.generic:
+        score += 0.15
+    if where.place is not None:
+        score += 0.15
+    if when.span is not None:
+        score += 0.1
+    if draft.deaths:
+        score += 0.05
+    if not is_factual(modality):
+        score -= 0.25
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _place_key(record: dict[str, Any]) -> str:
+    place = record["location"]
+    if place is None:
+        return ""
+    return str(place.attrs.get("name") or place.text)
+
+
+def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ACLED's atomic rule: one record per event type x place x day (factual and not kept apart)."""
+    merged: dict[tuple, dict[str, Any]] = {}
+    order: list[tuple] = []
+    for record in records:
+        key = (record["event_type"], _place_key(record), record["event_date"], record["factual"])
+        current = merged.get(key)
+        if current is None:
+            merged[key] = record
+            order.append(key)
+            continue
+        if record["_rank"] < current["_rank"]:
+            for name in ("sub_event_type", "plover", "trigger", "_rank"):
+                current[name] = record[name]
+        for name in ("actor1", "assoc_actor_1", "actor2", "inter1", "inter2", "interaction", "source"):
+            if not current.get(name) and record.get(name):
+                current[name] = record[name]
+        current["fatalities"] = max(current["fatalities"], record["fatalities"])
+        current["confidence"] = max(current["confidence"], record["confidence"])
+        if record["_sentence"] == current["_sentence"] + 1:
+            current["_evidence"] = (current["_evidence"][0], record["_evidence"][1])
+        current["notes"] = note(current)
+    return [merged[key] for key in order]
+
+
+def _to_span(doc: Document, record: dict[str, Any]) -> Span:
+    start, end = record.pop("_evidence")
+    record.pop("_sentence", None)
+    record.pop("_rank", None)
+    return doc.span(start, end, record["event_type"], **record)

@@ -1,0 +1,70 @@
+"""From trigger matches to ACLED (event type, sub-event type) pairs, with context deciding.
+
+Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) are resolved here:
+- kill: a death joins the violent event of its sentence (its toll); alone it is excessive force in
+  a protest, an attack on civilians when the dead are civilians, else an armed clash;
+- attack: joins a violent event of its sentence; alone it is remote violence when a weapon is named
+  (an air strike when aircraft are), an attack on civilians when they are its target, else a clash;
+- control: taking ground is Government regains territory for state forces (and unnamed ones), Non-
+  state actor overtakes territory for rebels and militias, and a Non-violent transfer of territory
+  for a foreign army entering after the defenders withdrew;
+- protest_force: dispersal, tear gas and water cannon make a protest one "with intervention".
+Within one type the sub-type first in ACLED's priority order wins (`taxonomy.tsv` rank).
+"""
+
+from __future__ import annotations
+
+from marsad.events.actors import Participant
+from marsad.events.lexicon import Trigger, lexicon
+
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+EXPLOSIONS = "Explosions/Remote violence"
+
+
+def resolve(
+    trigger: Trigger,
+    concrete_types: set[str],
+    context: set[str],
+    participants: list[Participant],
+    actor1: Participant | None,
+) -> tuple[str, str] | None:
+    """The (event_type, sub_event_type) of one trigger, or None when it only adds to another event."""
+    sub = trigger.sub_event_type
+    if trigger.event_type != "*":
+        if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
+            return EXPLOSIONS, "Air/drone strike"
+        return trigger.event_type, sub
+    civilians = any(p.inter == 7 for p in participants)
+    if sub == "kill":
+        if "protest" in context or "Protests" in concrete_types:
+            return "Protests", "Excessive force against protesters"
+        if concrete_types & set(VIOLENT):
+            return None
+        if civilians and not any(p.armed and p is not actor1 for p in participants if p.inter != 7):
+            return "Violence against civilians", "Attack"
+        return "Battles", "Armed clash"
+    if sub == "attack":
+        if concrete_types & set(VIOLENT):
+            return None
+        if "weapon" in context:
+            return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
+        if "air" in context:
+            return EXPLOSIONS, "Air/drone strike"
+        if civilians:
+            return "Violence against civilians", "Attack"
+        return "Battles", "Armed clash"
+    if sub == "control":
+        inter = actor1.inter if actor1 is not None else None
+        if inter == 8 and "withdrawal" in context:
+            return "Strategic developments", "Non-violent transfer of territory"
+        if inter in (2, 3, 4):
+            return "Battles", "Non-state actor overtakes territory"
+        return "Battles", "Government regains territory"
+    if sub == "protest_force":
+        return ("Protests", "Protest with intervention") if "Protests" in concrete_types else None
+    return None
+
+
+def rank(event_type: str, sub_event_type: str) -> int:
+    entry = lexicon().taxonomy.get((event_type, sub_event_type))
+    return entry.rank if entry else 99

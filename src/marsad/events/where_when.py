@@ -1,0 +1,127 @@
+"""Where and when an event happened, from the `places` and `dates` layers of its sentence.
+
+Places: countries and provinces give way to towns named in the same sentence; a place named right
+after another one with a preposition or "near" word between them ("الربصا قرب مطار الحديدة") is the
+same location, kept once; places joined by "و" are separate locations, one event each (ACLED's
+atomic rule). A "near" word before a place (`place_cues.tsv`) makes geo_precision 2. With no place in
+the sentence the article's focus place is used at precision 2 (a town) or 3 (a province/country).
+
+Dates: the dates span nearest the trigger; a span (date..end_date) is coded to its middle with
+precision 2; with none, the publication date with precision 2 (a fresh report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.document import Span
+from marsad.events.lexicon import lexicon
+
+CHAIN_GAP = 6  # tokens between two places for the second to locate the first
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    place: Span | None
+    precision: int | None
+    country: str | None
+
+
+def place_level(place: Span) -> int:
+    """0 for a town, a district or smaller; 1 for a province or a region coded at precision 3; 2 for
+    a country."""
+    feature = str(place.attrs.get("feature") or place.attrs.get("feature_code") or "").upper()
+    if feature.startswith("PCL") or feature == "COUNTRY" or place.attrs.get("kind") == "country":
+        return 2
+    if feature.startswith("ADM1") or place.attrs.get("geo_precision") == 3:
+        return 1
+    return 0
+
+
+def _precision(place: Span, tokens: Sequence[Span], first: int) -> int:
+    own = place.attrs.get("geo_precision")
+    precision = own if isinstance(own, int) and 1 <= own <= 3 else 1
+    level = place_level(place)
+    if level:
+        precision = 3
+    for cue in lexicon().place_cues.find(tokens[max(0, first - 2):first]):
+        precision = max(precision, cue.payload)
+    return precision
+
+
+def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str | None = None) -> list[Where]:
+    """The distinct locations of one sentence, each with its precision (may be empty). A foreign
+    country named in passing ("المحظور في روسيا") is no location of an article about `country`."""
+    places = [
+        p for p in places
+        if not (place_level(p) == 2 and country and p.attrs.get("country_code") not in (None, country))
+    ]
+    if not places or not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    ordered = sorted(places, key=lambda p: p.start)
+    finest = min(place_level(p) for p in ordered)
+    kept = [p for p in ordered if place_level(p) == finest]
+    groups: list[list[tuple[Span, int]]] = []
+    for place in kept:
+        first = min(len(tokens) - 1, bisect_left(starts, place.start))
+        if groups:
+            prev, prev_first = groups[-1][-1]
+            prev_last = max(prev_first, bisect_left(starts, prev.end) - 1)
+            between = [t.attrs.get("norm", "") for t in tokens[prev_last + 1:first]]
+            is_list = all(n in ("و", ",", "،", "ثم", "او") for n in between)
+            if not is_list and len(between) <= CHAIN_GAP and "," not in between:
+                groups[-1].append((place, first))
+                continue
+        groups.append([(place, first)])
+    result: list[Where] = []
+    seen: set[str] = set()
+    for group in groups:
+        place, first = group[0]
+        key = str(place.attrs.get("name") or place.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        precision = _precision(place, tokens, first)
+        if len(group) > 1:
+            precision = max(precision, 2 if place_level(place) == 0 else 3)
+        result.append(Where(place, precision, place.attrs.get("country_code")))
+    return result
+
+
+def focus_place(places: Sequence[Span]) -> Where | None:
+    """The article's most-named place, preferring towns; its precision is 2 (town) or 3."""
+    if not places:
+        return None
+    finest = min(place_level(p) for p in places)
+    names = Counter(str(p.attrs.get("name") or p.text) for p in places if place_level(p) == finest)
+    name, _ = names.most_common(1)[0]
+    place = next(p for p in places if str(p.attrs.get("name") or p.text) == name)
+    return Where(place, 2 if finest == 0 else 3, place.attrs.get("country_code"))
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    date: dt.date | None
+    precision: int | None
+    span: Span | None
+
+
+def event_date(dates: Sequence[Span], trigger_offset: int, published: dt.date | None) -> When:
+    """The date nearest the trigger, else the publication date at precision 2."""
+    usable = [d for d in dates if isinstance(d.attrs.get("date"), dt.date)]
+    if not usable:
+        return When(published, 2 if published else None, None)
+    best = min(usable, key=lambda d: abs(d.start - trigger_offset))
+    start: dt.date = best.attrs["date"]
+    end = best.attrs.get("end_date")
+    precision = best.attrs.get("time_precision")
+    precision = precision if isinstance(precision, int) and 1 <= precision <= 3 else 1
+    if isinstance(end, dt.date) and end > start and precision < 3:
+        middle = start + (end - start) // 2
+        return When(middle, 2, best)
+    return When(start, precision, best)
