@@ -32,8 +32,11 @@ def shift_years(day: dt.date, years: int) -> dt.date:
     return dt.date(day.year + years, day.month, min(day.day, month_length(day.year + years, day.month)))
 
 
-def middle(start: dt.date, end: dt.date) -> dt.date:
-    return start + dt.timedelta(days=(end - start).days // 2)
+def middle(start: dt.date, end: dt.date, late: bool = False) -> dt.date:
+    """The middle day of a span; `late` rounds an even split towards the end, as for spans that run up
+    to publication ("منذ 3 أيام" published on the 22nd: the 21st, as in the ANT dev gold)."""
+    days = (end - start).days
+    return start + dt.timedelta(days=(days + 1) // 2 if late else days // 2)
 
 
 def week_start(day: dt.date) -> dt.date:

@@ -16,8 +16,9 @@ import regex
 from marsad.time.lexicon import TimeLexicon, time_lexicon
 
 S = r"[^\S\r\n\u2028\u2029\u0085]"
-# A match starts at a word start, or right after one proclitic letter (و ف ب ل) at a word start.
-B = r"(?:(?<![\p{L}\p{N}])|(?<=(?<![\p{L}\p{N}])[وفبل]))"
+# A match starts at a word start, or right after the proclitics of a word start: one of و ف ب ل,
+# optionally after و or ف ("وبالأمس").
+B = r"(?:(?<![\p{L}\p{N}])|(?<=(?<![\p{L}\p{N}])[وف]?[وفبل]))"
 E = r"(?![\p{L}\p{N}])"
 DAYPART_AFTER = r"(?:صباحا|مساء|مساءا|ليلا|فجرا|ظهرا|عصرا)"
 HIJRI_MARK = r"(?:ه|هجري|هجريه)"
@@ -103,7 +104,7 @@ def grammar() -> Grammar:
         ("relday", rf"{B}(?:(?P<dp>{daypart}){S}+)?(?P<rel>{relday})(?:{S}+(?P<dp2>{DAYPART_AFTER}))?{E}"
                    rf"(?!{S}+(?:{ordinal}|التالي|نفسه|الوطني|العالمي|السابق|الموعود){E})"),
         ("ago", rf"{B}(?P<prep>قبل|منذ){S}+(?:(?P<approx>{approx}){S}+)?(?:{count}{S}+(?P<unit>{unit})"
-                rf"|(?P<unit>{unit_alone}))(?!{S}*\d)(?!{S}+(?:من|علي|ال\p{{L}}+){E}){E}"),
+                rf"|(?P<unit>{unit_alone}))(?!{S}*\d)(?!{S}+(?:من{E}|{weekday})){E}"),
         ("duration", rf"{B}(?P<prep>بعد|لمده|مده|طوال|طيله|علي{S}+مدي|علي{S}+مدار|خلال|في{S}+غضون|غضون)"
                      rf"{S}+(?:(?P<approx>{approx}){S}+)?(?:{count}{S}+(?P<unit>{unit})|(?P<unit>{unit_alone}))"
                      rf"(?!{S}*\d){E}"),

@@ -23,6 +23,8 @@ DAY = dt.timedelta(days=1)
 UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 # How many days a vague plural stands for in "الأيام الماضية" / "منذ أيام".
 FEW_DAYS = 3
+# Further back than this, "قبل/منذ N" is history, not a date to code.
+MAX_BACK_DAYS = 100 * 365
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Reader:
                             for form in lexicon.words[category]}
         self.units = lexicon.words["unit"]
         self.daypart_precision = {form: int(extra[1]) for form, extra in lexicon.words["daypart"].items()}
+        self.daypart_shift = {form: int(extra[2]) for form, extra in lexicon.words["daypart"].items()
+                              if len(extra) > 2}
         self.relday = {form: (int(extra[0]), int(extra[1])) for form, extra in lexicon.words["relday"].items()}
 
     def read(self, rule: str, match: regex.Match, ctx: Context) -> Reading | None:
@@ -308,6 +312,10 @@ class Reader:
             attrs["future"] = True
         else:
             date = cal.latest_weekday(weekday, ctx.published)
+        shift = self.daypart_shift.get(daypart, 0)
+        date += DAY * shift
+        if shift and date > ctx.published and not attrs.get("future"):
+            date -= 7 * DAY  # "late on Wednesday night" after a Wednesday publication: the week before
         return Reading("weekday", date, None, precision, attrs)
 
     def _relday(self, match: regex.Match, ctx: Context) -> Reading | None:
@@ -320,6 +328,7 @@ class Reader:
             attrs["day_part"] = daypart
         if ctx.published is None:
             return Reading("relative", precision=precision, attrs=attrs)
+        offset += self.daypart_shift.get(daypart, 0)
         return Reading("relative", ctx.published + offset * DAY, None, precision, attrs)
 
     def _amount(self, match: regex.Match) -> tuple[str, int | None, bool]:
@@ -351,6 +360,8 @@ class Reader:
         if vague and unit != "day":
             return Reading("vague", attrs=attrs | {"vague": True})
         days = count * UNIT_DAYS[unit] if count else FEW_DAYS
+        if days > MAX_BACK_DAYS:
+            return Reading("duration", attrs=attrs)  # "منذ 2500 عام": history, not a date
         if vague:
             attrs["vague"] = True
         if published is None:
@@ -363,8 +374,8 @@ class Reader:
             start = published - days * DAY
         if as_span and days <= 31:
             # ACLED codes an ongoing span ("منذ 3 أيام") to its middle.
-            precision = 2 if days <= 7 else 3
-            return Reading("range", cal.middle(start, published), published, precision,
+            precision = 2 if days <= 14 else 3  # the ANT gold codes "since about two weeks" at 2
+            return Reading("range", cal.middle(start, published, late=True), published, precision,
                            attrs | {"span_kind": "since", "start_date": start})
         precision = 1 if unit == "day" and not vague else 2 if days <= 14 else 3 if days <= 62 else None
         if as_span:
