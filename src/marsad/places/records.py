@@ -40,6 +40,7 @@ class Place:
     source: str
     keys: tuple[str, ...]
     names_en: tuple[str, ...] = ()
+    weak_keys: tuple[str, ...] = ()  # keys that are common Arabic words given how small the place is
 
 
 COLUMNS = tuple(f.name for f in fields(Place))
@@ -84,6 +85,7 @@ def _parse(line: str, where: str) -> Place:
             admin3=cells[10], admin3_ar=cells[11], feature=cells[12], population=int(cells[13] or 0),
             geonameid=int(cells[14]) if cells[14] else None, source=cells[15],
             keys=tuple(k for k in cells[16].split("|") if k), names_en=tuple(n for n in cells[17].split("|") if n),
+            weak_keys=tuple(k for k in cells[18].split("|") if k),
         )
     except ValueError as error:
         raise DataError(f"{where}: {error}") from None
