@@ -28,6 +28,11 @@ def client(db):
 
 
 @pytest.fixture
+def write_token() -> str:
+    return TOKEN
+
+
+@pytest.fixture
 def guarded(db):
     """A client of an app whose write endpoint needs the bearer token TOKEN."""
     from fastapi.testclient import TestClient

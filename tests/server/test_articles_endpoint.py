@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import TOKEN
 from fixture_reports import realistic_reports
 
 
@@ -57,7 +56,7 @@ def test_missing_article_is_404_and_a_bad_id_422(client):
     assert client.get("/articles/abc").status_code == 422
 
 
-def test_write_token_guards_articles_but_not_extract(guarded):
+def test_write_token_guards_articles_but_not_extract(guarded, write_token):
     text, report = realistic_reports()[2]
     body = {"text": text, "report": report}
     assert guarded.post("/articles", json=body).status_code == 401
@@ -65,8 +64,8 @@ def test_write_token_guards_articles_but_not_extract(guarded):
     assert wrong.status_code == 401
     assert wrong.headers["www-authenticate"] == "Bearer"
     assert "bearer token is required" in wrong.json()["detail"]
-    assert guarded.post("/articles", json=body, headers={"Authorization": f"Basic {TOKEN}"}).status_code == 401
-    right = guarded.post("/articles", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert guarded.post("/articles", json=body, headers={"Authorization": f"Basic {write_token}"}).status_code == 401
+    right = guarded.post("/articles", json=body, headers={"Authorization": f"Bearer {write_token}"})
     assert right.status_code == 201
     assert guarded.post("/extract", json={"text": text}).status_code == 200
     assert guarded.get("/events").json()["total"] == 1
