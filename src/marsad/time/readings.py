@@ -20,7 +20,7 @@ from marsad.time import calendar as cal
 from marsad.time.lexicon import TimeLexicon
 
 DAY = dt.timedelta(days=1)
-UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+UNIT_DAYS = {"second": 0, "minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 # How many days a vague plural stands for in "الأيام الماضية" / "منذ أيام".
 FEW_DAYS = 3
 # Further back than this, "قبل/منذ N" is history, not a date to code.
@@ -351,12 +351,12 @@ class Reader:
                                attrs: dict, ctx: Context) -> Reading:
         """"قبل N units" (a point N units back) or, as a span to publication, "منذ N units"."""
         published = ctx.published
-        if unit == "hour":
+        if unit in ("second", "minute", "hour"):
             if published is None:
                 return Reading("relative", precision=2, attrs=attrs)
-            back = published - DAY * ((count or 0) // 24)
-            return Reading("relative", back, published if as_span else None, 1 if count and count < 24 else 2,
-                           attrs)
+            back = published - DAY * ((count or 0) // 24 if unit == "hour" else 0)
+            precision = 1 if count and (unit != "hour" or count < 24) else 2
+            return Reading("relative", back, published if as_span else None, precision, attrs)
         if vague and unit != "day":
             return Reading("vague", attrs=attrs | {"vague": True})
         days = count * UNIT_DAYS[unit] if count else FEW_DAYS
@@ -397,7 +397,7 @@ class Reader:
             return Reading("range", attrs=attrs | {"future": True})
         if match.group("few"):
             vague, count = True, None
-        if unit == "hour":
+        if unit in ("second", "minute", "hour"):
             return Reading("range", ctx.published, ctx.published, 2, attrs)
         if vague and unit != "day":
             return Reading("vague", attrs=attrs | {"vague": True})
