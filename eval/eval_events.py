@@ -131,24 +131,29 @@ def main() -> None:
                           f"{span.text[:120]!r}")
             elif hits:
                 flagged_non_events += 1
-        used: set[int] = set()
-        for gold in row["events"]:
-            best = None
+        # one-to-one matching, best pairs first: same date, then same sub-type
+        pairs = []
+        for g, gold in enumerate(row["events"]):
             for index, pred in enumerate(factual):
-                if index in used or pred["event_type"] != gold["event_type"] or not same_place(pred, gold):
-                    continue
-                score = (pred["sub_event_type"] == gold["sub_event_type"], str(pred["event_date"]) == gold["event_date"])
-                if best is None or score > best[0]:
-                    best = (score, index)
-            if best is None:
+                if pred["event_type"] == gold["event_type"] and same_place(pred, gold):
+                    score = (str(pred["event_date"]) == gold["event_date"],
+                             pred["sub_event_type"] == gold["sub_event_type"])
+                    pairs.append((score, g, index))
+        used: set[int] = set()
+        paired: dict[int, int] = {}
+        for _, g, index in sorted(pairs, key=lambda p: p[0], reverse=True):
+            if g not in paired and index not in used:
+                paired[g] = index
+                used.add(index)
+        for g, gold in enumerate(row["events"]):
+            if g not in paired:
                 fn[gold["event_type"]] += 1
                 if args.show:
                     ev = article["text"][gold["evidence_start"]:gold["evidence_end"]]
                     print(f"  MISS {row['docno']} {gold['event_type']}/{gold['sub_event_type']} "
                           f"{gold['location']} {ev[:120]!r}")
                 continue
-            pred = factual[best[1]]
-            used.add(best[1])
+            pred = factual[paired[g]]
             tp[gold["event_type"]] += 1
             matched += 1
             sub_ok += pred["sub_event_type"] == gold["sub_event_type"]

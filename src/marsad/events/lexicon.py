@@ -73,6 +73,7 @@ class Lexicon:
     place_cues: PatternSet[int]
     argument_cues: PatternSet[str]
     context_words: PatternSet[str]
+    capitals: dict[str, tuple[str, str, float, float, int]]
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         taxonomy, triggers, requirements, cues, numbers, sources, source_cues, roles,
         countries, country_words, notes, place_cues, argument_cues,
         PatternSet((r[0], r[1]) for r in _rows("context_words.tsv", 2)),
+        {r[0]: (r[1], r[2], float(r[3]), float(r[4]), int(r[5])) for r in _rows("capitals.tsv", 6)},
     )
 
 

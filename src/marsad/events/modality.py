@@ -2,7 +2,9 @@
 
 Factual modalities (the event is coded): asserted, reported (attributed to a source), claimed.
 Non-factual (kept with the event but not counted as a record): planned, possible, threat, denied,
-negated, historical, statement; `block` means the trigger is no event at all (a film, a metaphor).
+negated, historical, statement; `block` means the trigger is no event at all (a film, a metaphor);
+`background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates
+the event within the month before publication.
 """
 
 from __future__ import annotations
@@ -16,13 +18,22 @@ from marsad.events.patterns import Match
 FACTUAL = ("asserted", "reported", "claimed")
 # When several cues reach one trigger, the first of this order wins.
 PRIORITY = (
-    "block", "denied", "negated", "threat", "planned", "possible", "historical", "statement", "claimed",
+    "block", "denied", "negated", "threat", "planned", "possible", "historical", "statement", "ongoing",
+    "background", "claimed",
 )
 
 
 def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
     cues = lexicon().cues.find(tokens)
-    return [c for c in cues if not _is_perfect_qad(c, tokens)]
+    return [c for c in cues if not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)]
+
+
+def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
+    """"ل" after تعرض ("تعرض لقصف", was shelled) reports what happened, not a purpose."""
+    if cue.pattern.source != "ل" or cue.first == 0:
+        return False
+    before = tokens[cue.first - 1].attrs.get("norm", "")
+    return before.lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض"))
 
 
 def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:

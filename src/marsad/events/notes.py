@@ -15,6 +15,7 @@ _NON_FACTUAL = {
     "negated": "Reported as not having happened",
     "historical": "Background, more than a month before the report",
     "statement": "Mentioned in a statement or accusation",
+    "ongoing": "Described as ongoing, with no dated event",
 }
 
 

@@ -14,6 +14,7 @@ stay in the layer with `factual=False`, so that an exporter of ACLED rows can sk
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,13 +31,14 @@ from marsad.events.actors import (
     participants,
 )
 from marsad.events.attribution import AttributionState, sentence_source
+from marsad.events.clauses import clauses, dateline_end
 from marsad.events.fatalities import Toll, toll_at
 from marsad.events.lexicon import Trigger, lexicon
 from marsad.events.modality import find_cues, is_factual, modality_of
 from marsad.events.notes import note
 from marsad.events.patterns import Match
 from marsad.events.typing import VIOLENT, rank, resolve
-from marsad.events.where_when import When, Where, event_date, focus_place, sentence_places
+from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
 
 EVENT_LAYER = "events"
 # Strategic developments with no counterpart (ACLED leaves actor2 empty)
@@ -55,6 +57,7 @@ class Draft:
     sentence: int
     modality: str
     strong: bool
+    clause: tuple[int, int]
     deaths: list[Toll] = field(default_factory=list)
 
 
@@ -93,32 +96,52 @@ class EventCoder:
             tokens_by_sentence.setdefault(token.attrs.get("sentence", 0), []).append(token)
         entities = _bucket(doc.get("entities"), sentences)
         sources = _bucket(doc.get("sources"), sentences)
-        places = _bucket(doc.get("places"), sentences)
         dates = _bucket(doc.get("dates"), sentences)
         country = _article_country(doc, tokens_by_sentence)
-        focus = focus_place(doc.get("places"))
+        dateline = dateline_end(doc.text)
+        usable_places = [p for p in doc.get("places") if p.start >= dateline]
+        places = _bucket(usable_places, sentences)
+        focus = focus_place(usable_places)
         state = AttributionState()
-        records: list[dict[str, Any]] = []
+        found: list[tuple[int, list[Draft], list[Participant], str]] = []
         previous: Participant | None = None
-        for index, sentence in enumerate(sentences):
-            tokens = tokens_by_sentence.get(index, [])
+        for index in range(len(sentences)):
+            tokens = [t for t in tokens_by_sentence.get(index, []) if t.start >= dateline]
             source = sentence_source(tokens, sources.get(index, []), state)
             parts = participants(tokens, entities.get(index, []), previous)
             previous = last_named(parts, previous)
             drafts = _sentence_drafts(tokens, index, parts)
-            if not drafts:
-                continue
+            if drafts:
+                found.append((index, drafts, parts, source))
+        _drop_intercepted_launches(found)
+        records: list[dict[str, Any]] = []
+        for index, drafts, parts, source in found:
             for draft in drafts:
                 records.extend(_records(
-                    doc, sentence, draft, parts, places.get(index, []), dates.get(index, []),
+                    doc, sentences[index], draft, parts, places.get(index, []), dates.get(index, []),
                     focus, country, source,
                 ))
-        merged = _merge(records)
+        merged = _drop_restatements(_merge(records))
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
 
 
+def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Participant], str]]) -> None:
+    """A missile launch reported just before its interception is part of the disrupted weapons use."""
+    intercepts = {
+        index for index, drafts, _, _ in found
+        if any(d.sub_event_type == "Disrupted weapons use" for d in drafts)
+    }
+    for index, drafts, _, _ in found:
+        if any(0 <= other - index <= 2 for other in intercepts):
+            drafts[:] = [
+                d for d in drafts
+                if not (d.event_type == "Explosions/Remote violence" and "صاروخ" in d.trigger.pattern.source)
+            ]
+
+
 def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant]) -> list[Draft]:
+    """One draft per event type and clause of the sentence, each with its best trigger and tolls."""
     lex = lexicon()
     if not tokens:
         return []
@@ -136,8 +159,10 @@ def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant
     cues = find_cues(tokens)
     context = {m.payload for m in lex.context_words.find(tokens)}
     concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
-    drafts: dict[str, Draft] = {}
-    deaths: list[tuple[Match[Trigger], str]] = []
+    intercepted = any(m.payload.sub_event_type == "Disrupted weapons use" for m in kept)
+    spans = clauses(tokens)
+    drafts: dict[tuple[str, int], Draft] = {}
+    deaths: list[Match[Trigger]] = []
     for match in kept:
         modality = modality_of(match.first, match.last, match.future, cues, tokens)
         if modality == "block":
@@ -145,26 +170,27 @@ def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
         typed = resolve(match.payload, concrete, context, parts, roles.actor1)
         if match.payload.sub_event_type == "kill":
-            deaths.append((match, modality))
+            deaths.append(match)
         if typed is None:
             continue
         event_type, sub = typed
-        current = drafts.get(event_type)
-        better = current is None or (
-            (is_factual(modality), -rank(event_type, sub)) > (is_factual(current.modality),
-                                                               -rank(current.event_type, current.sub_event_type))
-        )
-        if better:
-            drafts[event_type] = Draft(
+        if event_type == "Explosions/Remote violence" and intercepted:
+            continue  # the missile or drone was shot down: a disrupted weapons use, not a strike
+        clause_index = next(i for i, (a, b) in enumerate(spans) if a <= match.first <= b)
+        current = drafts.get((event_type, clause_index))
+        if current is None or (is_factual(modality), -rank(event_type, sub)) > (
+            is_factual(current.modality), -rank(current.event_type, current.sub_event_type)
+        ):
+            drafts[(event_type, clause_index)] = Draft(
                 event_type, sub, match, tokens, index, modality,
-                match.payload.strong or (current.strong if current else False),
+                match.payload.strong or (current.strong if current else False), spans[clause_index],
             )
         else:
             current.strong = current.strong or match.payload.strong
     if not drafts:
         return []
-    # each death goes to the violent record whose trigger is nearest (or to its own record)
-    for death, _ in deaths:
+    # each death goes to the violent record whose trigger is nearest
+    for death in deaths:
         toll = toll_at(tokens, death.first, death.last)
         candidates = [d for d in drafts.values() if d.event_type in (*VIOLENT, "Protests")]
         if candidates:
@@ -204,24 +230,40 @@ def _records(
             actor2 = Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
     if actor1 is None and draft.event_type in (*VIOLENT,):
         actor1 = Participant("Unidentified Armed Group", 3, None, None, trigger.first, trigger.last, True)
-    wheres = sentence_places(tokens, places, article_country) or ([] if focus is None else [focus])
-    if not wheres:
-        wheres = [Where(None, None, None)]
+    first, last = draft.clause
+    clause_start, clause_end = tokens[first].start, tokens[last].end
+    in_clause = [p for p in places if clause_start <= p.start < clause_end]
+    wheres = sentence_places(tokens, in_clause, article_country)
+    wheres = wheres or sentence_places(tokens, places, article_country)
+    from_focus = not wheres
+    wheres = wheres or ([] if focus is None else [focus]) or [Where(None, None, None)]
     trigger_offset = tokens[trigger.first].start
     when = event_date(dates, trigger_offset, doc.published)
     modality = draft.modality
+    if modality == "background":
+        # "وكانت القوات قد ...", "بعد استعادة ...": an earlier event, coded only when dated this month
+        recent = when.span is not None and clause_start <= when.span.start < clause_end and not _old(
+            when, doc.published)
+        modality = "asserted" if recent else "historical"
     tolls = [t for t in draft.deaths]
     if any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published):
         modality = "historical" if is_factual(modality) else modality
     if is_factual(modality) and source and modality == "asserted":
         modality = "reported"
-    fatalities = min((t.fatalities for t in tolls if not t.aggregate), default=0)
-    if tolls and len(wheres) > 1:
-        fatalities = _nearest_toll(tolls, wheres, tokens) if len({t.fatalities for t in tolls}) > 1 else fatalities
+    counted = [t for t in tolls if not t.aggregate]
+    if is_factual(modality) and _undated_hearsay(draft, tokens, when, source, counted):
+        modality = "statement"
+    if is_factual(modality) and not _supported(draft, parts, in_clause or places, counted):
+        modality = "statement"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
-    start, end = _trimmed(doc, sentence.start, sentence.end)
+    # the clause, with the sentence's closing punctuation when it ends the sentence
+    start, end = _trimmed(doc, clause_start, sentence.end if last == len(tokens) - 1 else clause_end)
+    while end > start and doc.text[end - 1] in ",،؛;":
+        end -= 1
     records = []
     for where in wheres:
+        fatalities = _toll_for(counted, where, tokens)
+        where = _capital_if_country(doc, where)
         country = where.country or _actor_country(actor1) or article_country
         inter1 = inter_code(actor1, country)
         inter2 = inter_code(actor2, country)
@@ -256,14 +298,63 @@ def _records(
             "_evidence": (start, end),
             "_sentence": draft.sentence,
             "_rank": rank(draft.event_type, draft.sub_event_type),
+            "_focus": from_focus,
+            "_dated": when.span is not None,
         }
         fields["notes"] = note(fields)
         records.append(fields)
     return records
 
 
-def _nearest_toll(tolls: list[Toll], wheres: list[Where], tokens: Sequence[Span]) -> int:
-    return min(t.fatalities for t in tolls)
+def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
+    """The toll of one place: the death report nearest before it ("وفي البصرة سقط ثلاثة قتلى ومثلهم
+    في النجف"), else the nearest after it; the lowest figure when the place is unknown."""
+    if not tolls:
+        return 0
+    if where.place is None or len(tolls) == 1:
+        return min(t.fatalities for t in tolls)
+    position = next((i for i, t in enumerate(tokens) if t.start >= where.place.start), len(tokens))
+    before = [t for t in tolls if t.position <= position]
+    chosen = max(before, key=lambda t: t.position) if before else min(tolls, key=lambda t: t.position)
+    return chosen.fatalities
+
+
+def _capital_if_country(doc: Document, where: Where) -> Where:
+    """A record placed only by a country name is coded to its capital at precision 3 (ACLED)."""
+    place = where.place
+    if place is None or place_level(place) < 2:
+        return where
+    capital = lexicon().capitals.get(str(place.attrs.get("country_code") or ""))
+    if capital is None:
+        return where
+    name, admin1, lat, lon, geonameid = capital
+    attrs = dict(place.attrs)
+    attrs.update(name=name, admin1=admin1, lat=lat, lon=lon, geonameid=geonameid, geo_precision=3,
+                 feature="PPLC", coded_from=place.attrs.get("name"))
+    return Where(doc.span(place.start, place.end, place.label, **attrs), 3, where.country)
+
+
+def _undated_hearsay(draft: Draft, tokens: Sequence[Span], when: When, source: str, tolls: list[Toll]) -> bool:
+    """Reported speech of an unnamed speaker ("وأوضح أن معظم الصواريخ ...") with no date and no toll:
+    an official's talking point, not a report of a new event."""
+    if source or tolls or when.span is not None:
+        return False
+    first = draft.clause[0]
+    head = [t.attrs.get("norm", "") for t in tokens[max(0, draft.trigger.first - 12):draft.trigger.first]]
+    says = lexicon().source_cues.find(tokens[:draft.trigger.first])
+    return bool(says) and any(n in ("ان", "انه", "انها", "ان") for n in head) and first >= 0
+
+
+def _supported(draft: Draft, parts: list[Participant], places: list[Span], tolls: list[Toll]) -> bool:
+    """A lone death or protest word needs a figure, a named actor or a place in its sentence
+    ("براءة القتيل", "اعتصم بعقلانية" are no events)."""
+    if draft.trigger.payload.sub_event_type != "kill" and draft.event_type != "Protests":
+        return True
+    named = any(not p.generic for p in parts)
+    figure = any(t.fatalities != 1 for t in tolls) or any(
+        t.attrs.get("role") == "number" for t in draft.tokens[draft.clause[0]:draft.clause[1] + 1]
+    )
+    return bool(places) or named or figure
 
 
 def _old(when: When, published: dt.date | None) -> bool:
@@ -324,33 +415,92 @@ def _place_key(record: dict[str, Any]) -> str:
     return str(place.attrs.get("name") or place.text)
 
 
+NEAR_KM = 15.0
+
+
+def _distance_km(a: Span, b: Span) -> float | None:
+    lat1, lon1, lat2, lon2 = (a.attrs.get("lat"), a.attrs.get("lon"), b.attrs.get("lat"), b.attrs.get("lon"))
+    if not all(isinstance(v, (int, float)) for v in (lat1, lon1, lat2, lon2)):
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _same_location(a: Span | None, b: Span | None) -> bool:
+    """One location for the atomic rule: the same place, places under 15 km apart, or a region and
+    a place inside it ("ريف حمص" and "القصير")."""
+    if a is None or b is None:
+        return a is None and b is None
+    if (a.attrs.get("name") or a.text) == (b.attrs.get("name") or b.text):
+        return True
+    distance = _distance_km(a, b)
+    if distance is not None and distance <= NEAR_KM:
+        return True
+    if max(place_level(a), place_level(b)) == 1 and a.attrs.get("admin1") and a.attrs.get("admin1") == b.attrs.get("admin1"):
+        return True
+    return False
+
+
+def _finer(a: Span | None, b: Span | None) -> bool:
+    """Whether place `b` is finer than `a` (a town rather than its province)."""
+    if b is None:
+        return False
+    return a is None or place_level(b) < place_level(a)
+
+
 def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """ACLED's atomic rule: one record per event type x place x day (factual and not kept apart)."""
-    merged: dict[tuple, dict[str, Any]] = {}
-    order: list[tuple] = []
+    """ACLED's atomic rule: one record per event type x location x day. A restatement with no date
+    of its own joins the dated record of its type and location. Factual and non-factual apart."""
+    merged: list[dict[str, Any]] = []
     for record in records:
-        key = (record["event_type"], _place_key(record), record["event_date"], record["factual"])
-        current = merged.get(key)
-        if current is None:
-            merged[key] = record
-            order.append(key)
+        target = None
+        for current in merged:
+            if (current["event_type"], current["factual"]) != (record["event_type"], record["factual"]):
+                continue
+            same_day = current["event_date"] == record["event_date"]
+            restated = not (current["_dated"] and record["_dated"])
+            if (same_day or restated) and _same_location(current["location"], record["location"]):
+                target = current
+                break
+        if target is None:
+            merged.append(record)
             continue
-        if record["_rank"] < current["_rank"]:
-            for name in ("sub_event_type", "plover", "trigger", "_rank"):
-                current[name] = record[name]
-        for name in ("actor1", "assoc_actor_1", "actor2", "inter1", "inter2", "interaction", "source"):
-            if not current.get(name) and record.get(name):
-                current[name] = record[name]
-        current["fatalities"] = max(current["fatalities"], record["fatalities"])
-        current["confidence"] = max(current["confidence"], record["confidence"])
-        if record["_sentence"] == current["_sentence"] + 1:
-            current["_evidence"] = (current["_evidence"][0], record["_evidence"][1])
-        current["notes"] = note(current)
-    return [merged[key] for key in order]
+        _absorb(target, record)
+    return merged
+
+
+def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
+    if record["_rank"] < current["_rank"]:
+        for name in ("sub_event_type", "plover", "trigger", "_rank"):
+            current[name] = record[name]
+    if _finer(current["location"], record["location"]):
+        for name in ("location", "geo_precision", "country"):
+            current[name] = record[name]
+    if record["_dated"] and not current["_dated"]:
+        for name in ("event_date", "time_precision", "_dated"):
+            current[name] = record[name]
+    for name in ("actor1", "assoc_actor_1", "actor2", "inter1", "inter2", "interaction", "source"):
+        if not current.get(name) and record.get(name):
+            current[name] = record[name]
+    current["fatalities"] = max(current["fatalities"], record["fatalities"])
+    current["confidence"] = max(current["confidence"], record["confidence"])
+    if record["_sentence"] == current["_sentence"] + 1:
+        current["_evidence"] = (current["_evidence"][0], record["_evidence"][1])
+    current["notes"] = note(current)
+
+
+def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A record placed only by the article's focus restates a placed record of its type and day."""
+    placed = {(r["event_type"], r["event_date"], r["factual"]) for r in records if not r["_focus"]}
+    return [
+        r for r in records
+        if not (r["_focus"] and (r["event_type"], r["event_date"], r["factual"]) in placed)
+    ]
 
 
 def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     start, end = record.pop("_evidence")
-    record.pop("_sentence", None)
-    record.pop("_rank", None)
+    for name in ("_sentence", "_rank", "_focus", "_dated"):
+        record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)

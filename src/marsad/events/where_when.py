@@ -74,7 +74,10 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
             prev_last = max(prev_first, bisect_left(starts, prev.end) - 1)
             between = [t.attrs.get("norm", "") for t in tokens[prev_last + 1:first]]
             is_list = all(n in ("و", ",", "،", "ثم", "او") for n in between)
-            if not is_list and len(between) <= CHAIN_GAP and "," not in between:
+            chained = len(groups[-1]) > 1 and is_list and len(between) <= 2
+            located = not is_list and len(between) <= CHAIN_GAP and "," not in between and "و" not in between
+            if chained or located:
+                # "X قرب Y", "X شرقي محافظة Y": Y locates X; "... لمديريتي حيران وميدي" stays with it
                 groups[-1].append((place, first))
                 continue
         groups.append([(place, first)])
