@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from postgres_fixture import postgres_cluster, postgres_url  # noqa: E402,F401  (fixtures used by name)
 
 TOKEN = "test-token-9f2c41"
 
