@@ -103,3 +103,19 @@ def test_events_bad_options_exit_2_with_a_reason(runner, filled_db, args, messag
     result = runner.invoke(app, ["events", "--db", filled_db, *args])
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_default_store_is_marsad_db_env_else_the_user_data_folder(runner, tmp_path, monkeypatch):
+    from marsad.store import default_db
+
+    monkeypatch.delenv("MARSAD_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert default_db() == str(tmp_path / "data" / "marsad" / "marsad.db")
+    article = tmp_path / "a.txt"
+    article.write_text("أعلنت وزارة الدفاع مقتل خمسة مسلحين في اشتباكات قرب الحدود.\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(article), "-q"]).exit_code == 0
+    assert (tmp_path / "data" / "marsad" / "marsad.db").exists()
+    monkeypatch.setenv("MARSAD_DB", str(tmp_path / "env.db"))
+    assert runner.invoke(app, ["ingest", str(article), "-q"]).exit_code == 0
+    with open_store(tmp_path / "env.db") as store:
+        assert store.counts()["articles"] == 1

@@ -137,3 +137,15 @@ def test_paste_box_runs_extract_and_shows_the_text(page, server_url, artifacts):
     assert page.locator("#extract-highlighted").get_attribute("dir") == "rtl"
     assert page.locator("#extract-summary").inner_text().strip() != ""
     page.screenshot(path=str(artifacts / "paste-box.png"))
+
+
+def test_planned_events_appear_when_asked_for(page, server_url):
+    _open(page, server_url)
+    shown = page.locator("#event-list li[data-event-id]")
+    before = shown.count()
+    page.check("#filter-modalities")
+    page.wait_for_function(f"document.querySelectorAll('#event-list li[data-event-id]').length > {before}")
+    assert shown.count() == before + 1
+    assert "undated" in shown.last.inner_text() and "Latakia" in shown.last.inner_text()
+    page.uncheck("#filter-modalities")
+    page.wait_for_function(f"document.querySelectorAll('#event-list li[data-event-id]').length == {before}")

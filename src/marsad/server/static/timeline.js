@@ -67,14 +67,16 @@ export class Timeline {
     }
     const max = Math.max(1, ...this.counts.values());
     const plotH = this.height - PAD.top - PAD.bottom;
-    const barW = Math.max(1, this.x(this.first + 1) - this.x(this.first) - 1);
+    const slot = this.x(this.first + 1) - this.x(this.first);
+    const barW = Math.max(1, Math.min(28, slot - 1)); // a few days stay readable bars, not slabs
+    const inset = (slot - barW) / 2;
     el("line", { x1: PAD.left, x2: this.width - PAD.right, y1: PAD.top + plotH, y2: PAD.top + plotH, class: "baseline" }, svg);
     el("text", { x: PAD.left - 4, y: PAD.top + 8, class: "axis", "text-anchor": "end" }, svg).textContent = String(max);
     const [lo, hi] = this.range ? this.range.map(toDay) : [-Infinity, Infinity];
     for (const [day, count] of this.counts) {
       const h = Math.max(1, (count / max) * plotH);
       const bar = el("rect", {
-        x: this.x(day), y: PAD.top + plotH - h, width: barW, height: h,
+        x: this.x(day) + inset, y: PAD.top + plotH - h, width: barW, height: h,
         class: "bar" + (day >= lo && day <= hi ? " in" : ""), "data-date": toIso(day), "data-count": count,
       }, svg);
       el("title", {}, bar).textContent = `${toIso(day)}: ${count} event${count === 1 ? "" : "s"}`;
@@ -83,7 +85,7 @@ export class Timeline {
     for (let i = 0; i <= ticks; i++) {
       const day = Math.round(this.first + ((this.last - this.first) * i) / Math.max(1, ticks));
       const anchor = i === 0 ? "start" : i === ticks ? "end" : "middle";
-      el("text", { x: this.x(day) + barW / 2, y: this.height - 4, class: "axis", "text-anchor": anchor }, svg)
+      el("text", { x: this.x(day) + slot / 2, y: this.height - 4, class: "axis", "text-anchor": anchor }, svg)
         .textContent = toIso(day);
     }
     if (this.range) {
