@@ -45,6 +45,7 @@ class Mention:
     head: Head | None = None  # an admin head before the name, or the facility/region head inside it
     direction: str | None = None
     near: bool = False
+    border: bool = False  # "الحدود (الإدارية) مع تركيا": the border area, not the whole place
     ner: bool = False
     ranked: list[Scored] = field(default_factory=list)
 
@@ -68,9 +69,8 @@ def _is_common_word(key: str, lex: Lexicon) -> bool:
     bare = key.replace(" ", "")
     if key in lex.never or bare in lex.never or key in lex.heads:
         return True
-    descriptive = lex.heads.keys() | lex.facility_adjectives | lex.after_directions.keys()
     stem = bare[2:] if bare.startswith("ال") else bare
-    return stem in descriptive or f"ال{stem}" in descriptive
+    return stem in lex.descriptive or f"ال{stem}" in lex.descriptive
 
 
 def _demonym_reading(match: PhraseMatch[int], tokens: list[Span], lex: Lexicon) -> bool:
@@ -157,22 +157,23 @@ class Geoparser:
                 continue
             kept.append(match)
         locations = [e for e in doc.get("entities") if e.label == "LOC"]
+        norms = [t.attrs.get("norm", "") for t in tokens]
         mentions: list[Mention] = []
         for match in _leftmost_longest(kept):
             if mentions and mentions[-1].last == match.first_token - 1 and _is_country_adjective(match, gaz):
                 continue  # "مدينة جازان السعودية": the demonym of the place before
             mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key),
                               gaz.strong_candidates(match.key))
-            if self._read_context(mention, tokens, lex, mentions):
+            if self._read_context(mention, tokens, norms, lex, mentions):
                 continue
             start, end = tokens[mention.first].start, tokens[mention.last].end
             mention.ner = any(loc.start < end and start < loc.end for loc in locations)
             mentions.append(mention)
         return self._gate(mentions, tokens, lex)
 
-    def _read_context(self, mention: Mention, tokens: list[Span], lex: Lexicon, earlier: list[Mention]) -> bool:
+    def _read_context(self, mention: Mention, tokens: list[Span], norms: list[str], lex: Lexicon,
+                      earlier: list[Mention]) -> bool:
         """Read heads, directions and person cues around a match; True when it is not a place."""
-        norms = [t.attrs.get("norm", "") for t in tokens]
         before = mention.first - 1
         after = mention.last + 1
         if after < len(tokens) and norms[after] in lex.person_after and not _same_word(tokens[mention.last],
@@ -214,6 +215,8 @@ class Geoparser:
             mention.direction = direction
         window = norms[max(0, before - 2):before + 1]
         mention.near = any(word in lex.near_words for word in window)
+        mention.border = before >= 1 and norms[before] == "مع" and any(
+            word in lex.border_words for word in norms[max(0, before - 3):before])
         return False
 
     def _gate(self, mentions: list[Mention], tokens: list[Span], lex: Lexicon) -> list[Mention]:
@@ -253,6 +256,18 @@ class Geoparser:
 
     def resolve(self, doc: Document, tokens: list[Span], mentions: list[Mention]) -> list[Span]:
         regions = region_countries()
+        context, firsts = self.article_context(mentions)
+        spans = []
+        for mention, first_pick in zip(mentions, firsts, strict=True):
+            head_feature = mention.head.feature if mention.head else None
+            own = (first_pick.lat, first_pick.lon)
+            mention.ranked = rank(mention.candidates, context, head_feature, regions, own_anchor=own)
+            spans.append(self._span(doc, tokens, mention))
+        return spans
+
+    def article_context(self, mentions: list[Mention]) -> tuple[Context, list[Place]]:
+        """First pass: each mention's pick on priors alone, and the countries/admin units they make up."""
+        regions = region_countries()
         context = Context()
         firsts: list[Place] = []
         for mention in mentions:
@@ -266,13 +281,20 @@ class Geoparser:
                 context.admin1[top.admin1] += 1
             if top.feature not in ("COUNTRY", "CONTINENT", "REGION") and top.country_code in regions:
                 context.anchors.append((top.lat, top.lon))
-        spans = []
-        for mention, first_pick in zip(mentions, firsts, strict=True):
-            head_feature = mention.head.feature if mention.head else None
-            own = (first_pick.lat, first_pick.lon)
-            mention.ranked = rank(mention.candidates, context, head_feature, regions, own_anchor=own)
-            spans.append(self._span(doc, tokens, mention))
-        return spans
+        return context, firsts
+
+    def rank_name(self, name: str, context_text: str = "", country: str | None = None) -> list[Scored]:
+        """Candidates for one place name, best first, scored with what `context_text` says (its
+        countries, admin units and nearby places); `country` (ISO2) adds that country as context."""
+        from marsad.pipeline import Pipeline
+
+        context = Context()
+        if context_text.strip():
+            doc = Pipeline(["sentences", "tokens"]).run(context_text)
+            context, _ = self.article_context(self.recognise(doc, doc.get("tokens")))
+        if country:
+            context.countries[country.upper()] += max(1.0, sum(context.countries.values()))
+        return rank(self.gazetteer.lookup(name), context, None, region_countries())
 
     def _span(self, doc: Document, tokens: list[Span], mention: Mention) -> Span:
         best, admin = _town_for_unit(mention)
@@ -304,6 +326,8 @@ class Geoparser:
             attrs["direction"] = mention.direction
         if mention.near:
             attrs["near"] = True
+        if mention.border:
+            attrs["relation"] = "border"
         if mention.ner:
             attrs["ner"] = True
         alternatives = [

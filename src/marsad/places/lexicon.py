@@ -4,7 +4,7 @@ read from `data/gazetteer/` and normalised the way token norms are."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from marsad.errors import DataError
 from marsad.resources import read_rows
@@ -19,19 +19,25 @@ class Head:
     english: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Lexicon:
     heads: dict[str, Head]
     facility_adjectives: frozenset[str]
     before_directions: dict[str, str]
     after_directions: dict[str, str]
     near_words: frozenset[str]
+    border_words: frozenset[str]
     never: frozenset[str]
     needs_evidence: frozenset[str]
     person_before: frozenset[str]
     person_after: frozenset[str]
     organisations: PhraseMatcher[str]
     place_prepositions: frozenset[str]
+
+    @cached_property
+    def descriptive(self) -> frozenset[str]:
+        """Head nouns, facility adjectives and direction adjectives: words that describe a place."""
+        return frozenset(self.heads) | self.facility_adjectives | frozenset(self.after_directions)
 
 
 def _norm(word: str) -> str:
@@ -52,12 +58,14 @@ def lexicon() -> Lexicon:
     head_rows = _rows("heads.tsv", 4)
     heads = {_norm(r[0]): Head(r[1], r[2], r[3]) for r in head_rows if r[1] != "adjective"}
     adjectives = frozenset(_norm(r[0]) for r in head_rows if r[1] == "adjective")
-    before, after, near = {}, {}, set()
+    before, after, near, border = {}, {}, set(), set()
     for word, position, direction in _rows("directions.tsv", 3):
         if position == "before":
             before[_norm(word)] = direction
         elif position == "after":
             after[_norm(word)] = direction
+        elif position == "border":
+            border.add(_norm(word))
         else:
             near.add(_norm(word))
     stop = _rows("stoplist.tsv", 2)
@@ -66,7 +74,7 @@ def lexicon() -> Lexicon:
     for row in read_rows("gazetteer", "organisations.txt"):
         organisations.add(row[0].strip(), row[0].strip())
     return Lexicon(
-        heads=heads, facility_adjectives=adjectives, before_directions=before, after_directions=after, near_words=frozenset(near),
+        heads=heads, facility_adjectives=adjectives, before_directions=before, after_directions=after, near_words=frozenset(near), border_words=frozenset(border),
         never=frozenset(_norm(w) for w, rule in stop if rule == "never"),
         needs_evidence=frozenset(_norm(w) for w, rule in stop if rule == "evidence"),
         person_before=frozenset(_norm(w) for w, pos in cues if pos == "before"),

@@ -1,0 +1,160 @@
+"""The places stage on news-style sentences: spans, coordinates, admin units, directions, precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import Pipeline
+from marsad.places.resolve import distance_km
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["sentences", "tokens", "places"])
+
+
+def places_of(pipeline: Pipeline, text: str) -> dict[str, dict]:
+    doc = pipeline.run(text)
+    found = {}
+    for span in doc.get("places"):
+        assert text[span.start:span.end] == span.text
+        found[span.text] = span.attrs
+    return found
+
+
+# sentence, span text, country, admin1 (None = not checked), lat, lon, tolerance km
+RESOLVED = [
+    ("قصفت الطائرات الحربية مدينة سراقب في ريف إدلب الشرقي صباح اليوم.", "سراقب", "SY", "Idleb",
+     35.8645, 36.8059, 10),
+    ("سيطرت القوات الحكومية على بلدة خان شيخون جنوبي إدلب بعد معارك عنيفة.", "خان شيخون", "SY", "Idleb",
+     35.4421, 36.6510, 10),
+    ("أعلن التحالف مقتل عشرة مسلحين في غارة جوية قرب مدينة الموصل شمالي العراق.", "الموصل", "IQ", None,
+     36.335, 43.119, 15),
+    ("وصل وفد أممي إلى العاصمة الليبية طرابلس، بعد لقاءات في بنغازي ومصراتة.", "طرابلس", "LY", None,
+     32.887, 13.187, 25),
+    ("وصلت تعزيزات عسكرية للحديدة من عدن.", "لحديدة", "YE", None, 14.798, 42.955, 25),
+    ("توجه الوفد التركي إلى موسكو ثم إلى طهران.", "طهران", "IR", None, 35.694, 51.422, 25),
+    ("أغلقت السلطات معبر باب الهوى الحدودي مع تركيا.", "معبر باب الهوى الحدودي", "SY", "Idleb",
+     36.23, 36.69, 15),
+    ("قصفت المدفعية التركية قرى في منطقة عفرين شمال حلب.", "عفرين", "SY", "Aleppo", 36.51, 36.87, 15),
+    ("فر آلاف المدنيين من مخيم اليرموك جنوب دمشق خلال الليل.", "مخيم اليرموك", "SY", "Damascus",
+     33.47, 36.30, 10),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "country", "admin1", "lat", "lon", "km"), RESOLVED)
+def test_place_is_resolved(pipeline, text, surface, country, admin1, lat, lon, km):
+    places = places_of(pipeline, text)
+    assert surface in places, f"{surface} not found in {list(places)}"
+    place = places[surface]
+    assert place["country_code"] == country
+    if admin1 is not None:
+        assert place["admin1"] == admin1
+    assert distance_km(lat, lon, place["lat"], place["lon"]) <= km
+
+
+# sentence, span text, feature, geo_precision, direction
+REGIONS = [
+    ("قصفت الطائرات الحربية مدينة سراقب في ريف إدلب الشرقي صباح اليوم.", "ريف إدلب الشرقي", "REGION", 3, "east"),
+    ("تتقدم قوات سوريا الديمقراطية في ريف دير الزور الشرقي.", "ريف دير الزور الشرقي", "REGION", 3, "east"),
+    ("سيطرت القوات الحكومية على بلدة خان شيخون جنوبي إدلب بعد معارك عنيفة.", "إدلب", "ADM1", 3, "south"),
+    ("تسيطر هيئة تحرير الشام على معظم محافظة إدلب.", "إدلب", "ADM1", 3, None),
+    ("فر آلاف المدنيين من مخيم اليرموك جنوب دمشق خلال الليل.", "دمشق", "PPLC", 2, "south"),
+    ("اندلعت اشتباكات بين الفصائل في ريف حماة الشمالي الغربي.", "ريف حماة الشمالي الغربي", "REGION", 3,
+     "north-west"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "feature", "precision", "direction"), REGIONS)
+def test_regions_and_relative_places(pipeline, text, surface, feature, precision, direction):
+    place = places_of(pipeline, text)[surface]
+    assert place["feature"] == feature
+    assert place["geo_precision"] == precision
+    assert place.get("direction") == direction
+
+
+# sentence, words that must not be places
+NOT_PLACES = [
+    ("قال الرئيس السوري بشار الأسد إن الحرب اقتربت من نهايتها.", ["بشار"]),
+    ("تسيطر هيئة تحرير الشام على معظم محافظة إدلب.", ["الشام", "تحرير"]),
+    ("تتقدم قوات سوريا الديمقراطية في ريف دير الزور الشرقي.", ["سوريا"]),
+    ("تتقدم قوات \"سوريا الديمقراطية\" نحو الرقة.", ["سوريا"]),
+    ("شاركت طائرات روسية في القصف على مواقع المعارضة.", ["روسية"]),
+    ("ضربت السيول مناطق واسعة في محافظة مأرب.", ["السيول"]),
+    ("توجه الوفد التركي إلى موسكو ثم إلى طهران.", ["إلى"]),
+    ("أعلن المتحدث باسم الجيش أن القوات وصلت إلى المدينة الآن.", ["إلى", "الآن"]),
+    ("استهدف صاروخان باليستيان مدينة جازان السعودية.", ["السعودية"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_PLACES)
+def test_common_words_names_and_organisations_are_not_places(pipeline, text, words):
+    places = places_of(pipeline, text)
+    for word in words:
+        assert word not in places
+
+
+def test_head_words_stay_outside_and_facility_heads_inside(pipeline):
+    text = "قصفت الطائرات مطار حماة العسكري ومحيط مدينة حماة وبلدة مورك."
+    places = places_of(pipeline, text)
+    assert "مطار حماة العسكري" in places
+    assert places["مطار حماة العسكري"]["feature"] in ("AIRBASE", "AIRPORT")
+    assert "حماة" in places and "مدينة حماة" not in places
+    assert places["حماة"]["feature"] in ("PPL", "PPLC")
+
+
+def test_towns_listed_after_one_head_word_are_towns(pipeline):
+    text = "نقل التنظيم عناصره إلى بلدات سلقين والدانا وحارم في ريف إدلب الشمالي."
+    places = places_of(pipeline, text)
+    for town in ("سلقين", "الدانا", "حارم"):
+        assert places[town]["country_code"] == "SY"
+        assert places[town]["admin1"] == "Idleb"
+        assert places[town]["geo_precision"] == 1
+
+
+def test_border_with_a_country_is_marked(pipeline):
+    places = places_of(pipeline, "ينتشر مسلحو التنظيم على الحدود الإدارية مع تركيا.")
+    assert places["تركيا"]["country_code"] == "TR"
+    assert places["تركيا"]["relation"] == "border"
+
+
+def test_namesakes_keep_scored_alternatives(pipeline):
+    places = places_of(pipeline, "وصل الوفد إلى طرابلس قادما من بيروت بعد زيارة صيدا.")
+    tripoli = places["طرابلس"]
+    assert tripoli["country_code"] == "LB"  # Lebanese context: Beirut and Sidon
+    assert any(alt["country_code"] == "LY" for alt in tripoli["alternatives"])
+    assert all(alt["score"] <= tripoli["score"] for alt in tripoli["alternatives"])
+
+
+def test_admin_hierarchy_fields_are_filled(pipeline):
+    place = places_of(pipeline, "قتل مدنيان في قصف على بلدة سلقين.")["سلقين"]
+    for field in ("name", "name_ar", "lat", "lon", "country_code", "admin1", "admin1_ar", "geonameid",
+                  "feature", "geo_precision"):
+        assert place[field] not in (None, ""), field
+    assert place["admin1_ar"] == "إدلب"
+
+
+def test_ner_locations_are_evidence_for_names_that_are_common_words():
+    from marsad.places.geoparse import Geoparser
+
+    text = "قصفت الطائرات مواقع في الضمير صباح اليوم."
+    start = text.index("الضمير")
+    without = Pipeline(["sentences", "tokens", "places"]).run(text)
+    assert all(s.text != "الضمير" for s in without.get("places"))  # الضمير is also "conscience"
+    doc = Pipeline(["sentences", "tokens"]).run(text)
+    doc.add("entities", doc.span(start, start + len("الضمير"), "LOC"))
+    places = {s.text: s.attrs for s in Geoparser()(doc).get("places")}
+    assert places["الضمير"]["country_code"] == "SY"
+    assert places["الضمير"]["ner"] is True
+    assert distance_km(33.64, 36.69, places["الضمير"]["lat"], places["الضمير"]["lon"]) < 15
+
+
+def test_person_and_organisation_entities_block_places():
+    from marsad.places.geoparse import Geoparser
+
+    text = "التقى الوزير مع عمان الحسيني في بيروت."
+    start = text.index("عمان")
+    doc = Pipeline(["sentences", "tokens"]).run(text)
+    doc.add("entities", doc.span(start, start + len("عمان الحسيني"), "PERS"))
+    places = {s.text for s in Geoparser()(doc).get("places")}
+    assert places == {"بيروت"}
