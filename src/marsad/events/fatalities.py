@@ -32,6 +32,7 @@ class Toll:
     fatalities: int
     aggregate: bool
     position: int  # the token index of the death word
+    explicit: bool = False  # a figure or quantity word was given
 
 
 def _is_injury(norm: str) -> bool:
@@ -101,5 +102,5 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
     if found is None:
         return Toll(3 if any(p in word for p in _PLURAL_DEATHS) else 1, False, death)
     if mixed:
-        return Toll(1, found >= AGGREGATE, death)
-    return Toll(found, found >= AGGREGATE, death)
+        return Toll(1, found >= AGGREGATE, death, True)
+    return Toll(found, found >= AGGREGATE, death, True)

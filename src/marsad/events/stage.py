@@ -42,6 +42,7 @@ from marsad.events.where_when import When, Where, event_date, focus_place, place
 
 EVENT_LAYER = "events"
 # Strategic developments with no counterpart (ACLED leaves actor2 empty)
+_COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
 _ONE_SIDED = ("Change to group/activity", "Headquarters or base established", "Other")
 HISTORICAL_DAYS = 31
 
@@ -99,9 +100,15 @@ class EventCoder:
         dates = _bucket(doc.get("dates"), sentences)
         country = _article_country(doc, tokens_by_sentence)
         dateline = dateline_end(doc.text)
-        usable_places = [p for p in doc.get("places") if p.start >= dateline]
+        actors = [e for e in doc.get("entities") if isinstance(e.attrs.get("inter"), int)]
+        # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
+        usable_places = [
+            p for p in doc.get("places") if p.start >= dateline and not any(_is_name_of(a, p) for a in actors)
+        ]
         places = _bucket(usable_places, sentences)
-        focus = focus_place(usable_places)
+        focus = focus_place([
+            p for p in usable_places if place_level(p) < 2 or p.attrs.get("country_code") in (None, country)
+        ])
         state = AttributionState()
         found: list[tuple[int, list[Draft], list[Participant], str]] = []
         previous: Participant | None = None
@@ -117,13 +124,31 @@ class EventCoder:
         records: list[dict[str, Any]] = []
         for index, drafts, parts, source in found:
             for draft in drafts:
+                recent = _last_place(places.get(index - 1) or places.get(index - 2) or [], country)
                 records.extend(_records(
                     doc, sentences[index], draft, parts, places.get(index, []), dates.get(index, []),
-                    focus, country, source,
+                    recent or focus, country, source, recent is None,
                 ))
         merged = _drop_restatements(_merge(records))
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
+
+
+def _is_name_of(actor: Span, place: Span) -> bool:
+    """Whether a country mention is an actor's whole name (metonymy: "قالت إسرائيل"). Towns named
+    as actors ("شهدت بغداد") stay places."""
+    return place_level(place) == 2 and actor.start <= place.start and place.end <= actor.end and (actor.end - actor.start) - (
+        place.end - place.start) <= 2
+
+
+def _last_place(places: list[Span], country: str | None) -> Where | None:
+    """The last place of the sentences just before: where a sentence with no place of its own
+    happened ("وأدى القصف الحوثي إلى مقتل طبيب" after "... مستشفى مديرية حيس")."""
+    for place in reversed(places):
+        if place_level(place) == 0 and place.attrs.get("country_code") in (None, country):
+            own = place.attrs.get("geo_precision")
+            return Where(place, own if isinstance(own, int) else 1, place.attrs.get("country_code"))
+    return None
 
 
 def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Participant], str]]) -> None:
@@ -201,7 +226,8 @@ def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant
 
 def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
-    dates: list[Span], focus: Where | None, article_country: str | None, source: str,
+    dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
+    fallback_is_focus: bool,
 ) -> list[dict[str, Any]]:
     lex = lexicon()
     tokens = draft.tokens
@@ -235,15 +261,14 @@ def _records(
     in_clause = [p for p in places if clause_start <= p.start < clause_end]
     wheres = sentence_places(tokens, in_clause, article_country)
     wheres = wheres or sentence_places(tokens, places, article_country)
-    from_focus = not wheres
-    wheres = wheres or ([] if focus is None else [focus]) or [Where(None, None, None)]
+    from_focus = not wheres and fallback_is_focus
+    wheres = wheres or ([] if fallback is None else [fallback]) or [Where(None, None, None)]
     trigger_offset = tokens[trigger.first].start
     when = event_date(dates, trigger_offset, doc.published)
     modality = draft.modality
     if modality == "background":
         # "وكانت القوات قد ...", "بعد استعادة ...": an earlier event, coded only when dated this month
-        recent = when.span is not None and clause_start <= when.span.start < clause_end and not _old(
-            when, doc.published)
+        recent = when.span is not None and not _old(when, doc.published)
         modality = "asserted" if recent else "historical"
     tolls = [t for t in draft.deaths]
     if any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published):
@@ -251,7 +276,7 @@ def _records(
     if is_factual(modality) and source and modality == "asserted":
         modality = "reported"
     counted = [t for t in tolls if not t.aggregate]
-    if is_factual(modality) and _undated_hearsay(draft, tokens, when, source, counted):
+    if is_factual(modality) and _undated_hearsay(draft, tokens, when, source, counted, parts):
         modality = "statement"
     if is_factual(modality) and not _supported(draft, parts, in_clause or places, counted):
         modality = "statement"
@@ -334,15 +359,26 @@ def _capital_if_country(doc: Document, where: Where) -> Where:
     return Where(doc.span(place.start, place.end, place.label, **attrs), 3, where.country)
 
 
-def _undated_hearsay(draft: Draft, tokens: Sequence[Span], when: When, source: str, tolls: list[Toll]) -> bool:
-    """Reported speech of an unnamed speaker ("وأوضح أن معظم الصواريخ ...") with no date and no toll:
+def _undated_hearsay(
+    draft: Draft, tokens: Sequence[Span], when: When, source: str, tolls: list[Toll], parts: list[Participant],
+) -> bool:
+    """Reported speech with no named speaker ("وأوضح أن معظم الصواريخ ..."), no date and no toll:
     an official's talking point, not a report of a new event."""
     if source or tolls or when.span is not None:
         return False
-    first = draft.clause[0]
-    head = [t.attrs.get("norm", "") for t in tokens[max(0, draft.trigger.first - 12):draft.trigger.first]]
     says = lexicon().source_cues.find(tokens[:draft.trigger.first])
-    return bool(says) and any(n in ("ان", "انه", "انها", "ان") for n in head) and first >= 0
+    if not says:
+        return False
+    say = says[-1]
+    complement = next(
+        (i for i in range(say.last + 1, draft.trigger.first) if tokens[i].attrs.get("norm") in _COMPLEMENTISERS),
+        None,
+    )
+    if complement is None:
+        return False
+    between = [t.attrs.get("norm", "") for t in tokens[say.last + 1:complement]]
+    speaker_named = any(n not in ("الي", "ب", "علي", "و", ",") for n in between)
+    return not speaker_named
 
 
 def _supported(draft: Draft, parts: list[Participant], places: list[Span], tolls: list[Toll]) -> bool:
@@ -351,9 +387,7 @@ def _supported(draft: Draft, parts: list[Participant], places: list[Span], tolls
     if draft.trigger.payload.sub_event_type != "kill" and draft.event_type != "Protests":
         return True
     named = any(not p.generic for p in parts)
-    figure = any(t.fatalities != 1 for t in tolls) or any(
-        t.attrs.get("role") == "number" for t in draft.tokens[draft.clause[0]:draft.clause[1] + 1]
-    )
+    figure = any(t.explicit for t in tolls)
     return bool(places) or named or figure
 
 
@@ -459,7 +493,9 @@ def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if (current["event_type"], current["factual"]) != (record["event_type"], record["factual"]):
                 continue
             same_day = current["event_date"] == record["event_date"]
-            restated = not (current["_dated"] and record["_dated"])
+            restated = not (current["_dated"] and record["_dated"]) and (
+                current["fatalities"] == record["fatalities"] or not (current["fatalities"] and record["fatalities"])
+            )
             if (same_day or restated) and _same_location(current["location"], record["location"]):
                 target = current
                 break
@@ -477,6 +513,7 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
     if _finer(current["location"], record["location"]):
         for name in ("location", "geo_precision", "country"):
             current[name] = record[name]
+    current["_focus"] = current["_focus"] and record["_focus"]
     if record["_dated"] and not current["_dated"]:
         for name in ("event_date", "time_precision", "_dated"):
             current[name] = record[name]

@@ -40,20 +40,22 @@ def resolve(
             return "Protests", "Excessive force against protesters"
         if concrete_types & set(VIOLENT):
             return None
-        if civilians and not any(p.armed and p is not actor1 for p in participants if p.inter != 7):
+        if civilians:
             return "Violence against civilians", "Attack"
         return "Battles", "Armed clash"
     if sub == "attack":
+        if EXPLOSIONS not in concrete_types and ("air" in context or "weapon" in context):
+            return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
         if concrete_types & set(VIOLENT):
             return None
-        if "weapon" in context:
-            return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
-        if "air" in context:
-            return EXPLOSIONS, "Air/drone strike"
         if civilians:
             return "Violence against civilians", "Attack"
         return "Battles", "Armed clash"
     if sub == "control":
+        if "protest" in context:
+            return "Riots", "Violent demonstration"  # protesters storming offices
+        if actor1 is None and not any(p.armed for p in participants):
+            return None
         inter = actor1.inter if actor1 is not None else None
         if inter == 8 and "withdrawal" in context:
             return "Strategic developments", "Non-violent transfer of territory"
