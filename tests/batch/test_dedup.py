@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from marsad.batch.dedup import DedupSettings, EventRef, find_links, same_event
+from marsad.batch.dedup import DedupSettings, EventRef, complete_linkage, find_links, same_event
 from marsad.batch.deduplicate import deduplicate, stored_groups
 from marsad.batch.links import LinkTable
 from marsad.store import EventQuery, open_store
@@ -49,7 +49,7 @@ def ref(record: dict, event_id: int, article_id: int, source: str = "x") -> Even
     return made
 
 
-STRIKE = event(TEXT_SKY, "Explosions/Remote violence", "2018-08-14", ARIHA)
+STRIKE = event(TEXT_SKY, "Explosions/Remote violence", "2018-08-14", ARIHA, actor2="Civilians (Syria)")
 
 
 @pytest.mark.parametrize(
@@ -58,13 +58,17 @@ STRIKE = event(TEXT_SKY, "Explosions/Remote violence", "2018-08-14", ARIHA)
         (event(TEXT_BBC, "Explosions/Remote violence", "2018-08-15", ARIHA), True, "same admin3 Ariha"),
         (event(TEXT_BBC, "Explosions/Remote violence", "2018-08-14", NEAR_ARIHA), True, "km apart"),
         (event(TEXT_BBC, "Explosions/Remote violence", "2018-08-14", ARIHA, actor1=None), True,
-         "one report names none"),
+         "the other report names none"),
+        (event(TEXT_BBC, "Explosions/Remote violence", "2018-08-14", ARIHA, actor1="Unidentified Armed Group (Syria)",
+               actor2="Civilians (Syria)"), True, "the other report names none"),
         (event(TEXT_ALEPPO, "Explosions/Remote violence", "2018-08-14", ALEPPO), False, "about 75 km away"),
         (event(TEXT_PROTEST, "Protests", "2018-08-14", ARIHA, actor1="Protesters (Syria)", sub="Peaceful protest"),
          False, "another event type"),
         (event(TEXT_ISIS, "Explosions/Remote violence", "2018-08-14", ARIHA, actor1="Islamic State (Syria)",
                actor2="Hayat Tahrir al-Sham"), False, "other actors"),
         (event(TEXT_BBC, "Explosions/Remote violence", "2018-08-17", ARIHA), False, "three days later"),
+        (event(TEXT_ISIS, "Explosions/Remote violence", "2018-08-14", ARIHA, actor1="Islamic State (Syria)",
+               actor2="Civilians (Syria)"), False, "sharing only the victims is not sharing actors"),
         (event(TEXT_BBC, "Explosions/Remote violence", "2018-08-14", ARIHA, sub="Remote explosive/landmine/IED"),
          False, "another sub-event type"),
         (event(TEXT_BBC, "Explosions/Remote violence", "2018-08-14", IDLIB_PROVINCE), False,
@@ -90,6 +94,20 @@ def test_find_links_compares_within_the_date_window_only():
     assert [(link.event_a, link.event_b) for link in links] == [(0, 1), (1, 2)]
     with pytest.raises(ValueError):
         list(find_links(list(reversed(refs))))
+
+
+def test_complete_linkage_stops_a_chain_of_days_becoming_one_event():
+    days = ["2018-08-01", "2018-08-02", "2018-08-03"]
+    refs = [ref(event(TEXT_SKY, "Battles", d, ARIHA, sub="Armed clash"), i, 100 + i) for i, d in enumerate(days)]
+    candidates = list(find_links(refs))
+    assert len(candidates) == 2  # Mon-Tue and Tue-Wed pass every test; Mon-Wed does not
+    kept = complete_linkage(candidates, [], {r.id: r.article_id for r in refs})
+    assert [(k.event_a, k.event_b) for k in kept] == [(0, 1)]
+    # a third report of Monday's battle, same day as both: it joins the group
+    monday = ref(event(TEXT_BBC, "Battles", "2018-08-01", ARIHA, sub="Armed clash"), 3, 103)
+    more = list(find_links(sorted([*refs, monday], key=lambda r: (r.date, r.id))))
+    kept = complete_linkage(more, [], {r.id: r.article_id for r in [*refs, monday]})
+    assert {(k.event_a, k.event_b) for k in kept} == {(0, 1), (0, 3), (1, 3)}
 
 
 @pytest.fixture
@@ -125,6 +143,7 @@ def test_dedup_merges_the_two_reports_of_one_strike_and_undo_restores(store, tmp
 
     again = deduplicate(store)  # a second run finds the same link and adds nothing
     assert again.found == 1 and again.run.links == 0 and len(again.groups) == 1
+    assert group.reasons == again.groups[0].reasons
 
     table = LinkTable(store)
     assert table.undo().run == again.run.run  # the latest run: nothing of its own to remove
@@ -145,7 +164,7 @@ def test_dedup_cli_writes_groups_and_undoes(store, tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["dedup", "--db", db, "--groups", str(groups_file)])
     assert result.exit_code == 0, result.output
-    assert "4 events compared, 1 links found (1 new); 1 merged events group 2 reports" in result.output
+    assert "4 events compared, 1 candidate links, 1 new links kept; 1 merged events group 2 reports" in result.output
     [line] = groups_file.read_text(encoding="utf-8").splitlines()
     assert json.loads(line)["sources"] == ["bbc", "skynews"]
     result = runner.invoke(app, ["dedup", "--db", db, "--undo"])

@@ -19,6 +19,9 @@ from typing import Any
 
 EARTH_RADIUS_KM = 6371.0088
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+# ACLED's catch-all actors say who was hit or that the perpetrator is unknown, not who acted: a
+# report naming only these is compatible with any actors, and sharing one proves nothing.
+GENERIC_ACTOR_PREFIXES = ("unidentified", "civilians", "protesters", "rioters")
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,12 @@ class EventRef:
 
 @dataclass(frozen=True)
 class Link:
-    """Two events taken for one, and why."""
+    """Two events taken for one, and why. `distance` ranks candidates (days apart, then km)."""
 
     event_a: int
     event_b: int
     reason: str
+    distance: float = field(default=0.0, compare=False)
 
 
 @dataclass
@@ -91,6 +95,11 @@ class Group:
 
 def same_event(a: EventRef, b: EventRef, settings: DedupSettings = DedupSettings()) -> str | None:
     """The reason two events are one, or None when any test fails."""
+    found = _compare(a, b, settings)
+    return found[0] if found else None
+
+
+def _compare(a: EventRef, b: EventRef, settings: DedupSettings) -> tuple[str, float] | None:
     if a.article_id == b.article_id or a.event_type != b.event_type:
         return None
     gap = abs((a.date - b.date).days)
@@ -102,28 +111,34 @@ def same_event(a: EventRef, b: EventRef, settings: DedupSettings = DedupSettings
     actors = _actors_reason(a, b)
     if actors is None:
         return None
-    place = _place_reason(a, b, settings)
-    if place is None:
+    placed = _place_reason(a, b, settings)
+    if placed is None:
         return None
+    place, km = placed
     kind = a.event_type + (f" / {a.sub_event_type or b.sub_event_type}" if a.sub_event_type or b.sub_event_type
                            else "")
     when = f"same date {a.date}" if gap == 0 else f"dates {min(a.date, b.date)} and {max(a.date, b.date)}"
     sources = f"{a.source or '?'} article {a.article_id} + {b.source or '?'} article {b.article_id}"
-    return f"{kind}; {actors}; {place}; {when}; {sources}"
+    return f"{kind}; {actors}; {place}; {when}; {sources}", gap * 100 + km
 
 
 def _actors_reason(a: EventRef, b: EventRef) -> str | None:
-    if not a.actors or not b.actors:
-        known = a.actor_names or b.actor_names
-        return f"actors {', '.join(known)} (one report names none)" if known else "no actors named"
-    shared = a.actors & b.actors
+    own_a, own_b = _specific(a.actors), _specific(b.actors)
+    if not own_a or not own_b:
+        known = [n for n in (a.actor_names if own_a else b.actor_names) if _fold(n) in (own_a or own_b)]
+        return f"actors {', '.join(known)} (the other report names none)" if known else "no specific actors named"
+    shared = own_a & own_b
     if not shared:
         return None
     names = [n for n in a.actor_names if _fold(n) in shared]
     return f"shared actors {', '.join(names)}"
 
 
-def _place_reason(a: EventRef, b: EventRef, settings: DedupSettings) -> str | None:
+def _specific(actors: frozenset[str]) -> frozenset[str]:
+    return frozenset(a for a in actors if not a.startswith(GENERIC_ACTOR_PREFIXES))
+
+
+def _place_reason(a: EventRef, b: EventRef, settings: DedupSettings) -> tuple[str, float] | None:
     for event in (a, b):
         if event.geo_precision is not None and event.geo_precision > settings.max_geo_precision:
             return None
@@ -134,10 +149,10 @@ def _place_reason(a: EventRef, b: EventRef, settings: DedupSettings) -> str | No
         distance = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
     if a.admin3 and a.admin3 == b.admin3 and (a.admin1 == b.admin1):
         where = f"same admin3 {a.admin3}" + (f" ({a.admin1})" if a.admin1 else "")
-        return where + (f", {distance:.1f} km apart" if distance is not None else "")
+        return where + (f", {distance:.1f} km apart" if distance is not None else ""), distance or settings.km
     if distance is not None and distance <= settings.km:
         names = " / ".join(dict.fromkeys(p for p in (a.place, b.place) if p)) or "unnamed places"
-        return f"{names} {distance:.1f} km apart"
+        return f"{names} {distance:.1f} km apart", distance
     return None
 
 
@@ -157,11 +172,50 @@ def find_links(events: Iterable[EventRef], settings: DedupSettings = DedupSettin
         while window and (event.date - window[0].date).days > settings.days:
             window.popleft()
         for earlier in window:
-            reason = same_event(earlier, event, settings)
-            if reason is not None:
+            found = _compare(earlier, event, settings)
+            if found is not None:
                 first, second = sorted((earlier.id, event.id))
-                yield Link(first, second, reason)
+                yield Link(first, second, *found)
         window.append(event)
+
+
+def complete_linkage(candidates: Iterable[Link], kept: Iterable[Link], article_of: dict[int, int]) -> list[Link]:
+    """The candidate links to keep: groups grow, closest candidates first, only while every two
+    events of a group from different articles are linked (complete linkage).
+
+    Connected components of all candidates would chain: a battle on Monday linked to one on
+    Tuesday linked to one on Wednesday would become one event. `kept` are links of earlier runs:
+    their groups are the starting point. Returns the new links whose events end in one group.
+    """
+    linked = {(link.event_a, link.event_b) for link in kept}
+    pending = sorted(candidates, key=lambda link: (link.distance, link.event_a, link.event_b))
+    fresh = [link for link in pending if (link.event_a, link.event_b) not in linked]
+    linked.update((link.event_a, link.event_b) for link in fresh)
+    group_of: dict[int, list[int]] = {}
+    for link in kept:
+        _join(group_of, link.event_a, link.event_b)
+    for link in fresh:
+        group_a = group_of.get(link.event_a, [link.event_a])
+        group_b = group_of.get(link.event_b, [link.event_b])
+        if group_a is group_b:
+            continue
+        if all(article_of.get(x) == article_of.get(y) or (min(x, y), max(x, y)) in linked
+               for x in group_a for y in group_b):
+            _join(group_of, link.event_a, link.event_b)
+    return [link for link in fresh
+            if link.event_a in group_of and group_of[link.event_a] is group_of.get(link.event_b)]
+
+
+def _join(group_of: dict[int, list[int]], a: int, b: int) -> None:
+    group_a = group_of.setdefault(a, [a])
+    group_b = group_of.setdefault(b, [b])
+    if group_a is group_b:
+        return
+    if len(group_a) < len(group_b):
+        group_a, group_b = group_b, group_a
+    group_a.extend(group_b)
+    for member in group_b:
+        group_of[member] = group_a
 
 
 def groups(links: Iterable[Link], sources: dict[int, str] | None = None) -> list[Group]:
