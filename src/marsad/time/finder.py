@@ -10,11 +10,18 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.time.grammar import grammar
+import regex
+
+from marsad.time.grammar import WHOLE_TEXT_RULES, grammar
 from marsad.time.lexicon import time_lexicon
 from marsad.time.readings import Context, Reader, Reading
 
 PREFIX_WINDOW = 30
+# Around each anchor word, how far a match may reach before and after it (the longest stretch of an
+# expression with no anchor word in it: a day written in words, "من", a year).
+REACH_BEFORE = 80
+REACH_AFTER = 60
+_WORD_END = regex.compile(r"\s|$")
 # Kinds that already say how they relate to publication and take no "since" reading.
 SPAN_KINDS = frozenset({"duration", "range", "since", "vague"})
 
@@ -37,8 +44,10 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
     rules = grammar()
     read = reader()
     candidates: list[tuple[int, int, int, Found]] = []
+    windows = anchor_windows(text, rules.anchors)
+    whole = [(0, len(text))]
     for order, (name, pattern) in enumerate(rules.rules):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, whole if name in WHOLE_TEXT_RULES else windows):
             start = match.start()
             window = max(0, start - PREFIX_WINDOW)
             since = rules.since_before.search(text, window, start)
@@ -64,6 +73,40 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
         taken.append((found.start, found.end))
     kept.sort(key=lambda found: found.start)
     return kept
+
+
+def anchor_windows(text: str, anchors) -> list[tuple[int, int]]:
+    """Stretches of `text` around anchor words, merged; each ends at a space or the end of the text
+    so that a pattern's end-of-word test at the stretch's end means what it says."""
+    windows: list[tuple[int, int]] = []
+    for end, length in anchors.iter(text):
+        if not _whole_word(text, end + 1 - length, end + 1):
+            continue
+        start = max(0, end + 1 - length - REACH_BEFORE)
+        stop = _WORD_END.search(text, min(len(text), end + 1 + REACH_AFTER)).start()
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], stop))
+        else:
+            windows.append((start, stop))
+    return windows
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a word, or a word after one or two proclitics (و ف ب ل)."""
+    if end < len(text) and text[end].isalnum():
+        return False
+    for clitics in (0, 1, 2):
+        before = start - clitics
+        if before < 0 or (clitics and text[before] not in "وفبل"):
+            return False
+        if before == 0 or not text[before - 1].isalpha():  # "11سبتمبر": a digit may touch it
+            return True
+    return False
+
+
+def _matches(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]):
+    for start, stop in windows:
+        yield from pattern.finditer(text, start, stop)
 
 
 def _as_since(reading: Reading, published: dt.date | None) -> Reading:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
 import regex
 
 from marsad.time.lexicon import TimeLexicon, time_lexicon
@@ -33,11 +34,29 @@ def alternation(forms) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+# Rules run over the whole text: they begin with digits, which no anchor word announces.
+WHOLE_TEXT_RULES = frozenset({"numeric", "year"})
+# Besides month, weekday, Hijri-month, relative-day and unit words, these words (or a year) are inside
+# every match of the other rules; prepositions, parts and modifiers always come with one of them.
+ANCHOR_WORDS = ("الشهر", "العام", "السنه", "الاسبوع", "عام", "سنه", "شهر", "الجاري", "الجاريه", "الحالي",
+                "الحاليه", *(str(year) for year in range(1900, 2100)))
+
 @dataclass(frozen=True)
 class Grammar:
     rules: tuple[tuple[str, regex.Pattern], ...]  # (rule name, pattern), in tie-break order
     since_before: regex.Pattern
     until_before: regex.Pattern
+    anchors: ahocorasick.Automaton  # words at least one of which is inside every match of the other rules
+
+
+def _anchors(lex: TimeLexicon) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    words = [*lex.months, *lex.hijri_months, *lex.weekdays, *lex.words["relday"], *ANCHOR_WORDS]
+    words += [form for unit in lex.words["unit"] for form in (unit, "ال" + unit)]
+    for word in words:
+        automaton.add_word(word.split()[0], len(word.split()[0]))
+    automaton.make_automaton()
+    return automaton
 
 
 def _words(lex: TimeLexicon, category: str) -> list[str]:
@@ -117,4 +136,4 @@ def grammar() -> Grammar:
     compiled = tuple((name, regex.compile(pattern, regex.V0)) for name, pattern in rules)
     since = regex.compile(rf"{B}(?:منذ|اعتبارا{S}+من|ابتداء{S}+من|بدءا{S}+من|بدايه{S}+من){S}+$")
     until = regex.compile(rf"{B}(?:حتي|الي|لغايه|غايه){S}+$")
-    return Grammar(compiled, since, until)
+    return Grammar(compiled, since, until, _anchors(lex))
