@@ -112,6 +112,7 @@ class EventCoder:
         state = AttributionState()
         found: list[tuple[int, list[Draft], list[Participant], str]] = []
         previous: Participant | None = None
+        old_sentences = _old_sentences(doc, sentences, tokens_by_sentence, dates)
         for index in range(len(sentences)):
             tokens = [t for t in tokens_by_sentence.get(index, []) if t.start >= dateline]
             source = sentence_source(tokens, sources.get(index, []), state)
@@ -124,10 +125,12 @@ class EventCoder:
         records: list[dict[str, Any]] = []
         for index, drafts, parts, source in found:
             for draft in drafts:
-                recent = _last_place(places.get(index - 1) or places.get(index - 2) or [], country)
+                recent = _last_place(places, tokens_by_sentence, index, country)
+                # an undated sentence right after a dated-long-ago one continues its story
+                narrative_old = (index - 1) in old_sentences and not dates.get(index)
                 records.extend(_records(
                     doc, sentences[index], draft, parts, places.get(index, []), dates.get(index, []),
-                    recent or focus, country, source, recent is None,
+                    recent or focus, country, source, recent is None, narrative_old,
                 ))
         merged = _drop_restatements(_merge(records))
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
@@ -141,13 +144,16 @@ def _is_name_of(actor: Span, place: Span) -> bool:
         place.end - place.start) <= 2
 
 
-def _last_place(places: list[Span], country: str | None) -> Where | None:
-    """The last place of the sentences just before: where a sentence with no place of its own
+def _last_place(
+    places: dict[int, list[Span]], tokens_by_sentence: dict[int, list[Span]], index: int, country: str | None,
+) -> Where | None:
+    """The last location of the two sentences before: where a sentence with no place of its own
     happened ("وأدى القصف الحوثي إلى مقتل طبيب" after "... مستشفى مديرية حيس")."""
-    for place in reversed(places):
-        if place_level(place) == 0 and place.attrs.get("country_code") in (None, country):
-            own = place.attrs.get("geo_precision")
-            return Where(place, own if isinstance(own, int) else 1, place.attrs.get("country_code"))
+    for before in (index - 1, index - 2):
+        wheres = sentence_places(tokens_by_sentence.get(before, []), places.get(before, []), country)
+        towns = [w for w in wheres if w.place is not None and place_level(w.place) == 0]
+        if towns:
+            return towns[-1]
     return None
 
 
@@ -227,7 +233,7 @@ def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant
 def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
-    fallback_is_focus: bool,
+    fallback_is_focus: bool, narrative_old: bool = False,
 ) -> list[dict[str, Any]]:
     lex = lexicon()
     tokens = draft.tokens
@@ -254,6 +260,8 @@ def _records(
             actor2 = None
         elif draft.sub_event_type == "Arrests" and actor2 is None:
             actor2 = Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
     if actor1 is None and draft.event_type in (*VIOLENT,):
         actor1 = Participant("Unidentified Armed Group", 3, None, None, trigger.first, trigger.last, True)
     first, last = draft.clause
@@ -271,7 +279,8 @@ def _records(
         recent = when.span is not None and not _old(when, doc.published)
         modality = "asserted" if recent else "historical"
     tolls = [t for t in draft.deaths]
-    if any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published):
+    if (any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published)
+            or narrative_old):
         modality = "historical" if is_factual(modality) else modality
     if is_factual(modality) and source and modality == "asserted":
         modality = "reported"
@@ -325,6 +334,7 @@ def _records(
             "_rank": rank(draft.event_type, draft.sub_event_type),
             "_focus": from_focus,
             "_dated": when.span is not None,
+            "_clause": (draft.sentence, draft.clause[0]),
         }
         fields["notes"] = note(fields)
         records.append(fields)
@@ -362,9 +372,9 @@ def _capital_if_country(doc: Document, where: Where) -> Where:
 def _undated_hearsay(
     draft: Draft, tokens: Sequence[Span], when: When, source: str, tolls: list[Toll], parts: list[Participant],
 ) -> bool:
-    """Reported speech with no named speaker ("وأوضح أن معظم الصواريخ ..."), no date and no toll:
-    an official's talking point, not a report of a new event."""
-    if source or tolls or when.span is not None:
+    """Reported speech with no named speaker ("وأوضح أن معظم الصواريخ ...", "وأشار إلى أن 77 معتقلا
+    قتلوا") and no date: a talking point or a report's finding, not a report of a new event."""
+    if source or when.span is not None:
         return False
     says = lexicon().source_cues.find(tokens[:draft.trigger.first])
     if not says:
@@ -406,6 +416,24 @@ def _old_year(tokens: Sequence[Span], published: dt.date | None) -> bool:
             if 1900 <= year < published.year:
                 return True
     return False
+
+
+def _old_sentences(
+    doc: Document, sentences: Sequence[Span], tokens_by_sentence: dict[int, list[Span]],
+    dates: dict[int, list[Span]],
+) -> set[int]:
+    """Sentences dated long before publication (an old year or a date over a month before)."""
+    old = set()
+    for index in range(len(sentences)):
+        if _old_year(tokens_by_sentence.get(index, []), doc.published):
+            old.add(index)
+            continue
+        for span in dates.get(index, []):
+            day = span.attrs.get("date")
+            if isinstance(day, dt.date) and doc.published and (doc.published - day).days > HISTORICAL_DAYS:
+                old.add(index)
+                break
+    return old
 
 
 def _actor_country(actor: Participant | None) -> str | None:
@@ -490,8 +518,10 @@ def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for record in records:
         target = None
         for current in merged:
-            if (current["event_type"], current["factual"]) != (record["event_type"], record["factual"]):
+            if current["event_type"] != record["event_type"] or _standing(current) != _standing(record):
                 continue
+            if current["_clause"] == record["_clause"] and _place_key(current) != _place_key(record):
+                continue  # towns listed in one clause are separate records (atomic rule)
             same_day = current["event_date"] == record["event_date"]
             restated = not (current["_dated"] and record["_dated"]) and (
                 current["fatalities"] == record["fatalities"] or not (current["fatalities"] and record["fatalities"])
@@ -506,6 +536,11 @@ def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return merged
 
 
+def _standing(record: dict[str, Any]) -> str:
+    """Factual records merge with each other; a non-factual one only with the same modality."""
+    return "factual" if record["factual"] else record["modality"]
+
+
 def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
     if record["_rank"] < current["_rank"]:
         for name in ("sub_event_type", "plover", "trigger", "_rank"):
@@ -517,7 +552,10 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
     if record["_dated"] and not current["_dated"]:
         for name in ("event_date", "time_precision", "_dated"):
             current[name] = record[name]
-    for name in ("actor1", "assoc_actor_1", "actor2", "inter1", "inter2", "interaction", "source"):
+    if not current.get("actor2") and record.get("actor2") and record["actor2"] != current.get("actor1"):
+        for name in ("actor2", "inter2", "interaction", "civilian_targeting"):
+            current[name] = record[name]
+    for name in ("assoc_actor_1", "source"):
         if not current.get(name) and record.get(name):
             current[name] = record[name]
     current["fatalities"] = max(current["fatalities"], record["fatalities"])
@@ -538,6 +576,6 @@ def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     start, end = record.pop("_evidence")
-    for name in ("_sentence", "_rank", "_focus", "_dated"):
+    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
