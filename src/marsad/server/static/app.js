@@ -270,7 +270,7 @@ async function select(eventId, { fromMap = false } = {}) {
   const article = await response.json();
   $("article-empty").hidden = true;
   $("article-view").hidden = false;
-  $("article-title").textContent = article.title || "(untitled)";
+  $("article-title").textContent = article.title || article.external_id || `Article ${article.id}`;
   const meta = $("article-meta");
   meta.replaceChildren();
   for (const part of [article.source, article.published, article.url].filter(Boolean)) {
