@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,7 @@ def slow_stage_path(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "slowstage.py").write_text(SLOW_STAGE_SOURCE, encoding="utf-8")
     return folder
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from postgres_fixture import postgres_cluster, postgres_url  # noqa: E402,F401  (fixtures used by name)

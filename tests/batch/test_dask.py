@@ -60,3 +60,12 @@ def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path, corpus, batch_
     result = batch_cli(corpus, "--db", tmp_path / "x.db", "--scheduler", "tcp://127.0.0.1:8786")
     assert result.exit_code == 2
     assert "--engine dask" in result.output
+
+
+def test_workers_storing_themselves_give_the_same_store(tmp_path, corpus, cluster, batch_cli, store_dump):
+    assert batch_cli(corpus, "--db", tmp_path / "local.db").exit_code == 0
+    result = batch_cli(corpus, "--db", tmp_path / "workers.db", "--engine", "dask", "--store-on-workers",
+                       "--scheduler", cluster.scheduler_address, "--chunk-size", "4")
+    assert result.exit_code == 0, result.output
+    assert "48 stored, 0 already stored, 0 failed" in result.output
+    assert store_dump(tmp_path / "workers.db") == store_dump(tmp_path / "local.db")

@@ -12,7 +12,7 @@ from typing import Any
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from marsad.batch.work import StageNames, pipeline_for, process_chunk
+from marsad.batch.work import StageNames, pipeline_for, process_and_store_chunk, process_chunk
 from marsad.errors import MarsadError
 from marsad.inputs import ArticleInput
 
@@ -30,8 +30,13 @@ class PipelinePlugin(WorkerPlugin):
 
 
 class DaskEngine:
-    def __init__(self, stages: StageNames, workers: int, scheduler: str | None = None):
+    """Chunks as Dask tasks. With `store_on_workers` (a database URL every worker can reach), the
+    workers store the reports themselves and only outcomes come back to the client."""
+
+    def __init__(self, stages: StageNames, workers: int, scheduler: str | None = None,
+                 store_on_workers: str | None = None):
         self.stages = stages
+        self.store_on_workers = store_on_workers
         self._cluster: LocalCluster | None = None
         if scheduler:
             try:
@@ -51,6 +56,8 @@ class DaskEngine:
         return self._client
 
     def submit(self, chunk: list[ArticleInput]) -> Any:
+        if self.store_on_workers:
+            return self._client.submit(process_and_store_chunk, chunk, self.stages, self.store_on_workers, pure=False)
         return self._client.submit(process_chunk, chunk, self.stages, pure=False)
 
     def restart(self) -> None:

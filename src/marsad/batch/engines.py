@@ -98,7 +98,8 @@ class ProcessEngine:
         self._pool.shutdown(wait=not cancel, cancel_futures=cancel)
 
 
-def make_engine(kind: str, stages: StageNames, workers: int, scheduler: str | None = None) -> Engine:
+def make_engine(kind: str, stages: StageNames, workers: int, scheduler: str | None = None,
+                store_on_workers: str | None = None) -> Engine:
     # build the pipeline here first (cheap: stages load lazily) so a bad stage list fails in one
     # clear line, before any worker starts
     Pipeline(resolve_stages(stages))
@@ -107,9 +108,9 @@ def make_engine(kind: str, stages: StageNames, workers: int, scheduler: str | No
             from marsad.batch.dask_engine import DaskEngine
         except ImportError:
             raise MarsadError("--engine dask needs dask.distributed: pip install 'marsad[dask]'") from None
-        return DaskEngine(stages, workers, scheduler)
+        return DaskEngine(stages, workers, scheduler, store_on_workers)
     if kind != "local":
         raise MarsadError(f"unknown engine {kind!r}; use local or dask")
-    if scheduler:
-        raise MarsadError("--scheduler needs --engine dask")
+    if scheduler or store_on_workers:
+        raise MarsadError("--scheduler and --store-on-workers need --engine dask")
     return ProcessEngine(stages, workers) if workers > 1 else InlineEngine(stages)

@@ -178,14 +178,19 @@ class BatchRunner:
         for (article, digest), outcome in zip(chunk, outcomes, strict=True):
             self._inflight.discard(digest)
             self.stats.words += len(article.text.split())
-            if outcome.report is None:
-                self._fail(article.where, outcome.error or "no report", "pipeline")
+            if outcome.error is not None or (outcome.report is None and outcome.stored is None):
+                error = outcome.error or "no report"
+                kind = "store" if error.startswith("store: ") else "pipeline"
+                self._fail(article.where, error.removeprefix("store: "), kind)
                 continue
-            try:
-                created = self.sink.store_report(article.text, outcome.report)
-            except MarsadError as error:
-                self._fail(article.where, str(error), "store")
-                continue
+            if outcome.stored is not None:  # the worker stored it
+                created = outcome.stored
+            else:
+                try:
+                    created = self.sink.store_report(article.text, outcome.report)
+                except MarsadError as error:
+                    self._fail(article.where, str(error), "store")
+                    continue
             if created:
                 self.stats.stored += 1
             else:

@@ -32,6 +32,7 @@ class Outcome:
     report: dict[str, Any] | None
     error: str | None = None
     seconds: float = 0.0
+    stored: bool | None = None  # set when the worker stored the report itself: True new, False known
 
 
 def resolve_stages(names: StageNames) -> list[Stage | str]:
@@ -90,3 +91,32 @@ def process_article(article: ArticleInput, pipeline: Pipeline) -> Outcome:
 def process_chunk(articles: list[ArticleInput], stages: StageNames) -> list[Outcome]:
     pipeline = pipeline_for(stages)
     return [process_article(article, pipeline) for article in articles]
+
+
+@lru_cache(maxsize=2)
+def store_for(db: str) -> Any:
+    """This worker's own connection to the store, opened once per process."""
+    from marsad.store import open_store
+
+    return open_store(db)
+
+
+def process_and_store_chunk(articles: list[ArticleInput], stages: StageNames, db: str) -> list[Outcome]:
+    """Process and store on the worker (one transaction per article); only the outcomes go back.
+
+    For clusters whose workers reach the database themselves (PostgreSQL): the client then sends
+    articles out and counts, and reports never travel back through it.
+    """
+    from marsad.errors import MarsadError
+
+    store = store_for(db)
+    outcomes = process_chunk(articles, stages)
+    for article, outcome in zip(articles, outcomes, strict=True):
+        if outcome.report is None:
+            continue
+        try:
+            outcome.stored = store.add(article.text, outcome.report).created
+        except MarsadError as error:
+            outcome.error = f"store: {error}"
+        outcome.report = None
+    return outcomes

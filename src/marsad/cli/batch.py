@@ -23,6 +23,10 @@ def batch_command(
     errors: Path = typer.Option(None, "--errors", help="Write failed articles here as JSON Lines {where, error, kind}."),
     engine: EngineKind = typer.Option(EngineKind.local, "--engine", help="local: this machine; dask: a Dask cluster."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address tcp://HOST:8786 (default: start a LocalCluster)."),
+    store_on_workers: bool = typer.Option(
+        False, "--store-on-workers",
+        help="Dask: workers write to the database themselves (PostgreSQL, for workers on several machines).",
+    ),
     stages: str = typer.Option(None, "--stages", help="Comma-separated stages: names, 'default' for the default ones, module:Factory for your own."),
     chunk_size: int = typer.Option(16, "--chunk-size", min=1, help="Articles per task sent to a worker."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
@@ -51,6 +55,8 @@ def batch_command(
 
     if scheduler and engine is not EngineKind.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if store_on_workers and engine is not EngineKind.dask:
+        raise typer.BadParameter("--store-on-workers needs --engine dask", param_hint="--store-on-workers")
     stage_names = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None
     if stages is not None and not stage_names:
         raise typer.BadParameter("no stage named", param_hint="--stages")
@@ -64,10 +70,11 @@ def batch_command(
         raise typer.BadParameter(error.problem, param_hint="--errors") from None
     total = estimate_total(inputs) if progress else None
     sink = open_sink(db)
+    worker_db = _shared_db_url(sink.store.url) if store_on_workers else None
     runner = None
     work = None
     try:
-        work = make_engine(engine.value, stage_names, workers, scheduler)
+        work = make_engine(engine.value, stage_names, workers, scheduler, worker_db)
         runner = BatchRunner(sink, work, error_log, chunk_size=chunk_size, progress=progress, total=total)
         stats = runner.run(read_inputs(inputs, max_chars=max_chars))
     except KeyboardInterrupt:
@@ -89,6 +96,11 @@ def batch_command(
         raise typer.Exit(130)
     if stats.failed:
         raise typer.Exit(1)
+
+
+def _shared_db_url(url: str) -> str:
+    """The database as workers must name it: a SQLite path made absolute (their folder may differ)."""
+    return url if url.startswith(("postgresql://", "postgres://")) else str(Path(url).resolve())
 
 
 def register(app: typer.Typer) -> None:
