@@ -118,7 +118,7 @@ class EventCoder:
             source = sentence_source(tokens, sources.get(index, []), state)
             parts = participants(tokens, entities.get(index, []), previous)
             previous = last_named(parts, previous)
-            drafts = _sentence_drafts(tokens, index, parts)
+            drafts = _sentence_drafts(tokens, index, parts, country)
             if drafts:
                 found.append((index, drafts, parts, source))
         _drop_intercepted_launches(found)
@@ -171,7 +171,9 @@ def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Particip
             ]
 
 
-def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant]) -> list[Draft]:
+def _sentence_drafts(
+    tokens: Sequence[Span], index: int, parts: list[Participant], country: str | None = None,
+) -> list[Draft]:
     """One draft per event type and clause of the sentence, each with its best trigger and tolls."""
     lex = lexicon()
     if not tokens:
@@ -199,7 +201,7 @@ def _sentence_drafts(tokens: Sequence[Span], index: int, parts: list[Participant
         if modality == "block":
             continue
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
-        typed = resolve(match.payload, concrete, context, parts, roles.actor1)
+        typed = resolve(match.payload, concrete, context, parts, roles.actor1, country)
         if match.payload.sub_event_type == "kill":
             deaths.append(match)
         if typed is None:

@@ -27,8 +27,10 @@ def resolve(
     context: set[str],
     participants: list[Participant],
     actor1: Participant | None,
+    country: str | None = None,
 ) -> tuple[str, str] | None:
-    """The (event_type, sub_event_type) of one trigger, or None when it only adds to another event."""
+    """The (event_type, sub_event_type) of one trigger, or None when it only adds to another event.
+    `country` is the article's country (an army from elsewhere acts abroad)."""
     sub = trigger.sub_event_type
     if trigger.event_type != "*":
         if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
@@ -57,6 +59,8 @@ def resolve(
         if actor1 is None and not any(p.armed for p in participants):
             return None
         inter = actor1.inter if actor1 is not None else None
+        if inter == 1 and actor1.country and country and actor1.country != country:
+            inter = 8  # an army abroad
         if inter == 8 and "withdrawal" in context:
             return "Strategic developments", "Non-violent transfer of territory"
         if inter in (2, 3, 4):

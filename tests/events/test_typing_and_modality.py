@@ -1,0 +1,108 @@
+"""Detection, typing and modality on sentences written in the style of Arabic conflict news."""
+
+from __future__ import annotations
+
+import pytest
+from event_helpers import factual
+
+from marsad.events.lexicon import lexicon
+
+# sentence, expected event type, expected sub-event type (factual events only)
+EVENTS = [
+    ("شنت طائرات التحالف العربي غارات على مواقع ميليشيات الحوثي في صعدة.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("قصفت ميليشيات الحوثي بقذائف الهاون أحياء سكنية في مدينة حيس.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("انفجرت عبوة ناسفة بسيارة عسكرية في مدينة تعز.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("فجر انتحاري حزامه الناسف قرب حاجز أمني في البصرة.",
+     "Explosions/Remote violence", "Suicide bomb"),
+    ("قال ناشطون إن هجوما كيماويا استهدف بلدة سراقب وأسفر عن مقتل 5 أشخاص.",
+     "Explosions/Remote violence", "Chemical weapon"),
+    ("اندلعت اشتباكات عنيفة بين الجيش اليمني وميليشيات الحوثي في مديرية كتاف.",
+     "Battles", "Armed clash"),
+    ("سيطرت قوات الجيش اليمني على مركز مديرية كتاف بعد معارك مع ميليشيات الحوثي.",
+     "Battles", "Government regains territory"),
+    ("سيطر تنظيم داعش على قرى في ريف إدلب بعد اشتباكات مع هيئة تحرير الشام.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("اغتال مسلحون مجهولون ناشطا مدنيا في مدينة معرة النعمان.",
+     "Violence against civilians", "Attack"),
+    ("اختطف مسلحون ثلاثة مدنيين من منازلهم في سراقب.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("تظاهر المئات في البصرة احتجاجا على انقطاع الكهرباء.",
+     "Protests", "Peaceful protest"),
+    ("استخدمت الشرطة العراقية الغاز المسيل للدموع لتفريق المتظاهرين في البصرة.",
+     "Protests", "Protest with intervention"),
+    ("قتل متظاهران برصاص الشرطة العراقية خلال احتجاجات في النجف.",
+     "Protests", "Excessive force against protesters"),
+    ("اعترضت قوات الدفاع الجوي صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة صعدة.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("اعتقلت الشرطة العراقية خمسة أشخاص في البصرة بعد الهجوم.",
+     "Strategic developments", "Arrests"),
+    ("دفع تنظيم داعش بتعزيزات عسكرية إلى أطراف مدينة سراقب.",
+     "Strategic developments", "Change to group/activity"),
+    ("عثر على مقبرة جماعية تضم عشرات الجثث في مدينة معرة النعمان.",
+     "Strategic developments", "Other"),
+]
+
+
+@pytest.mark.parametrize("text, event_type, sub_type", EVENTS)
+def test_event_type_and_sub_type(code, text, event_type, sub_type):
+    events = factual(code(text))
+    assert [(e.attrs["event_type"], e.attrs["sub_event_type"]) for e in events][:1] == [(event_type, sub_type)]
+
+
+# non-events: a trigger alone is no event; the context says so
+NON_EVENTS = [
+    ("هدد الحوثيون بتفجير أنابيب النفط في الحديدة إذا استمر التقدم.", "threat"),
+    ("توعد الجيش السوري بقصف مواقع المسلحين في إدلب.", "threat"),
+    ("يعتزم التحالف العربي شن هجوم واسع على الحديدة خلال الأيام المقبلة.", "planned"),
+    ("ورجحت مصادر أن تشهد إدلب معارك عنيفة خلال الأيام المقبلة.", "possible"),
+    ("نفى الجيش السوري قصف بلدة سراقب بالغاز السام.", "denied"),
+    ("لم تسجل أي اشتباكات في مدينة تعز خلال الهدوء الحذر.", "negated"),
+    ("ومنذ عام 2011 قتل أكثر من 350 ألف شخص في سوريا.", "historical"),
+    ("أدانت الأمم المتحدة الغارات التي استهدفت المدنيين في صعدة.", "statement"),
+]
+
+
+@pytest.mark.parametrize("text, modality", NON_EVENTS)
+def test_non_events_are_not_factual(code, text, modality):
+    doc = code(text)
+    assert factual(doc) == []
+    assert modality in {e.attrs["modality"] for e in doc.get("events")}
+
+
+# triggers used figuratively or as names never become events
+NOT_EVENTS_AT_ALL = [
+    "عرض فيلم اغتيال الرئيس في دور السينما.",
+    "الأزمة التي ضربت البلاد أثرت على الاقتصاد.",
+    "وقعت هيئة تحرير الشام بيانا مشتركا مع فصائل أخرى.",
+    "قال الوزير إن الاتفاق النووي مع إيران لم يعد قائما.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS_AT_ALL)
+def test_figurative_triggers_make_no_event(code, text):
+    assert factual(code(text)) == []
+
+
+def test_future_prefix_makes_an_event_planned(code):
+    doc = code("وقال الجيش اليمني إنه سيقتحم مدينة الحديدة قريبا.")
+    assert factual(doc) == []
+
+
+def test_the_taxonomy_has_acled_types_and_priorities():
+    taxonomy = lexicon().taxonomy
+    assert len({t for t, _ in taxonomy}) == 6
+    assert len(taxonomy) == 25
+    air = taxonomy[("Explosions/Remote violence", "Air/drone strike")]
+    shelling = taxonomy[("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert air.rank < shelling.rank
+    assert taxonomy[("Strategic developments", "Change to group/activity")].plover == "MOBILIZE"
+
+
+def test_air_strike_wins_over_shelling_in_one_record(code):
+    doc = code("كثفت طائرات التحالف العربي غاراتها وقصفها المدفعي على مواقع الحوثيين في صعدة.")
+    events = factual(doc)
+    assert len(events) == 1
+    assert events[0].attrs["sub_event_type"] == "Air/drone strike"
