@@ -36,6 +36,19 @@ CURATED_COLUMNS = (
 POINT_FEATURES = frozenset({"PPL", "NBHD"})
 
 
+_MARKS = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_name(name: str) -> str:
+    """A GeoNames name without bidi/zero-width marks or stray punctuation at its ends ("حفر الباطن\u200e;")."""
+    return " ".join(_MARKS.sub("", name).strip(" ;,.:|\t").split())
+
+
+def arabic_names(names: list[str]) -> list[str]:
+    """The Arabic-script names among `names`, cleaned, in first-seen order."""
+    return list(dict.fromkeys(c for c in (clean_name(n) for n in names) if is_arabic_name(c)))
+
+
 def is_arabic_name(name: str) -> bool:
     return bool(_ARABIC_NAME.match(name)) and len(_HAS_ARABIC_LETTER.findall(name)) >= 2
 
@@ -246,7 +259,7 @@ def admin1_table(cities: dict, curated: list[CuratedRow]) -> dict[tuple[str, str
         for city in members:
             sub = folded.get(_fold(city["name"]))
             if sub is not None:
-                arabic = sorted(n for n in city["alternatenames"] if is_arabic_name(n))
+                arabic = sorted(arabic_names(city["alternatenames"]))
                 table[group] = (sub.name.split("[")[0].strip(), arabic[0] if arabic else "")
                 break
     return table
@@ -364,7 +377,7 @@ def build_places(zipf: WordFrequencies | None = None) -> tuple[list[Place], dict
     places: list[Place] = []
     for gid, city in cities.items():
         cc = city["countrycode"]
-        arabic = sorted(n for n in dict.fromkeys(city["alternatenames"]) if is_arabic_name(n))
+        arabic = sorted(arabic_names(city["alternatenames"]))
         arabic = aliases.get(str(gid), []) + [n for n in arabic if n not in aliases.get(str(gid), [])]
         if not arabic and cc not in covered:
             continue

@@ -28,6 +28,7 @@ MAX_ALTERNATIVES = 4
 STRONG_FEATURES = frozenset({"COUNTRY", "CONTINENT", "REGION", "ADM1", "PPLC"})
 STRONG_POPULATION = 100_000
 NEARBY_KM = 150.0
+HASHTAG_MARKS = frozenset({"#", "_"})
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +132,8 @@ class Geoparser:
         return self._gazetteer
 
     def __call__(self, doc: Document) -> Document:
-        tokens = doc.get("tokens")
+        # hashtag marks are not words: "#حفر_الباطن" is the name حفر الباطن
+        tokens = [t for t in doc.get("tokens") if t.attrs.get("norm") not in HASHTAG_MARKS]
         mentions = self.recognise(doc, tokens)
         spans = self.resolve(doc, tokens, mentions)
         doc.layers[PLACES_LAYER] = spans
@@ -149,7 +151,7 @@ class Geoparser:
         for match in gaz.matcher.find(tokens):
             if _is_common_word(match.key, lex):
                 continue
-            if _demonym_reading(match, tokens, lex):
+            if doc.text[max(0, match.start - 1):match.start] != "#" and _demonym_reading(match, tokens, lex):
                 continue
             if not _on_word_boundaries(tokens, match.first_token, match.last_token):
                 continue
@@ -228,8 +230,17 @@ class Geoparser:
                    if p.feature not in ("COUNTRY", "CONTINENT", "REGION")]
         kept = []
         for mention in mentions:
-            if self._is_strong(mention, lex) or mention.head is not None or mention.ner:
+            if self._is_strong(mention, lex):
                 kept.append(mention)
+                continue
+            if (mention.head is not None and mention.head.kind != "facility") or mention.ner:
+                # a head word says a place follows, not which: a namesake far from the article's
+                # countries and marsad's region is not it ("منطقة أم الهيمان" is not Hamme, Belgium)
+                plausible = [p for p in mention.candidates if p.country_code in regions
+                             or p.country_code in countries or p.population >= STRONG_POPULATION]
+                if plausible:
+                    mention.candidates = plausible
+                    kept.append(mention)
                 continue
             if mention.key in lex.needs_evidence:
                 continue
@@ -277,6 +288,8 @@ class Geoparser:
             weight = 1.0 / len({s.place.country_code for s in ranked})
             context.countries[ranked[0].place.country_code] += weight
             top = ranked[0].place
+            if top.feature == "COUNTRY":
+                context.named_countries.add(top.country_code)
             if top.admin1 and (top.feature in ("ADM1", "ADM2", "REGION") or len(ranked) == 1):
                 context.admin1[top.admin1] += 1
             if top.feature not in ("COUNTRY", "CONTINENT", "REGION") and top.country_code in regions:

@@ -19,6 +19,8 @@ from pathlib import Path
 from marsad.errors import DataError, InputError
 from marsad.places.build import (
     WordFrequencies,
+    arabic_names,
+    clean_name,
     is_arabic_name,
     match_keys,
     read_common_words,
@@ -88,8 +90,9 @@ def arabic_alternate_names(data: bytes | None, where: str) -> dict[str, list[str
         if len(cells) < 4:
             raise InputError(where, f"line {number}: expected the alternateNames columns, found {len(cells)}")
         historic = len(cells) > 7 and cells[7] == "1"
-        if cells[2] == "ar" and not historic and is_arabic_name(cells[3]):
-            names[cells[1]].append(cells[3])
+        name = clean_name(cells[3])
+        if cells[2] == "ar" and not historic and is_arabic_name(name):
+            names[cells[1]].append(name)
     return names
 
 
@@ -114,7 +117,7 @@ def country_places(cc: str, source: str, zipf: WordFrequencies) -> list[Place]:
         if feature is None:
             continue
         arabic = list(dict.fromkeys(arabic_by_id.get(cells[0], []) +
-                                    sorted(n for n in cells[3].split(",") if is_arabic_name(n))))
+                                    sorted(arabic_names(cells[3].split(",")))))
         if not arabic:
             continue
         try:

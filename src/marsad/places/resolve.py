@@ -41,6 +41,7 @@ class Context:
     """What the article says about where it is: country shares and admin1 units it names."""
 
     countries: Counter = field(default_factory=Counter)
+    named_countries: set[str] = field(default_factory=set)  # countries the text names as such
     admin1: Counter = field(default_factory=Counter)
     anchors: list[tuple[float, float]] = field(default_factory=list)
 
@@ -72,6 +73,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def contextual_score(place: Place, base: float, context: Context, head_feature: str | None,
                      own_anchor: tuple[float, float] | None) -> float:
     score = base + 3.0 * context.country_share(place.country_code)
+    if place.feature != "COUNTRY" and place.country_code in context.named_countries:
+        score += 1.5
     if place.admin1 and place.feature != "COUNTRY":
         score += 2.0 * min(1.0, context.admin1[place.admin1] / 2)
     if head_feature:

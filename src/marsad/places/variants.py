@@ -45,6 +45,8 @@ def name_variants(name: str, *, arab_world: bool) -> set[str]:
     last = words[-1]
     for ending in _ending_variants(last):
         variants.add(" ".join([*words[:-1], ending]))
+    if len(words) == 2 and words[1].startswith(ARTICLE) and len(words[0]) >= 3:
+        variants.add(words[0] + words[1])  # hashtags and tweets drop the space: حفرالباطن
     if arab_world:
         first = words[0]
         # short stems without the article are common words (باب، رقة), so only long ones
