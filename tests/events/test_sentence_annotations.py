@@ -1,0 +1,133 @@
+"""Integrity of the hand-labelled sentence set eval/annotations/events_sentences_team.jsonl.
+
+The file only points into the ANT corpus (docno + offsets); the checks that need the article texts skip
+cleanly when ../shared is absent, the others (labels, counts, balance) always run.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations" / "events_sentences_team.jsonl"
+
+# ACLED's event types and sub-event types, exact strings (ACLED codebook)
+ACLED_TAXONOMY = {
+    "Battles": {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"},
+    "Protests": {"Excessive force against protesters", "Protest with intervention", "Peaceful protest"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Explosions/Remote violence": {
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    },
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Strategic developments": {
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    },
+}
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+DEMONSTRATIONS = {"Protests", "Riots"}
+HAPPENED = {"asserted", "reported", "claimed"}
+NOT_HAPPENED = {"planned", "possible", "threat", "denied", "negated", "historical", "statement", "none"}
+FIELDS = {"docno", "start", "end", "event_type", "sub_event_type", "modality", "fatalities", "note"}
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    with ANNOTATIONS.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def texts(ant_articles: list[dict]) -> dict[str, str]:
+    return {article["docno"]: article["text"] for article in ant_articles}
+
+
+def test_every_line_has_exactly_the_schema_fields(records):
+    for number, record in enumerate(records, 1):
+        assert set(record) == FIELDS, f"line {number}: fields {sorted(record)}"
+        assert isinstance(record["start"], int) and isinstance(record["end"], int), f"line {number}"
+        assert record["fatalities"] is None or (
+            isinstance(record["fatalities"], int) and record["fatalities"] >= 0
+        ), f"line {number}: fatalities {record['fatalities']!r}"
+
+
+def test_labels_are_acled_strings_and_modality_agrees_with_them(records):
+    for number, record in enumerate(records, 1):
+        event_type, sub_type, modality = record["event_type"], record["sub_event_type"], record["modality"]
+        if event_type == "none":
+            assert sub_type == "", f"line {number}: a non-event has sub-type {sub_type!r}"
+            assert modality in NOT_HAPPENED, f"line {number}: non-event with modality {modality!r}"
+            assert record["fatalities"] is None, f"line {number}: a non-event carries fatalities"
+        else:
+            assert event_type in ACLED_TAXONOMY, f"line {number}: unknown event type {event_type!r}"
+            assert sub_type in ACLED_TAXONOMY[event_type], f"line {number}: {sub_type!r} not in {event_type}"
+            assert modality in HAPPENED, f"line {number}: event with modality {modality!r}"
+
+
+def test_notes_are_one_line_of_english_without_corpus_text(records):
+    for number, record in enumerate(records, 1):
+        note = record["note"]
+        assert note.strip() and "\n" not in note and "\u2028" not in note, f"line {number}"
+        assert not ARABIC.search(note), f"line {number}: the note holds Arabic text"
+
+
+def test_set_is_large_balanced_and_spread(records):
+    types = collections.Counter(record["event_type"] for record in records)
+    assert len(records) >= 300
+    assert sum(types[name] for name in DEMONSTRATIONS) >= 40
+    assert sum(types[name] for name in VIOLENT) >= 120
+    assert types["none"] >= 150
+    assert all(types[name] > 0 for name in ACLED_TAXONOMY), types
+    per_article = collections.Counter(record["docno"] for record in records)
+    assert max(per_article.values()) <= 5, per_article.most_common(1)
+    sources = {record["docno"].split("-")[0] for record in records}
+    assert len(sources) >= 5, sources
+
+
+def test_spans_are_distinct_and_never_overlap(records):
+    by_article = collections.defaultdict(list)
+    for record in records:
+        by_article[record["docno"]].append((record["start"], record["end"]))
+    for docno, spans in by_article.items():
+        spans.sort()
+        for (_, end), (next_start, _) in itertools.pairwise(spans):
+            assert end <= next_start, f"{docno}: spans overlap at {next_start}"
+
+
+def test_every_span_points_at_a_trimmed_sentence_of_its_article(records, texts):
+    for number, record in enumerate(records, 1):
+        text = texts.get(record["docno"])
+        assert text is not None, f"line {number}: docno {record['docno']} is not in the corpus"
+        start, end = record["start"], record["end"]
+        assert 0 <= start < end <= len(text), f"line {number}: offsets {start}-{end} out of range"
+        span = text[start:end]
+        assert span == span.strip(), f"line {number}: span not trimmed"
+        assert "\n" not in span, f"line {number}: span crosses a paragraph break"
+        assert not (start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start])), (
+            f"line {number}: span starts inside a word"
+        )
+        assert not (end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end])), (
+            f"line {number}: span ends inside a word"
+        )
+
+
+def test_set_is_independent_of_the_development_gold(records, shared_dir):
+    gold_file = shared_dir / "data" / "ant_gold_dev" / "events.jsonl"
+    if not gold_file.exists():
+        pytest.skip(f"{gold_file} is absent")
+    with gold_file.open(encoding="utf-8") as handle:
+        gold_docnos = {json.loads(line)["docno"] for line in handle if line.strip()}
+    assert not gold_docnos & {record["docno"] for record in records}
