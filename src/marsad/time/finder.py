@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from marsad.time.grammar import WHOLE_TEXT_RULES, grammar
+from marsad.time.grammar import RULE_ANCHORS, WHOLE_TEXT_RULES, grammar
 from marsad.time.lexicon import time_lexicon
 from marsad.time.readings import Context, Reader, Reading
 
@@ -44,10 +44,15 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
     rules = grammar()
     read = reader()
     candidates: list[tuple[int, int, int, Found]] = []
-    windows = anchor_windows(text, rules.anchors)
+    hits = anchor_hits(text, rules.anchors)
     whole = [(0, len(text))]
     for order, (name, pattern) in enumerate(rules.rules):
-        for match in _matches(pattern, text, whole if name in WHOLE_TEXT_RULES else windows):
+        if name in WHOLE_TEXT_RULES:
+            windows = whole
+        else:
+            needed = RULE_ANCHORS[name]
+            windows = _windows(text, [(start, end) for start, end, kinds in hits if not kinds.isdisjoint(needed)])
+        for match in _matches(pattern, text, windows):
             start = match.start()
             window = max(0, start - PREFIX_WINDOW)
             since = rules.since_before.search(text, window, start)
@@ -75,15 +80,23 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
     return kept
 
 
-def anchor_windows(text: str, anchors) -> list[tuple[int, int]]:
+def anchor_hits(text: str, anchors) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, categories) of the anchor words of `text` that stand as whole words."""
+    hits = []
+    for end, (length, kinds) in anchors.iter(text):
+        start = end + 1 - length
+        if _whole_word(text, start, end + 1):
+            hits.append((start, end + 1, kinds))
+    return hits
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches of `text` around anchor words, merged; each ends at a space or the end of the text
     so that a pattern's end-of-word test at the stretch's end means what it says."""
     windows: list[tuple[int, int]] = []
-    for end, length in anchors.iter(text):
-        if not _whole_word(text, end + 1 - length, end + 1):
-            continue
-        start = max(0, end + 1 - length - REACH_BEFORE)
-        stop = _WORD_END.search(text, min(len(text), end + 1 + REACH_AFTER)).start()
+    for begin, end in spans:
+        start = max(0, begin - REACH_BEFORE)
+        stop = _WORD_END.search(text, min(len(text), end + REACH_AFTER)).start()
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], stop))
         else:

@@ -36,25 +36,44 @@ def alternation(forms) -> str:
 
 # Rules run over the whole text: they begin with digits, which no anchor word announces.
 WHOLE_TEXT_RULES = frozenset({"numeric", "year"})
-# Besides month, weekday, Hijri-month, relative-day and unit words, these words (or a year) are inside
-# every match of the other rules; prepositions, parts and modifiers always come with one of them.
-ANCHOR_WORDS = ("الشهر", "العام", "السنه", "الاسبوع", "عام", "سنه", "شهر", "الجاري", "الجاريه", "الحالي",
-                "الحاليه", *(str(year) for year in range(1900, 2100)))
+# Each other rule runs only near the anchor words it needs: one of them is inside every match it can
+# make (prepositions, parts and modifiers always come with one of them).
+PERIOD_WORDS = ("الشهر", "العام", "السنه", "الاسبوع", "عام", "سنه", "شهر")
+YEARS = tuple(str(year) for year in range(1900, 2100))
+RULE_ANCHORS = {
+    "absolute": ("month",), "month": ("month",), "hijri": ("hijri",), "hijri_month": ("hijri",),
+    "day_of_month": ("this_month",), "part": ("month", "period", "year"), "period": ("period",),
+    "weekday": ("weekday",), "relday": ("relday",), "ago": ("unit",), "duration": ("unit",),
+    "recent": ("unit",),
+}
+
 
 @dataclass(frozen=True)
 class Grammar:
     rules: tuple[tuple[str, regex.Pattern], ...]  # (rule name, pattern), in tie-break order
     since_before: regex.Pattern
     until_before: regex.Pattern
-    anchors: ahocorasick.Automaton  # words at least one of which is inside every match of the other rules
+    anchors: ahocorasick.Automaton  # anchor word -> (length, its categories)
 
 
 def _anchors(lex: TimeLexicon) -> ahocorasick.Automaton:
+    categories: dict[str, set[str]] = {}
+
+    def add(words, category: str) -> None:
+        for word in words:
+            categories.setdefault(word.split()[0], set()).add(category)
+
+    add(lex.months, "month")
+    add(lex.hijri_months, "hijri")
+    add(lex.weekdays, "weekday")
+    add(lex.words["relday"], "relday")
+    add(PERIOD_WORDS, "period")
+    add(YEARS, "year")
+    add(("الشهر", "الجاري", "الجاريه", "الحالي", "الحاليه"), "this_month")
+    add((form for unit in lex.words["unit"] for form in (unit, "ال" + unit)), "unit")
     automaton = ahocorasick.Automaton()
-    words = [*lex.months, *lex.hijri_months, *lex.weekdays, *lex.words["relday"], *ANCHOR_WORDS]
-    words += [form for unit in lex.words["unit"] for form in (unit, "ال" + unit)]
-    for word in words:
-        automaton.add_word(word.split()[0], len(word.split()[0]))
+    for word, kinds in categories.items():
+        automaton.add_word(word, (len(word), frozenset(kinds)))
     automaton.make_automaton()
     return automaton
 

@@ -70,7 +70,7 @@ class Reader:
             return None
 
     def _word(self, text: str | None) -> str | None:
-        return regex.sub(r"\s+", " ", text) if text else text
+        return " ".join(text.split()) if text else text
 
     def _day_number(self, text: str) -> int | None:
         text = self._word(text)
