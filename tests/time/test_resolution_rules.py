@@ -115,3 +115,22 @@ def test_dates_command_rejects_a_bad_publication_date():
     result = CliRunner().invoke(app, ["dates", "أمس", "--published", "15/8/2018"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output
+
+
+def test_relative_day_and_its_weekday_are_one_expression(pipeline):
+    spans = _by_text(pipeline, "قتل ثلاثة مدنيين مساء أمس الثلاثاء بقصف مدفعي")
+    span = spans["مساء أمس الثلاثاء"]
+    assert span.attrs["date"] == dt.date(2018, 8, 14)
+    assert "weekday_mismatch" not in span.attrs
+
+
+def test_month_of_last_year(pipeline):
+    span = _by_text(pipeline, "وقع الهجوم في مارس من العام الماضي")["مارس من العام الماضي"]
+    assert (span.attrs["date"], span.attrs["time_precision"]) == (dt.date(2017, 3, 15), 3)
+
+
+def test_past_weekday_named_on_its_own_weekday_is_the_week_before(pipeline):
+    saturday = dt.date(2018, 4, 14)
+    spans = _by_text(pipeline, "وصل المحققون إلى دوما للتحقيق في هجوم السبت الماضي", published=saturday)
+    assert spans["السبت الماضي"].attrs["date"] == dt.date(2018, 4, 7)
+    assert _by_text(pipeline, "قصفت الطائرات المدينة السبت", published=saturday)["السبت"].attrs["date"] == saturday

@@ -112,7 +112,8 @@ def grammar() -> Grammar:
     )
     year_tail = (
         rf"(?:{S}*,?{S}*(?:من{S}+)?(?:(?:عام|العام|سنه){S}+)?(?P<year>{KNOWN_YEAR})"
-        rf"(?:{S}*(?:م|ميلادي|ميلاديه){E})?)?"
+        rf"(?:{S}*(?:م|ميلادي|ميلاديه){E})?"
+        rf"|{S}+من{S}+(?:العام|السنه){S}+(?P<yearmod>{past}|{current_after}|{upcoming}))?"
     )
     weekday_lead = rf"(?:يوم{S}+)?(?:(?P<wd>{weekday}){S}*,?{S}*(?:(?:الموافق|الماضي|الماضيه){S}+)?)?(?:يوم{S}+)?"
     period_unit = r"(?P<unit>الاسبوع|الشهر|العام|السنه)"
@@ -139,7 +140,8 @@ def grammar() -> Grammar:
         ("weekday", rf"{B}(?:(?P<dp>{daypart}){S}+(?:(?:من{S}+)?يوم{S}+)?)?(?P<wd>{weekday})"
                     rf"(?:{S}*[-/]?{S}*(?P<wd2>{weekday}))?(?:{S}+(?P<mod>{past}|{upcoming}|{current_after}))?"
                     rf"(?:{S}+(?P<dp2>{DAYPART_AFTER}))?{E}"),
-        ("relday", rf"{B}(?:(?P<dp>{daypart}){S}+)?(?P<rel>{relday})(?:{S}+(?P<dp2>{DAYPART_AFTER}))?{E}"
+        ("relday", rf"{B}(?:(?P<dp>{daypart}){S}+)?(?P<rel>{relday})(?:{S}*,?{S}*(?P<wd>{weekday}))?"
+                   rf"(?:{S}+(?P<dp2>{DAYPART_AFTER}))?{E}"
                    rf"(?!{S}+(?:{ordinal}|التالي|نفسه|الوطني|العالمي|السابق|الموعود){E})"),
         ("ago", rf"{B}(?P<prep>قبل|منذ){S}+(?:(?P<approx>{approx}){S}+)?(?:{count}{S}+(?P<unit>{unit})"
                 rf"|(?P<unit>{unit_alone}))(?!{S}*\d)(?!{S}+(?:من{E}|{weekday})){E}"),

@@ -117,9 +117,15 @@ class Reader:
             return published.year
         return published.year - 1
 
-    def _year(self, match: regex.Match) -> int | None:
+    def _year(self, match: regex.Match, ctx: Context) -> int | None:
+        """The year written after a month: digits, or "من العام الماضي" (of last year)."""
         year = self._group(match, "year")
-        return int(year) if year else None
+        if year:
+            return int(year)
+        relative = self._group(match, "yearmod")
+        if relative and ctx.published is not None:
+            return ctx.published.year + {"past": -1, "next": 1}.get(self.modifier_of[self._word(relative)], 0)
+        return None
 
     # -- rules -----------------------------------------------------------------------------------
 
@@ -127,7 +133,7 @@ class Reader:
         day = self._day_number(match.group("day"))
         month, attrs = self._month(match)
         mod = self._modifier(match)
-        year = self._year(match)
+        year = self._year(match, ctx)
         if day is None or not 1 <= day <= 31:
             return None
         if year is None:
@@ -164,7 +170,7 @@ class Reader:
     def _hijri(self, match: regex.Match, ctx: Context) -> Reading | None:
         day = self._day_number(match.group("day"))
         month = self.lex.hijri_months[self._word(match.group("hm"))]
-        year = self._year(match)
+        year = self._year(match, ctx)
         if day is None or not 1 <= day <= 30:
             return None
         attrs: dict[str, Any] = {"hijri_month": month}
@@ -183,7 +189,7 @@ class Reader:
 
     def _hijri_month(self, match: regex.Match, ctx: Context) -> Reading | None:
         month = self.lex.hijri_months[self._word(match.group("hm"))]
-        year = self._year(match)
+        year = self._year(match, ctx)
         if year is None and ctx.published is not None:
             year = cal.hijri_year_of(ctx.published)
             start = cal.hijri_to_gregorian(year, month, 1)
@@ -214,7 +220,7 @@ class Reader:
     def _month_only(self, match: regex.Match, ctx: Context) -> Reading | None:
         month, attrs = self._month(match)
         single = match.group("m2") is None and match.group("m3") is None
-        year = self._year(match)
+        year = self._year(match, ctx)
         if (single and self._word(match.group("m1")) in self.lex.ambiguous_months
                 and not match.group("shahr") and year is None):
             return None
@@ -235,7 +241,7 @@ class Reader:
     def _part(self, match: regex.Match, ctx: Context) -> Reading | None:
         part = self.part_of[self._word(match.group("part"))][0]
         mod = self._modifier(match)
-        year = self._year(match)
+        year = self._year(match, ctx)
         if match.group("m1"):
             month, attrs = self._month(match)
             return self._month_part(month, attrs, part, year, mod, ctx)
@@ -312,6 +318,9 @@ class Reader:
             attrs["future"] = True
         else:
             date = cal.latest_weekday(weekday, ctx.published)
+            if mod == "past" and date == ctx.published:
+                # "السبت الماضي" in a Saturday's paper is the Saturday before: the paper would say "اليوم".
+                date -= 7 * DAY
         shift = self.daypart_shift.get(daypart, 0)
         date += DAY * shift
         if shift and date > ctx.published and not attrs.get("future"):
@@ -329,7 +338,8 @@ class Reader:
         if ctx.published is None:
             return Reading("relative", precision=precision, attrs=attrs)
         offset += self.daypart_shift.get(daypart, 0)
-        return Reading("relative", ctx.published + offset * DAY, None, precision, attrs)
+        date = ctx.published + offset * DAY
+        return Reading("relative", date, None, precision, self._weekday_check(match, date, attrs))
 
     def _amount(self, match: regex.Match) -> tuple[str, int | None, bool]:
         """(unit, count, vague) of "3 أيام", "يومين", "أيام"; count None when only a plural is given."""
