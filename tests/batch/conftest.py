@@ -79,7 +79,7 @@ def dump_store(db: Path) -> dict[str, list[tuple]]:
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")
                        if c[1] not in ("id", "article_id")]
             rows = conn.execute(f"SELECT article_id, {', '.join(columns)} FROM {table}")
-            dump[table] = sorted((hashes[row[0]], *row[1:]) for row in rows)
+            dump[table] = sorted(((hashes[row[0]], *row[1:]) for row in rows), key=repr)  # rows hold NULLs
         dump["sources"] = sorted(sources.values())
         return dump
     finally:
