@@ -11,7 +11,7 @@ import abc
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from marsad.errors import InputError
@@ -152,7 +152,7 @@ class Store(abc.ABC):
         remaining = query.limit
         while remaining is None or remaining > 0:
             size = page if remaining is None else min(page, remaining)
-            batch = self.events(_replace(query, limit=size, offset=offset))
+            batch = self.events(replace(query, limit=size, offset=offset))
             yield from batch
             if len(batch) < size:
                 return
@@ -165,9 +165,3 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _replace(query: EventQuery, **changes: Any) -> EventQuery:
-    from dataclasses import replace
-
-    return replace(query, **changes)
