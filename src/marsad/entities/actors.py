@@ -54,18 +54,22 @@ class NewsSource:
 class ActorDictionary:
     actors: dict[str, Actor] = field(default_factory=dict)
     matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    _links: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def linked(self, actor: Actor) -> list[dict[str, str]]:
         """Relations both ways: HTS 'formerly' al-Nusra, so al-Nusra is 'succeeded_by' HTS."""
-        links = [
-            {"relation": relation, "canonical": self.actors[key].canonical}
-            for relation, key in actor.relations if key in self.actors
-        ]
-        for other in self.actors.values():
-            for relation, key in other.relations:
-                if key == actor.key and relation == "formerly":
-                    links.append({"relation": "succeeded_by", "canonical": other.canonical})
-        return links
+        if not self._links and self.actors:
+            for each in self.actors.values():
+                self._links.setdefault(each.key, []).extend(
+                    {"relation": relation, "canonical": self.actors[key].canonical}
+                    for relation, key in each.relations if key in self.actors
+                )
+                for relation, key in each.relations:
+                    if relation == "formerly" and key in self.actors:
+                        self._links.setdefault(key, []).append(
+                            {"relation": "succeeded_by", "canonical": each.canonical}
+                        )
+        return [dict(link) for link in self._links.get(actor.key, [])]
 
 
 def _table(parts: tuple[str, ...]) -> list[dict[str, str]]:

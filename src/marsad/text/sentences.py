@@ -30,7 +30,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     abbreviations = _abbreviations()
     for match in _BOUNDARY.finditer(text):
         if match.group("mark") == ".":
-            before = _LAST_WORD.search(text, 0, match.start())
+            before = _LAST_WORD.search(text, max(0, match.start() - 40), match.start())
             if before and before.group(1).rstrip(".") in abbreviations:
                 continue
         end = match.end() if match.group("newline") is None else match.start()
