@@ -13,7 +13,7 @@ from pathlib import Path
 
 from marsad.errors import DataError
 from marsad.places.build import INDEX_FILE
-from marsad.places.records import Place, read_places
+from marsad.places.records import Place, place_from_cells, read_cells
 from marsad.resources import data_path
 from marsad.text.normalize import normalize
 from marsad.text.phrases import PhraseMatcher, phrase_key
@@ -38,50 +38,76 @@ def installed_indexes() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name.endswith(INSTALLED_SUFFIX))
 
 
-class Gazetteer:
-    """Places with a phrase matcher over their Arabic keys and a lookup by English name."""
+# Index columns read at load time; the rest is parsed into a Place only when a candidate is used.
+_ID, _GEONAMEID, _ADMIN1, _ADMIN1_AR, _ADMIN2, _ADMIN2_AR, _KEYS, _NAMES_EN, _WEAK = 0, 14, 6, 7, 8, 9, 16, 17, 18
 
-    def __init__(self, places: Iterable[Place]):
-        self.places: list[Place] = []
-        by_geonameid: dict[int, int] = {}
-        for place in places:
-            if place.geonameid is not None and place.id.startswith(("gn:", "deep:")):
-                known = by_geonameid.get(place.geonameid)
+
+class Gazetteer:
+    """Places with a phrase matcher over their Arabic keys and a lookup by English name.
+
+    Rows stay as their TSV cells until a place is needed, which keeps loading well under a second.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, list[str]]]):
+        """`rows`: (where, cells) for each index row, `where` naming its file and line for errors."""
+        self._cells: list[list[str]] = []
+        self._where: list[str] = []
+        self._places: dict[int, Place] = {}
+        by_geonameid: dict[str, int] = {}
+        for where, cells in rows:
+            geonameid = cells[_GEONAMEID]
+            if geonameid and cells[_ID].startswith(("gn:", "deep:")):
+                known = by_geonameid.get(geonameid)
                 if known is not None:
-                    # a deeper entry of the same GeoNames place: keep the richer admin data, union the keys
-                    old = self.places[known]
-                    place.keys = tuple(dict.fromkeys(old.keys + place.keys))
-                    place.weak_keys = tuple(k for k in dict.fromkeys(old.weak_keys + place.weak_keys)
-                                            if k in place.keys)
-                    if not place.admin1:
-                        place.admin1, place.admin1_ar = old.admin1, old.admin1_ar
-                    if not place.admin2:
-                        place.admin2, place.admin2_ar = old.admin2, old.admin2_ar
-                    self.places[known] = place
+                    # a deeper entry of the same GeoNames place replaces the older one: union the keys,
+                    # keep admin names the newer entry lacks
+                    old = self._cells[known]
+                    keys = list(dict.fromkeys(old[_KEYS].split("|") + cells[_KEYS].split("|")))
+                    weak = set(old[_WEAK].split("|")) | set(cells[_WEAK].split("|"))
+                    cells[_KEYS] = "|".join(k for k in keys if k)
+                    cells[_WEAK] = "|".join(k for k in keys if k and k in weak)
+                    for column in (_ADMIN1, _ADMIN1_AR, _ADMIN2, _ADMIN2_AR):
+                        cells[column] = cells[column] or old[column]
+                    self._cells[known], self._where[known] = cells, where
                     continue
-                by_geonameid[place.geonameid] = len(self.places)
-            self.places.append(place)
+                by_geonameid[geonameid] = len(self._cells)
+            self._cells.append(cells)
+            self._where.append(where)
         self.matcher: PhraseMatcher[int] = PhraseMatcher()
         self._by_english: dict[str, list[int]] = {}
         self.weak: set[tuple[str, int]] = set()
-        for index, place in enumerate(self.places):
-            for key in place.keys:
-                self.matcher.add(key, index, keyed=True)
-            for key in place.weak_keys:
-                self.weak.add((key, index))
-            for name in place.names_en:
-                self._by_english.setdefault(name.casefold(), []).append(index)
+        for index, cells in enumerate(self._cells):
+            for key in cells[_KEYS].split("|"):
+                if key:
+                    self.matcher.add(key, index, keyed=True)
+            for key in cells[_WEAK].split("|"):
+                if key:
+                    self.weak.add((key, index))
+            for name in cells[_NAMES_EN].split("|"):
+                if name:
+                    self._by_english.setdefault(name.casefold(), []).append(index)
         self.matcher._build()
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._cells)
+
+    def place(self, index: int) -> Place:
+        place = self._places.get(index)
+        if place is None:
+            place = self._places[index] = place_from_cells(self._cells[index], self._where[index])
+        return place
+
+    @property
+    def places(self) -> list[Place]:
+        """Every place (parses the whole index: for tools and tests, not the hot path)."""
+        return [self.place(i) for i in range(len(self._cells))]
 
     def candidates(self, key: str) -> list[Place]:
-        return [self.places[i] for i in self.matcher.payloads(key)]
+        return [self.place(i) for i in self.matcher.payloads(key)]
 
     def strong_candidates(self, key: str) -> list[Place]:
         """Candidates for which `key` is not a common word."""
-        return [self.places[i] for i in self.matcher.payloads(key) if (key, i) not in self.weak]
+        return [self.place(i) for i in self.matcher.payloads(key) if (key, i) not in self.weak]
 
     def lookup(self, name: str) -> list[Place]:
         """Places called `name` (Arabic spelling in any form, or an English name)."""
@@ -91,16 +117,18 @@ class Gazetteer:
                 found += self.matcher.payloads(key)
         else:
             found += self._by_english.get(name.casefold().strip(), [])
-        return [self.places[i] for i in dict.fromkeys(found)]
+        return [self.place(i) for i in dict.fromkeys(found)]
 
 
 def load_gazetteer(paths: list[Path]) -> Gazetteer:
-    places: list[Place] = []
-    for path in paths:
-        if not path.exists():
-            raise DataError(f"{path}: the gazetteer index is missing; run `marsad gazetteer build`")
-        places.extend(read_places(path))
-    return Gazetteer(places)
+    def rows():
+        for path in paths:
+            if not path.exists():
+                raise DataError(f"{path}: the gazetteer index is missing; run `marsad gazetteer build`")
+            for number, cells in read_cells(path):
+                yield f"{path}: line {number}", cells
+
+    return Gazetteer(rows())
 
 
 @lru_cache(maxsize=1)

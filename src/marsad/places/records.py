@@ -74,10 +74,8 @@ def write_places(path: Path, places: Iterable[Place], header: list[str]) -> None
         gz.write(text.getvalue().encode("utf-8"))
 
 
-def _parse(line: str, where: str) -> Place:
-    cells = line.split("\t")
-    if len(cells) != len(COLUMNS):
-        raise DataError(f"{where}: expected {len(COLUMNS)} columns, found {len(cells)}")
+def place_from_cells(cells: list[str], where: str) -> Place:
+    """A Place from the cells of one index row (`where` names the file and line for errors)."""
     try:
         return Place(
             id=cells[0], name=cells[1], name_ar=cells[2], lat=float(cells[3]), lon=float(cells[4]),
@@ -91,8 +89,9 @@ def _parse(line: str, where: str) -> Place:
         raise DataError(f"{where}: {error}") from None
 
 
-def read_places(path: Path) -> Iterator[Place]:
-    """The places of an index file; a malformed file raises DataError naming the file and line."""
+def read_cells(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) of each row of an index file, the column count checked; a malformed file
+    raises DataError naming the file and line."""
     try:
         with gzip.open(path, "rt", encoding="utf-8", newline="\n") as handle:
             header_seen = False
@@ -106,6 +105,16 @@ def read_places(path: Path) -> Iterator[Place]:
                     header_seen = True
                     continue
                 if line:
-                    yield _parse(line, f"{path}: line {number}")
+                    cells = line.split("\t")
+                    if len(cells) != len(COLUMNS):
+                        raise DataError(f"{path}: line {number}: expected {len(COLUMNS)} columns, "
+                                        f"found {len(cells)}")
+                    yield number, cells
     except (OSError, EOFError, UnicodeDecodeError) as error:
         raise DataError(f"{path}: cannot read the gazetteer index ({error})") from None
+
+
+def read_places(path: Path) -> Iterator[Place]:
+    """The places of an index file."""
+    for number, cells in read_cells(path):
+        yield place_from_cells(cells, f"{path}: line {number}")
