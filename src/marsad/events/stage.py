@@ -211,15 +211,17 @@ def _sentence_drafts(
             continue  # the missile or drone was shot down: a disrupted weapons use, not a strike
         clause_index = next(i for i, (a, b) in enumerate(spans) if a <= match.first <= b)
         current = drafts.get((event_type, clause_index))
-        if current is None or (is_factual(modality), -rank(event_type, sub)) > (
-            is_factual(current.modality), -rank(current.event_type, current.sub_event_type)
-        ):
+        if current is None:
             drafts[(event_type, clause_index)] = Draft(
-                event_type, sub, match, tokens, index, modality,
-                match.payload.strong or (current.strong if current else False), spans[clause_index],
+                event_type, sub, match, tokens, index, modality, match.payload.strong, spans[clause_index],
             )
-        else:
-            current.strong = current.strong or match.payload.strong
+            continue
+        # the clause's first trigger of the type carries its modality ("يستعد متظاهرون ... للاعتصام");
+        # the sub-type is the one first in ACLED's priority order
+        current.strong = current.strong or match.payload.strong
+        if rank(event_type, sub) < rank(current.event_type, current.sub_event_type):
+            current.sub_event_type = sub
+            current.trigger = match
     if not drafts:
         return []
     # each death goes to the violent record whose trigger is nearest
@@ -332,6 +334,7 @@ def _records(
             },
             "confidence": _confidence(draft, actor1, where, when, modality),
             "_evidence": (start, end),
+            "_evidences": [(start, end)],  # every passage that reports it (restatements merged)
             "_sentence": draft.sentence,
             "_rank": rank(draft.event_type, draft.sub_event_type),
             "_focus": from_focus,
@@ -564,6 +567,7 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
     current["confidence"] = max(current["confidence"], record["confidence"])
     if record["_sentence"] == current["_sentence"] + 1:
         current["_evidence"] = (current["_evidence"][0], record["_evidence"][1])
+    current["_evidences"] = current["_evidences"] + record["_evidences"]
     current["notes"] = note(current)
 
 

@@ -1,0 +1,116 @@
+"""Score marsad's event coder on hand-labelled corpus sentences.
+
+    .venv/bin/python eval/eval_event_sentences.py [--file eval/annotations/events_sentences.jsonl] [--show]
+
+The file has one JSON object per line: {docno, start, end, event_type (an ACLED type or "none"),
+sub_event_type, modality, note} pointing into the ANT corpus (text[start:end] is the sentence). Each
+article is coded once by the pipeline; marsad "finds" a type in a sentence when one of its factual
+events (modality asserted, reported or claimed) has evidence overlapping the sentence (an event
+merged from several passages, kept in its `_evidences`, counts in each). Per type:
+precision = sentences where marsad found the type and the label is that type / all where it found it;
+recall = labelled sentences of the type where marsad found it / all labelled with it. Goals: F1 >= 0.80
+for the violent types, >= 0.75 for Protests and Riots. Also printed: modality agreement on labelled
+non-events (none of marsad's factual events there) and sub-type accuracy where the type was found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from eval_events import ARTICLES, build_pipeline, prf, read_jsonl
+
+from marsad.document import Document
+from marsad.events.modality import is_factual
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT = REPO / "eval" / "annotations" / "events_sentences.jsonl"
+GOALS = {
+    "Battles": 0.80, "Explosions/Remote violence": 0.80, "Violence against civilians": 0.80,
+    "Protests": 0.75, "Riots": 0.75,
+}
+
+
+def check(records: list[dict], path: Path) -> None:
+    for number, record in enumerate(records, 1):
+        missing = {"docno", "start", "end", "event_type"} - set(record)
+        if missing:
+            sys.exit(f"{path}:{number}: missing field(s) {', '.join(sorted(missing))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--file", type=Path, default=DEFAULT)
+    parser.add_argument("--articles", type=Path, default=ARTICLES)
+    parser.add_argument("--show", action="store_true", help="print the sentences marsad got wrong")
+    args = parser.parse_args()
+    records = read_jsonl(args.file)
+    check(records, args.file)
+    wanted = {r["docno"] for r in records}
+    articles = {}
+    if not args.articles.exists():
+        sys.exit(f"{args.articles}: file not found (the ANT corpus in ../shared)")
+    with args.articles.open(encoding="utf-8", newline="\n") as handle:
+        for line in handle:
+            if line.strip():
+                article = json.loads(line)
+                if article["docno"] in wanted:
+                    articles[article["docno"]] = article
+    missing = wanted - set(articles)
+    if missing:
+        sys.exit(f"{args.articles}: {len(missing)} annotated article(s) not found, e.g. {sorted(missing)[0]}")
+    pipeline = build_pipeline()
+    print(f"# stages: {' '.join(pipeline.names)}; {len(records)} sentences in {len(articles)} articles")
+    events: dict[str, list] = {}
+    for docno, article in articles.items():
+        doc = pipeline(Document(
+            text=article["text"], id=docno, source=article.get("source"),
+            published=dt.date.fromisoformat(article["date"]),
+        ))
+        events[docno] = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    tp, fp, fn = Counter(), Counter(), Counter()
+    sub_ok = sub_n = nonevent_ok = nonevent_n = 0
+    for record in records:
+        label = record["event_type"]
+        found = [
+            e for e in events[record["docno"]]
+            if any(a < record["end"] and record["start"] < b for a, b in e.attrs.get("_evidences", [(e.start, e.end)]))
+        ]
+        types = {e.attrs["event_type"] for e in found}
+        if label != "none":
+            if label in types:
+                tp[label] += 1
+                sub_n += 1
+                sub_ok += any(e.attrs["sub_event_type"] == record.get("sub_event_type") for e in found)
+            else:
+                fn[label] += 1
+        else:
+            nonevent_n += 1
+            nonevent_ok += not types
+        for name in types - {label}:
+            fp[name] += 1
+        if args.show and (types - {label} or (label != "none" and label not in types)):
+            text = articles[record["docno"]]["text"][record["start"]:record["end"]]
+            print(f"  {record['docno']} label={label}/{record.get('modality', '')} marsad={sorted(types)} "
+                  f"{text[:140]!r}")
+    print(f"{'type':32} {'P':>5} {'R':>5} {'F1':>5}  tp  fp  fn  goal")
+    for name in sorted(set(tp) | set(fp) | set(fn)):
+        p, r, f = prf(tp[name], fp[name], fn[name])
+        goal = f"{GOALS[name]:.2f}" if name in GOALS else ""
+        print(f"{name:32} {p:5.2f} {r:5.2f} {f:5.2f} {tp[name]:3} {fp[name]:3} {fn[name]:3}  {goal}")
+    p, r, f = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    print(f"{'ALL types':32} {p:5.2f} {r:5.2f} {f:5.2f} {sum(tp.values()):3} {sum(fp.values()):3} "
+          f"{sum(fn.values()):3}")
+    if sub_n:
+        print(f"sub-type right where the type was found: {sub_ok / sub_n:.2f} ({sub_ok}/{sub_n})")
+    if nonevent_n:
+        print(f"labelled non-events left without a factual event: {nonevent_ok / nonevent_n:.2f} "
+              f"({nonevent_ok}/{nonevent_n})")
+
+
+if __name__ == "__main__":
+    main()
