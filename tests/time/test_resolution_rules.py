@@ -134,3 +134,15 @@ def test_past_weekday_named_on_its_own_weekday_is_the_week_before(pipeline):
     spans = _by_text(pipeline, "وصل المحققون إلى دوما للتحقيق في هجوم السبت الماضي", published=saturday)
     assert spans["السبت الماضي"].attrs["date"] == dt.date(2018, 4, 7)
     assert _by_text(pipeline, "قصفت الطائرات المدينة السبت", published=saturday)["السبت"].attrs["date"] == saturday
+
+
+@pytest.mark.parametrize(("sentence", "expression", "published", "date"), [
+    ("شهدت المدينة معارك عنيفة في أغسطس", "أغسطس", dt.date(2018, 8, 10), dt.date(2018, 8, 10)),
+    ("تراجعت الهجمات هذا الشهر", "هذا الشهر", dt.date(2018, 8, 10), dt.date(2018, 8, 10)),
+    ("قتل المئات خلال عام 2018", "عام 2018", dt.date(2018, 2, 1), dt.date(2018, 2, 1)),
+    ("تعقد الجولة المقبلة من المفاوضات الشهر المقبل", "الشهر المقبل", dt.date(2018, 8, 10), dt.date(2018, 9, 15)),
+])
+def test_a_period_running_at_publication_is_coded_no_later_than_publication(
+        pipeline, sentence, expression, published, date):
+    spans = _by_text(pipeline, sentence, published=published)
+    assert spans[expression].attrs["date"] == date

@@ -24,6 +24,8 @@ REACH_AFTER = 60
 _WORD_END = regex.compile(r"\s|$")
 # Kinds that already say how they relate to publication and take no "since" reading.
 SPAN_KINDS = frozenset({"duration", "range", "since", "vague"})
+# Whole periods coded to their middle (parts of periods say where they lie and are left alone).
+CLAMPED_KINDS = frozenset({"month", "hijri", "year", "relative"})
 
 
 @dataclass
@@ -60,6 +62,7 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
             reading = read.read(name, match, Context(published, future_ok=until is not None))
             if reading is None:
                 continue
+            _clamp_to_publication(reading, published)
             if since and reading.kind not in SPAN_KINDS and name != "ago":
                 start = since.start()
                 reading = _as_since(reading, published)
@@ -120,6 +123,16 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 def _matches(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]):
     for start, stop in windows:
         yield from pattern.finditer(text, start, stop)
+
+
+def _clamp_to_publication(reading: Reading, published: dt.date | None) -> None:
+    """A period still running at publication ("في أغسطس" in a paper of 10 August, "عام 2014" in one of
+    January 2014) is coded no later than publication: its middle has not happened yet."""
+    start = reading.attrs.get("start_date")
+    if (published is not None and reading.kind in CLAMPED_KINDS and reading.date is not None
+            and start is not None and start <= published < reading.date):
+        reading.date = published
+        reading.attrs["clamped_to_publication"] = True
 
 
 def _as_since(reading: Reading, published: dt.date | None) -> Reading:

@@ -294,8 +294,6 @@ class Reader:
             anchor = cal.shift_months(published.replace(day=1), {"past": -1, "next": 1}.get(mod, 0))
             reading = self._month_part(anchor.month, {"month_ref": mod}, "whole", anchor.year, None, ctx)
             reading.kind = "relative"
-            if mod == "current" and reading.date > published:
-                reading.date = published
             return reading
         reading = self._year_part("whole", None, mod, ctx)
         reading.kind = "relative"
@@ -420,5 +418,6 @@ class Reader:
 
     def _year_rule(self, match: regex.Match, ctx: Context) -> Reading | None:
         reading = self._year_part("whole", int(match.group("year")), None, ctx)
+        reading.attrs.setdefault("start_date", dt.date(reading.attrs["year"], 1, 1))
         reading.kind = "year"
         return reading
