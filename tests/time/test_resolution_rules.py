@@ -146,3 +146,13 @@ def test_a_period_running_at_publication_is_coded_no_later_than_publication(
         pipeline, sentence, expression, published, date):
     spans = _by_text(pipeline, sentence, published=published)
     assert spans[expression].attrs["date"] == date
+
+
+def test_the_same_year_is_not_this_year(pipeline):
+    assert "أواخر العام" not in _by_text(pipeline, "سيطر التنظيم على المدينة عام 2015 ثم انسحب أواخر العام ذاته")
+
+
+def test_hours_with_article_after_the_number(pipeline):
+    spans = _by_text(pipeline, "قتل عشرة مسلحين خلال الـ24 الساعة الماضية")
+    span = spans["خلال الـ24 الساعة الماضية"]
+    assert (span.attrs["date"], span.attrs["time_precision"]) == (dt.date(2018, 8, 15), 2)

@@ -24,6 +24,8 @@ E = r"(?![\p{L}\p{N}])"
 DAYPART_AFTER = r"(?:صباحا|مساء|مساءا|ليلا|فجرا|ظهرا|عصرا)"
 HIJRI_MARK = r"(?:ه|هجري|هجريه)"
 KNOWN_YEAR = r"(?:19|20)\d\d"
+# "العام ذاته/نفسه" (the same year) points back into the text, not to publication.
+SAME = r"(?:ذاته|ذاتها|نفسه|نفسها)"
 
 
 def alternation(forms) -> str:
@@ -132,7 +134,7 @@ def grammar() -> Grammar:
         ("day_of_month", rf"{B}{weekday_lead}{day}{S}+(?:من{S}+)?(?:(?:الشهر|هذا{S}+الشهر)(?:{S}+{mods})?"
                          rf"|(?P<mod>{current_after})){E}"),
         ("part", rf"{B}(?P<part>{part}){S}+(?:من{S}+)?(?:(?:(?P<shahr>شهر){S}+)?{month_pair}(?:{S}+{mods})?"
-                 rf"{year_tail}|{period_unit}(?:{S}+{mods})?(?:{S}+(?P<year>{KNOWN_YEAR}))?"
+                 rf"{year_tail}|{period_unit}(?!{S}+{SAME}{E})(?:{S}+{mods})?(?:{S}+(?P<year>{KNOWN_YEAR}))?"
                  rf"|(?P<this>هذا|هذه){S}+{period_unit}|(?:(?:عام|العام|سنه){S}+)?(?P<year>{KNOWN_YEAR})){E}"),
         ("period", rf"{B}(?:{period_unit}{S}+(?P<mod>{past}|{current_after}|{upcoming})"
                    rf"|(?P<this>هذا|هذه){S}+{period_unit}){E}"),
@@ -149,7 +151,7 @@ def grammar() -> Grammar:
                      rf"{S}+(?:(?P<approx>{approx}){S}+)?(?:{count}{S}+(?P<unit>{unit})|(?P<unit>{unit_alone}))"
                      rf"(?!{S}*\d){E}"),
         ("recent", rf"{B}(?:(?P<prep>خلال|في|طوال|طيله|علي{S}+مدي|علي{S}+مدار|منذ){S}+)?"
-                   rf"(?:(?P<approx>{approx}){S}+)?ال{S}*(?:(?P<num>\d+){S}*)?(?P<unit>{unit})"
+                   rf"(?:(?P<approx>{approx}){S}+)?ال{S}*(?:(?P<num>\d+){S}*(?:ال)?)?(?P<unit>{unit})"
                    rf"(?:{S}+(?:ال)?(?P<num2>{number}))?(?:{S}+(?P<few>{few}))?{S}+(?P<recent>{recent}|{coming}){E}"),
         ("year", rf"{B}(?:(?:عام|العام|سنه){S}+(?P<year>{KNOWN_YEAR})"
                  rf"|(?<=(?:منذ|في|خلال|حتي){S}+)(?P<year>{KNOWN_YEAR}))(?![\d/.\-]\d){E}"),
