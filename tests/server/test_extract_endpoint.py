@@ -68,3 +68,19 @@ def test_body_over_the_limit_is_413_whether_declared_or_streamed(client):
     assert streamed.status_code == 413
     small = client.post("/extract", json={"text": "قصف على البلدة"})
     assert small.status_code == 200
+
+
+def test_a_failing_stage_gives_a_one_line_500(db, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    import marsad
+    from marsad.server import create_app
+
+    def broken(*args, **kwargs):
+        raise KeyError("gazetteer row missing")
+
+    monkeypatch.setattr(marsad, "extract", broken)
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        response = client.post("/extract", json={"text": "قصف مدفعي على بلدة في ريف حماة"})
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error (KeyError: 'gazetteer row missing')"}

@@ -34,6 +34,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _bad_input(_: Request, error: InputError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=422)
 
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, error: Exception) -> JSONResponse:
+        # a pipeline stage that fails on one text must not answer with an HTML traceback page
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return JSONResponse({"detail": f"internal error ({type(error).__name__}: {first})"}, status_code=500)
+
     @app.exception_handler(DataError)
     async def _store_problem(_: Request, error: DataError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=503)
