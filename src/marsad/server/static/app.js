@@ -30,10 +30,26 @@ map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas")
 const cluster = L.markerClusterGroup({ maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true });
 map.addLayer(cluster);
 
+function unwrapRing(ring) {
+  const crosses = ring.some((point, i) => i > 0 && Math.abs(point[0] - ring[i - 1][0]) > 180);
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring;
+}
+
+function unwrapAntimeridian(feature) {
+  const geometry = feature.geometry;
+  if (!geometry) return feature;
+  if (geometry.type === "Polygon") geometry.coordinates = geometry.coordinates.map(unwrapRing);
+  if (geometry.type === "MultiPolygon") geometry.coordinates = geometry.coordinates.map((p) => p.map(unwrapRing));
+  return feature;
+}
+
 async function drawCountries() {
   const response = await fetch("/static/vendor/world-atlas/countries-50m.json");
   const topology = await response.json();
   const countries = topojson.feature(topology, topology.objects.countries);
+  // Antarctica has no conflict events and its ring around the pole draws as a band across the map;
+  // rings that cross the antimeridian (Russia, Fiji) are moved east so they do not streak across it.
+  countries.features = countries.features.filter((f) => f.id !== "010").map(unwrapAntimeridian);
   L.geoJSON(countries, {
     style: { color: "#8a8f98", weight: 0.7, fillColor: "#f2efe9", fillOpacity: 1 },
     interactive: false,
