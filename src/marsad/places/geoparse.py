@@ -46,8 +46,10 @@ class Mention:
     head: Head | None = None  # an admin head before the name, or the facility/region head inside it
     direction: str | None = None
     near: bool = False
+    coordinated: bool = False  # follows another place name after و or a comma
     border: bool = False  # "الحدود (الإدارية) مع تركيا": the border area, not the whole place
     ner: bool = False
+    demonym_like: bool = False  # a one-word -iya country name ("السعودية") that may be an adjective
     ranked: list[Scored] = field(default_factory=list)
 
 
@@ -135,7 +137,7 @@ class Geoparser:
         # hashtag marks are not words: "#حفر_الباطن" is the name حفر الباطن
         tokens = [t for t in doc.get("tokens") if t.attrs.get("norm") not in HASHTAG_MARKS]
         mentions = self.recognise(doc, tokens)
-        spans = self.resolve(doc, tokens, mentions)
+        spans = self.resolve(doc, tokens, mentions, self._demonym_countries(tokens))
         doc.layers[PLACES_LAYER] = spans
         return doc
 
@@ -162,16 +164,20 @@ class Geoparser:
         norms = [t.attrs.get("norm", "") for t in tokens]
         mentions: list[Mention] = []
         for match in _leftmost_longest(kept):
-            if mentions and mentions[-1].last == match.first_token - 1 and _is_country_adjective(match, gaz):
-                continue  # "مدينة جازان السعودية": the demonym of the place before
             mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key),
                               gaz.strong_candidates(match.key))
+            mention.demonym_like = _is_country_adjective(match, gaz)
             if self._read_context(mention, tokens, norms, lex, mentions):
                 continue
             start, end = tokens[mention.first].start, tokens[mention.last].end
             mention.ner = any(loc.start < end and start < loc.end for loc in locations)
             mentions.append(mention)
-        return self._gate(mentions, tokens, lex)
+        kept: list[Mention] = []
+        for mention in self._gate(mentions, tokens, lex):
+            if mention.demonym_like and kept and kept[-1].last == mention.first - 1:
+                continue  # "مدينة جازان السعودية": the demonym of the place before
+            kept.append(mention)
+        return kept
 
     def _read_context(self, mention: Mention, tokens: list[Span], norms: list[str], lex: Lexicon,
                       earlier: list[Mention]) -> bool:
@@ -195,10 +201,11 @@ class Geoparser:
         elif head is not None:
             mention.head = head
             before -= 1
-        elif before >= 1 and norms[before] in (",", "و") and earlier:
-            # a list after one head: "بلدات اطمة والدانا وحارم"
+        elif before >= 1 and norms[before] in (",", "و") and earlier and earlier[-1].last == before - 1:
+            # a list: "بلدات اطمة والدانا وحارم" shares its head; "كتاف وباقم" its evidence
+            mention.coordinated = True
             previous = earlier[-1]
-            if previous.last == before - 1 and previous.head is not None and previous.head.kind == "admin":
+            if previous.head is not None and previous.head.kind == "admin":
                 mention.head = previous.head
         if mention.head is not None and mention.head.kind == "region" or any(
             p.feature in ("ADM1", "REGION") for p in mention.candidates
@@ -242,6 +249,14 @@ class Geoparser:
                     mention.candidates = plausible
                     kept.append(mention)
                 continue
+            nearby_words = mention.direction or mention.near or mention.coordinated or mention.head is not None
+            in_article = [p for p in mention.candidates if p.country_code in countries and p.country_code in regions]
+            if nearby_words and in_article:
+                # "شمال البيضاء", "معبر نصيب", "كتاف وباقم": context words and a namesake in the article's
+                # own countries
+                mention.candidates = in_article
+                kept.append(mention)
+                continue
             if mention.key in lex.needs_evidence:
                 continue
             local = [p for p in mention.trusted if p.country_code in countries and p.country_code in regions]
@@ -265,14 +280,25 @@ class Geoparser:
 
     # resolution ----------------------------------------------------------------------------------
 
-    def resolve(self, doc: Document, tokens: list[Span], mentions: list[Mention]) -> list[Span]:
+    @staticmethod
+    def _demonym_countries(tokens: list[Span]) -> set[str]:
+        demonyms = lexicon().demonyms
+        return {demonyms[t.attrs["norm"]] for t in tokens if t.attrs.get("norm") in demonyms}
+
+    def resolve(self, doc: Document, tokens: list[Span], mentions: list[Mention],
+                demonym_countries: set[str] = frozenset()) -> list[Span]:
         regions = region_countries()
         context, firsts = self.article_context(mentions)
+        context.named_countries |= demonym_countries
+        for cc in demonym_countries:
+            context.countries[cc] += 1.0  # "نظيره الأردني": the article is partly about Jordan
         spans = []
         for mention, first_pick in zip(mentions, firsts, strict=True):
             head_feature = mention.head.feature if mention.head else None
             own = (first_pick.lat, first_pick.lon)
-            mention.ranked = rank(mention.candidates, context, head_feature, regions, own_anchor=own)
+            vote = (first_pick.country_code, 1.0 / len({p.country_code for p in mention.candidates}))
+            mention.ranked = rank(mention.candidates, context, head_feature, regions, own_anchor=own,
+                                  own_vote=vote)
             spans.append(self._span(doc, tokens, mention))
         return spans
 

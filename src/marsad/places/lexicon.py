@@ -33,6 +33,7 @@ class Lexicon:
     person_after: frozenset[str]
     organisations: PhraseMatcher[str]
     place_prepositions: frozenset[str]
+    demonyms: dict[str, str]  # normalised demonym form -> ISO2
 
     @cached_property
     def descriptive(self) -> frozenset[str]:
@@ -81,4 +82,20 @@ def lexicon() -> Lexicon:
         person_after=frozenset(_norm(w) for w, pos in cues if pos == "after"),
         organisations=organisations,
         place_prepositions=frozenset(_norm(r[0]) for r in read_rows("gazetteer", "place_prepositions.txt")),
+        demonyms=_demonym_forms(),
     )
+
+
+NISBA_ENDINGS = ("", "ه", "ين", "ون", "ان")
+
+
+def _demonym_forms() -> dict[str, str]:
+    """Every form of each demonym stem: with or without the article, with each nisba ending."""
+    forms: dict[str, str] = {}
+    for cc, stems in _rows("demonyms.tsv", 2):
+        for stem in stems.split("|"):
+            base = _norm(stem)
+            for ending in NISBA_ENDINGS:
+                forms[base + ending] = cc
+                forms["ال" + base + ending] = cc
+    return forms

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from marsad.places.records import Place
 
 FEATURE_PRIOR = {
-    "COUNTRY": 6.0, "CONTINENT": 4.0, "REGION": 3.5, "ADM1": 3.2, "PPLC": 4.0, "ADM2": 2.2, "ADM3": 1.4,
+    "COUNTRY": 5.0, "CONTINENT": 4.0, "REGION": 3.5, "ADM1": 3.2, "PPLC": 4.0, "ADM2": 2.2, "ADM3": 1.4,
     "CAMP": 2.5, "PRISON": 2.5, "AIRPORT": 2.5, "AIRBASE": 2.5, "BASE": 2.5, "CROSSING": 2.5, "DAM": 2.5,
     "PORT": 2.5, "OILFIELD": 2.5, "MOUNTAIN": 2.0, "NBHD": 1.5,
 }
@@ -45,9 +45,15 @@ class Context:
     admin1: Counter = field(default_factory=Counter)
     anchors: list[tuple[float, float]] = field(default_factory=list)
 
-    def country_share(self, cc: str) -> float:
+    def country_share(self, cc: str, own: tuple[str, float] | None = None) -> float:
+        """Share of the article's mentions in country `cc`, leaving out the mention's own vote `own`."""
         total = sum(self.countries.values())
-        return self.countries[cc] / total if total else 0.0
+        count = self.countries[cc]
+        if own is not None:
+            total -= own[1]
+            if own[0] == cc:
+                count -= own[1]
+        return count / total if total > 0 else 0.0
 
 
 def prior(place: Place, region_countries: frozenset[str]) -> float:
@@ -71,8 +77,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def contextual_score(place: Place, base: float, context: Context, head_feature: str | None,
-                     own_anchor: tuple[float, float] | None) -> float:
-    score = base + 3.0 * context.country_share(place.country_code)
+                     own_anchor: tuple[float, float] | None, own_vote: tuple[str, float] | None = None) -> float:
+    score = base + 3.0 * context.country_share(place.country_code, own_vote)
     if place.feature != "COUNTRY" and place.country_code in context.named_countries:
         score += 1.5
     if place.admin1 and place.feature != "COUNTRY":
@@ -91,10 +97,12 @@ def contextual_score(place: Place, base: float, context: Context, head_feature: 
 
 
 def rank(candidates: list[Place], context: Context, head_feature: str | None, region_countries: frozenset[str],
-         own_anchor: tuple[float, float] | None = None) -> list[Scored]:
+         own_anchor: tuple[float, float] | None = None, own_vote: tuple[str, float] | None = None) -> list[Scored]:
+    """Candidates best first; `own_anchor`/`own_vote` are this mention's own first-pass point and
+    country vote, left out of the context so that a mention does not confirm itself."""
     scored = [
         Scored(place, round(contextual_score(place, prior(place, region_countries), context, head_feature,
-                                             own_anchor), 3))
+                                             own_anchor, own_vote), 3))
         for place in candidates
     ]
     scored.sort(key=lambda s: (-s.score, s.place.id))
