@@ -7,8 +7,8 @@ Run: .venv/bin/python eval/dates_corpus_report.py [--shared ../shared] [--top 30
    قبل/منذ + a number or unit) is looked up among the found spans: resolved (a date), found but
    unresolved (durations, vague periods), or missed. The most frequent unresolved and missed phrases
    are listed, to show what the grammar lacks.
-2. Gold: for each event of ant_gold_dev/events.jsonl, the date the stage finds inside its evidence
-   (or, with none there, the publication date at precision 2, the README's "fresh report" rule) is
+2. Gold: for each event of ant_gold_dev/events.jsonl, the event date (`marsad.time.coding.event_date_of`)
+   of the first dated expression inside its evidence, one dating a report last (or, with none there, the publication date at precision 2, the README's "fresh report" rule) is
    compared with the gold event_date and time_precision.
 """
 
@@ -26,6 +26,7 @@ import regex
 from marsad.document import Document
 from marsad.pipeline import Pipeline
 from marsad.text.normalize import normalize
+from marsad.time.coding import event_date_of
 from marsad.time.grammar import B, E, S, alternation
 from marsad.time.lexicon import time_lexicon
 
@@ -113,10 +114,12 @@ def gold_report(articles: dict[str, dict], gold_path: Path, pipeline: Pipeline) 
         published = dt.date.fromisoformat(record["date"])
         doc = pipeline(Document(text=article["text"], published=published))
         for event in record["events"]:
-            inside = [s for s in doc.get("dates") if event["evidence_start"] <= s.start < event["evidence_end"]
-                      and s.attrs["date"] is not None and s.attrs["kind"] not in ("year", "since")]
+            inside = [(s, event_date_of(s)) for s in doc.get("dates")
+                      if event["evidence_start"] <= s.start < event["evidence_end"] and event_date_of(s)]
+            # A day that dates the event beats one that dates a report ("بث الجيش ليل الخميس ... فجر الخميس").
+            inside.sort(key=lambda pair: bool(pair[0].attrs.get("of_report")))
             if inside:
-                ours, precision, text = inside[0].attrs["date"], inside[0].attrs["time_precision"], inside[0].text
+                (ours, precision), text = inside[0][1], inside[0][0].text
             else:
                 ours, precision, text = published, 2, "(none: fresh report)"
             gold = dt.date.fromisoformat(event["event_date"])

@@ -1,6 +1,7 @@
 """Finding date expressions in normalised text: run every rule, read each match, keep the best ones.
 
-Overlaps are settled longest first, ties by position then rule order. An expression right after "منذ" (since)
+Overlaps are settled longest first, ties by position then rule order. A weekday or relative day right
+after a verb of saying ("قال ناشطون، الثلاثاء") is marked `of_report`: it dates the report. An expression right after "منذ" (since)
 becomes the start of a span to publication; one right after "حتى/إلى" (until) may lie in the future.
 """
 
@@ -68,6 +69,8 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
                 reading = _as_since(reading, published)
             elif until:
                 reading.attrs["span_kind"] = "until"
+            if reading.kind in ("weekday", "relative") and rules.report_before.search(text, window, start):
+                reading.attrs["of_report"] = True
             candidates.append((start, -(match.end() - start), order, Found(start, match.end(), name, reading)))
     # Longest first over the whole text, so that a long reading ("يوم الخميس 9 آب 2018") beats the
     # shorter ones inside it and a rejected long match never hides the short ones next to it.

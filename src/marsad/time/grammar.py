@@ -55,6 +55,7 @@ class Grammar:
     rules: tuple[tuple[str, regex.Pattern], ...]  # (rule name, pattern), in tie-break order
     since_before: regex.Pattern
     until_before: regex.Pattern
+    report_before: regex.Pattern  # a verb of saying a few words back: the date is the report's
     anchors: ahocorasick.Automaton  # anchor word -> (length, its categories)
 
 
@@ -159,4 +160,5 @@ def grammar() -> Grammar:
     compiled = tuple((name, regex.compile(pattern, regex.V0)) for name, pattern in rules)
     since = regex.compile(rf"{B}(?:منذ|اعتبارا{S}+من|ابتداء{S}+من|بدءا{S}+من|بدايه{S}+من){S}+$")
     until = regex.compile(rf"{B}(?:حتي|الي|لغايه|غايه){S}+$")
-    return Grammar(compiled, since, until, _anchors(lex))
+    report = regex.compile(rf"{B}{alternation(_words(lex, 'report'))}(?:{S}+[^\s.]+){{0,4}}{S}*,?{S}*$")
+    return Grammar(compiled, since, until, report, _anchors(lex))
