@@ -235,6 +235,9 @@ class Geoparser:
         countries = {p.country_code for m in strong for p in m.trusted if p.country_code}
         anchors = [(p.lat, p.lon) for m in strong for p in m.trusted
                    if p.feature not in ("COUNTRY", "CONTINENT", "REGION")]
+        # countries the text names outright ("الكويت", "#سوريا"): their towns need no other evidence
+        named = {p.country_code for m in strong for p in m.trusted[:1] if p.feature == "COUNTRY"
+                 and len(m.trusted) == 1}
         kept = []
         for mention in mentions:
             if self._is_strong(mention, lex):
@@ -260,7 +263,7 @@ class Geoparser:
             if mention.key in lex.needs_evidence:
                 continue
             local = [p for p in mention.trusted if p.country_code in countries and p.country_code in regions]
-            if any(p.feature == "ADM1" for p in local) or any(
+            if any(p.feature == "ADM1" or p.country_code in named for p in local) or any(
                 distance_km(p.lat, p.lon, lat, lon) < NEARBY_KM for p in local for lat, lon in anchors
             ):
                 kept.append(mention)  # a place near others the article names
