@@ -1,0 +1,1 @@
+"""Entities: the trained Arabic NER (`ner`) and, beside it, actor linking."""

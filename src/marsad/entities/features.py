@@ -1,0 +1,213 @@
+"""Features of words for the NER: form, clitics, affixes, shape, name lists, clusters, context.
+
+The unit is the orthographic word as ANERcorp writes it (clitics attached, punctuation sometimes
+glued on). A word's own features are computed once per distinct word and cached, so a sentence's
+feature lists are mostly list concatenation: that is what makes tagging fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from marsad.text.normalize import normalize
+from marsad.text.tokenize import segment
+
+ARTICLE = "ال"
+_EDGE_PUNCT = regex.compile(r"^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$")
+# ANERcorp glues numbers on words ("الأمن1706"); the word is looked up without them
+_EDGE_DIGITS = regex.compile(r"^[\p{Nd}.,]+(?=\p{L})|(?<=\p{L})[\p{Nd}.,]+$")
+_ARABIC = regex.compile(r"^[\p{Arabic}]+$")
+_LATIN = regex.compile(r"^[\p{Latin}]+$")
+_DIGITS = regex.compile(r"^[\p{Nd}.,]+$")
+_NUMBER = regex.compile(r"\p{Nd}+(?:[.,]\p{Nd}+)*")
+MAX_PHRASE = 5  # longest multi-word name the list matcher looks for
+
+
+@dataclass(frozen=True)
+class WordKey:
+    """A word reduced for lookups: its normalised core, clitics, stem and stem without the article."""
+
+    norm: str
+    core: str
+    proclitics: str
+    stem: str
+    bare: str
+    enclitic: str
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> WordKey:
+    norm = normalize(word)
+    core = _EDGE_PUNCT.sub("", norm)
+    core = _EDGE_DIGITS.sub("", core) or core
+    if not core or not _ARABIC.match(core):
+        return WordKey(norm, core, "", core, core, "")
+    parts = segment(core)
+    proclitics = "".join(form for _, _, role, form in parts if role in ("conjunction", "preposition", "future"))
+    stems = [form for _, _, role, form in parts if role == "stem"]
+    stem = stems[0] if stems else core
+    enclitic = "".join(form for _, _, role, form in parts if role == "enclitic")
+    bare = stem[len(ARTICLE):] if stem.startswith(ARTICLE) and len(stem) > len(ARTICLE) + 1 else stem
+    return WordKey(norm, core, proclitics, stem, bare, enclitic)
+
+
+def lookup_key(text: str) -> str:
+    """The form a name list stores: normalised, article dropped (so الأسد and أسد meet)."""
+    return word_key(text).bare
+
+
+@dataclass
+class Lexicons:
+    """Name lists (single words and phrases, keyed by `lookup_key`) and word clusters."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> list names
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first key -> phrases
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, str]], clusters: dict[str, tuple[str, ...]]) -> Lexicons:
+        """`entries` are (list name, name text) pairs; a multi-word name goes to the phrase matcher."""
+        words: dict[str, set[str]] = {}
+        phrases: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+        for list_name, text in entries:
+            keys = tuple(k for k in (lookup_key(w) for w in text.split()) if k)
+            if not keys or len(keys) > MAX_PHRASE:
+                continue
+            if len(keys) == 1:
+                words.setdefault(keys[0], set()).add(list_name)
+            else:
+                phrases.setdefault(keys[0], set()).add((keys, list_name))
+        return cls(
+            {k: frozenset(v) for k, v in words.items()},
+            {k: sorted(v, key=lambda p: -len(p[0])) for k, v in phrases.items()},
+            clusters,
+        )
+
+
+def _shape(core: str) -> str:
+    if not core:
+        return "punct"
+    if _ARABIC.match(core):
+        return "ar"
+    if _LATIN.match(core):
+        return "lat"
+    if _DIGITS.match(core):
+        return "num"
+    return "mix"
+
+
+class FeatureExtractor:
+    """Turns sentences of words into crfsuite feature lists, with per-word caches."""
+
+    def __init__(self, lexicons: Lexicons, conjunctions: bool = True):
+        self.lexicons = lexicons
+        self.conjunctions = conjunctions  # previous word x cluster of this one
+        self._own: dict[str, list[str]] = {}
+        self._context: dict[tuple[str, int], list[str]] = {}
+
+    def own(self, word: str) -> list[str]:
+        cached = self._own.get(word)
+        if cached is not None:
+            return cached
+        key = word_key(word)
+        bare = key.bare
+        feats = [
+            "bias", "w=" + key.norm, "s=" + key.stem, "b=" + bare, "sh=" + _shape(key.core),
+            "len=" + str(min(len(bare), 8)),
+        ]
+        if key.proclitics:
+            feats.append("p=" + key.proclitics)
+        if key.enclitic:
+            feats.append("e=" + key.enclitic)
+        if key.stem.startswith(ARTICLE):
+            feats.append("al")
+        if key.core != key.norm:
+            outside = key.norm.replace(key.core, "_") if key.core else key.norm
+            feats.append("punct=" + _NUMBER.sub("0", outside))
+        if len(bare) > 2:
+            # transliterated foreign names spell their vowels out: جوزيه، فولكسفاغن
+            feats.append("vow=" + str(sum(ch in "اوي" for ch in bare) * 4 // len(bare)))
+            feats.extend(("pre2=" + bare[:2], "pre3=" + bare[:3], "suf1=" + bare[-1:], "suf2=" + bare[-2:],
+                          "suf3=" + bare[-3:]))
+        for list_name in self.lexicons.words.get(bare, ()):
+            feats.append("L=" + list_name)
+        for level, cluster in enumerate(self.lexicons.clusters.get(bare, ())):
+            feats.append(f"k{level}={cluster}")
+        if len(self._own) < 500_000:
+            self._own[word] = feats
+        return feats
+
+    def context(self, word: str, offset: int) -> list[str]:
+        """The features a word lends to the word `offset` positions away."""
+        cached = self._context.get((word, offset))
+        if cached is not None:
+            return cached
+        key = word_key(word)
+        prefix = f"{offset:+d}"
+        feats = [prefix + "b=" + key.bare]
+        if abs(offset) == 1:
+            feats.append(prefix + "s=" + key.stem)
+            if key.proclitics:
+                feats.append(prefix + "p=" + key.proclitics)
+            feats.append(prefix + "sh=" + _shape(key.core))
+            if key.core != key.norm and not key.core:
+                feats.append(prefix + "w=" + key.norm)
+        for list_name in self.lexicons.words.get(key.bare, ()):
+            feats.append(prefix + "L=" + list_name)
+        clusters = self.lexicons.clusters.get(key.bare, ())
+        if clusters:
+            feats.append(prefix + "k1=" + clusters[min(1, len(clusters) - 1)])
+        if len(self._context) < 1_000_000:
+            self._context[(word, offset)] = feats
+        return feats
+
+    def phrase_matches(self, words: list[str]) -> list[list[str]]:
+        """B/I features of the longest name-list phrases found in the sentence."""
+        marks: list[list[str]] = [[] for _ in words]
+        if not self.lexicons.phrases:
+            return marks
+        keys = [word_key(w).bare for w in words]
+        i = 0
+        while i < len(keys):
+            matched = 0
+            for phrase, list_name in self.lexicons.phrases.get(keys[i], ()):
+                n = len(phrase)
+                if tuple(keys[i:i + n]) == phrase:
+                    marks[i].append("M=B-" + list_name)
+                    for j in range(i + 1, i + n):
+                        marks[j].append("M=I-" + list_name)
+                    matched = max(matched, n)
+            i += matched or 1
+        return marks
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        n = len(words)
+        phrases = self.phrase_matches(words)
+        result = []
+        for i, word in enumerate(words):
+            feats = list(self.own(word))
+            for offset in (-2, -1, 1, 2):
+                j = i + offset
+                if 0 <= j < n:
+                    feats.extend(self.context(words[j], offset))
+                else:
+                    feats.append(f"{offset:+d}edge")
+            if 0 < i:
+                previous = word_key(words[i - 1])
+                feats.append("bg-=" + previous.bare + "|" + word_key(word).bare)
+                clusters = self.lexicons.clusters.get(word_key(word).bare)
+                if clusters and self.conjunctions:
+                    feats.append("-1b|k1=" + previous.bare + "|" + clusters[1 % len(clusters)])
+                if previous.stem.startswith(ARTICLE) and previous.bare.endswith(("ي", "يه")):
+                    feats.append("-1nisba")  # الرئيس السوري بشار: the title is further back
+            if any("title" in self.lexicons.words.get(word_key(w).bare, ()) for w in words[max(i - 3, 0):i]):
+                feats.append("title<3")
+            if i + 1 < n:
+                feats.append("bg+=" + word_key(word).bare + "|" + word_key(words[i + 1]).bare)
+            feats.extend(phrases[i])
+            result.append(feats)
+        return result

@@ -1,0 +1,178 @@
+"""The trained Arabic NER: a linear-chain CRF over whole words, and the pipeline stage `ner`.
+
+The model (src/marsad/models/ner.crfsuite) was trained by `scripts/train_ner.py` on ANERcorp,
+NewsFANE and Wojood (see docs/model-card.md); the name lists and word clusters it was trained
+with ship beside it and are loaded with it, once per process, on first use.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.document import Document, Span
+from marsad.entities.features import FeatureExtractor, Lexicons, word_key
+from marsad.errors import DataError
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
+MODEL_FILE = "ner.crfsuite"
+NAMES_FILE = "ner_names.tsv"
+CLUSTERS_FILE = "ner_clusters.tsv"
+COMMON_FILE = "ner_common.txt"
+# Sentences that share a document memory (about an ANERcorp article); tuned on the dev split.
+CONSISTENCY_BLOCK = 20
+MIN_PROPAGATED = 3  # shorter words are too ambiguous to take a label from elsewhere
+ENTITY_LAYER = "entities"
+PROCLITIC_ROLES = frozenset({"conjunction", "preposition", "future"})
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as error:
+        raise DataError(f"{path}: cannot read the NER data ({error.strerror})") from None
+    with handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+class NerModel:
+    """A CRF tagger with its feature extractor; `tag(words)` gives IOB2 tags, one per word."""
+
+    def __init__(self, directory: Path = MODEL_DIR):
+        import pycrfsuite
+
+        model_path = directory / MODEL_FILE
+        if not model_path.exists():
+            raise DataError(f"{model_path}: NER model missing; build it with scripts/train_ner.py")
+        entries = [(row[0], row[1]) for row in _rows(directory / NAMES_FILE) if len(row) >= 2]
+        clusters = {row[0]: tuple(row[1:]) for row in _rows(directory / CLUSTERS_FILE) if len(row) >= 2}
+        self.extractor = FeatureExtractor(Lexicons.build(entries, clusters))
+        self.common = frozenset(row[0] for row in _rows(directory / COMMON_FILE))
+        self._tagger = pycrfsuite.Tagger()
+        try:
+            self._tagger.open(str(model_path))
+        except (OSError, ValueError) as error:
+            raise DataError(f"{model_path}: not a crfsuite model ({error})") from None
+
+    def tag(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        return list(self._tagger.tag(self.extractor.sentence(words)))
+
+    def tag_with_scores(self, words: list[str]) -> tuple[list[str], list[float]]:
+        """Tags and each tag's marginal probability."""
+        tags = self.tag(words)
+        return tags, [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+
+    def tag_block(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tags of consecutive sentences of one text, made consistent across them."""
+        return self.make_consistent(sentences, [self.tag(words) for words in sentences])
+
+    def make_consistent(self, sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+        """Label consistency in a document: a rarer word that the model tagged as one type somewhere
+        in the block takes that type where it was left out. News names a person in full once and
+        by surname after ("صامويل إيتو" ... "إيتو"); this was worth 2 F1 points on dev."""
+        types: dict[str, Counter[str]] = defaultdict(Counter)
+        for words, word_tags in zip(sentences, tags, strict=True):
+            for word, tag in zip(words, word_tags, strict=True):
+                if tag != "O":
+                    types[word_key(word).bare][tag[2:]] += 1
+        fixed = []
+        for words, word_tags in zip(sentences, tags, strict=True):
+            word_tags = list(word_tags)
+            for i, word in enumerate(words):
+                key = word_key(word).bare
+                found = types.get(key)
+                if word_tags[i] != "O" or not found or len(found) != 1 or len(key) < MIN_PROPAGATED:
+                    continue
+                if key in self.common:
+                    continue
+                (label,) = found
+                previous = word_tags[i - 1] if i else "O"
+                word_tags[i] = ("I-" if previous[2:] == label else "B-") + label
+            fixed.append(word_tags)
+        return fixed
+
+    def marginals(self, words: list[str], tags: list[str]) -> list[float]:
+        """Marginal probability of each given tag (after `tag` on the same words)."""
+        self._tagger.set(self.extractor.sentence(words))
+        return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> NerModel:
+    return NerModel()
+
+
+def chunks(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Entities as (first word, last word + 1, type); a stray I- opens an entity, as in conlleval."""
+    found = []
+    start, label = None, ""
+    for i, tag in enumerate([*tags, "O"]):
+        kind = tag[2:] if tag != "O" else ""
+        begins = tag.startswith("B-") or (tag.startswith("I-") and kind != label)
+        if start is not None and (tag == "O" or begins):
+            found.append((start, i, label))
+            start, label = None, ""
+        if begins:
+            start, label = i, kind
+    return found
+
+
+def words_of(tokens: list[Span]) -> list[list[list[Span]]]:
+    """Sentences of orthographic words, each word the list of its clitic tokens."""
+    sentences: list[list[list[Span]]] = []
+    last_sentence = last_word = None
+    for token in tokens:
+        sentence_index = token.attrs.get("sentence", 0)
+        word_index = token.attrs.get("word")
+        if sentence_index != last_sentence or not sentences:
+            sentences.append([])
+            last_word = None
+        if word_index != last_word or word_index is None:
+            sentences[-1].append([])
+        sentences[-1][-1].append(token)
+        last_sentence, last_word = sentence_index, word_index
+    return sentences
+
+
+def word_text(doc_text: str, word: list[Span]) -> str:
+    return doc_text[word[0].start:word[-1].end]
+
+
+class NerTagger:
+    """Pipeline stage: PERS/LOC/ORG/MISC spans in layer `entities`, proclitics left outside."""
+
+    name = "ner"
+    requires = ("tokens",)
+    provides = ("entities",)
+
+    def __call__(self, doc: Document) -> Document:
+        model = load_model()
+        sentences = words_of(doc.get("tokens"))
+        spans: list[Span] = []
+        for first in range(0, len(sentences), CONSISTENCY_BLOCK):
+            block = sentences[first:first + CONSISTENCY_BLOCK]
+            texts = [[word_text(doc.text, word) for word in sentence] for sentence in block]
+            for sentence, words, tags in zip(block, texts, model.tag_block(texts), strict=True):
+                spans.extend(self._spans(doc, sentence, tags, model.marginals(words, tags)))
+        doc.add(ENTITY_LAYER, spans)
+        return doc
+
+    @staticmethod
+    def _spans(doc: Document, sentence: list[list[Span]], tags: list[str], marginals: list[float]) -> list[Span]:
+        spans = []
+        for first, last, label in chunks(tags):
+            opening = sentence[first]
+            stem = next((t for t in opening if t.attrs.get("role") not in PROCLITIC_ROLES), opening[0])
+            score = sum(marginals[first:last]) / (last - first)
+            spans.append(doc.span(
+                stem.start, sentence[last - 1][-1].end, label,
+                type=label, canonical=None, actor_type=None, source="ner", score=round(score, 3),
+            ))
+        return spans
