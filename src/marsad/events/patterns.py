@@ -3,14 +3,14 @@
 A pattern is a sequence of normalised words; a word ending in `*` is a prefix. A token matches a word
 through any of its *forms*: its norm, its norm without a leading و/ف (the tokenizer keeps some
 conjunction-initial words whole, e.g. "وسيطرت"), without the article ال, or without the future
-prefix س (then the match is flagged `future`). Patterns are indexed by the first two letters of their
-first word, so matching a sentence costs one dictionary look-up per form per token.
+prefix س (then the match is flagged `future`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from marsad.document import Span
@@ -61,7 +61,8 @@ def parse_pattern(text: str) -> Pattern:
     return Pattern(tuple(words), text)
 
 
-def token_forms(norm: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=65536)
+def token_forms(norm: str) -> tuple[tuple[str, bool], ...]:
     """The forms a token may match under, each with a flag saying it lost a future prefix."""
     forms = [(norm, False)]
     if len(norm) > 4 and norm[0] in "وف":
@@ -71,10 +72,10 @@ def token_forms(norm: str) -> list[tuple[str, bool]]:
             forms.append((form[2:], False))
         if len(form) > 4 and form[0] == "س" and form[1] in _FUTURE_NEXT:
             forms.append((form[1:], True))
-    return forms
+    return tuple(forms)
 
 
-def _word_matches(word: Word, forms: list[tuple[str, bool]]) -> tuple[bool, bool]:
+def _word_matches(word: Word, forms: tuple[tuple[str, bool], ...]) -> tuple[bool, bool]:
     for form, future in forms:
         if form == word.text or (word.prefix and form.startswith(word.text)):
             return True, future
@@ -82,10 +83,14 @@ def _word_matches(word: Word, forms: list[tuple[str, bool]]) -> tuple[bool, bool
 
 
 class PatternSet(Generic[T]):
-    """Patterns, each with a payload, matched over token spans."""
+    """Patterns, each with a payload, matched over token spans.
+
+    Patterns are indexed by their whole first word when it is exact, and by its first two letters
+    when it is a prefix, so each token form costs one or two dictionary look-ups."""
 
     def __init__(self, entries: Iterable[tuple[str, T]] = ()):
-        self._index: dict[str, list[tuple[Pattern, T]]] = {}
+        self._exact: dict[str, list[tuple[Pattern, T]]] = {}
+        self._prefix: dict[str, list[tuple[Pattern, T]]] = {}
         self.size = 0
         for text, payload in entries:
             self.add(text, payload)
@@ -94,46 +99,50 @@ class PatternSet(Generic[T]):
         pattern = parse_pattern(text)
         if not pattern.words:
             return
-        self._index.setdefault(pattern.words[0].text[:2], []).append((pattern, payload))
+        first = pattern.words[0]
+        if first.prefix:
+            self._prefix.setdefault(first.text[:2], []).append((pattern, payload))
+        else:
+            self._exact.setdefault(first.text, []).append((pattern, payload))
         self.size += 1
+
+    def _candidates(self, forms: tuple[tuple[str, bool], ...]) -> list[tuple[Pattern, T]]:
+        found: list[tuple[Pattern, T]] = []
+        seen: set[int] = set()
+        for form, _ in forms:
+            for entry in self._exact.get(form, ()):
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    found.append(entry)
+            for entry in self._prefix.get(form[:2], ()):
+                if id(entry) not in seen and form.startswith(entry[0].words[0].text):
+                    seen.add(id(entry))
+                    found.append(entry)
+        return found
 
     def find(self, tokens: Sequence[Span], longest: bool = True) -> list[Match[T]]:
         """Matches over `tokens`; with `longest`, overlapping matches keep the longest (then first)."""
-        norms = [token.attrs.get("norm") or "" for token in tokens]
-        forms_cache: list[list[tuple[str, bool]] | None] = [None] * len(tokens)
-
-        def forms_at(i: int) -> list[tuple[str, bool]]:
-            cached = forms_cache[i]
-            if cached is None:
-                cached = token_forms(norms[i])
-                forms_cache[i] = cached
-            return cached
-
+        forms = [token_forms(token.attrs.get("norm") or "") for token in tokens]
         matches: list[Match[T]] = []
-        for i in range(len(tokens)):
-            if not norms[i]:
+        count = len(tokens)
+        for i in range(count):
+            if not forms[i][0][0]:
                 continue
-            seen_keys: set[str] = set()
-            for form, _ in forms_at(i):
-                key = form[:2]
-                if key in seen_keys:
-                    continue
-                seen_keys.add(key)
-                for pattern, payload in self._index.get(key, ()):
-                    match = self._match_at(pattern, payload, i, forms_at, len(tokens))
-                    if match is not None:
-                        matches.append(match)
+            for pattern, payload in self._candidates(forms[i]):
+                match = self._match_at(pattern, payload, i, forms, count)
+                if match is not None:
+                    matches.append(match)
         if longest:
             matches = _keep_longest(matches)
         return matches
 
     @staticmethod
-    def _match_at(pattern, payload, start, forms_at, count) -> Match | None:
+    def _match_at(pattern, payload, start, forms, count) -> Match | None:
         if start + len(pattern.words) > count:
             return None
         future = False
         for offset, word in enumerate(pattern.words):
-            ok, fut = _word_matches(word, forms_at(start + offset))
+            ok, fut = _word_matches(word, forms[start + offset])
             if not ok:
                 return None
             future = future or fut
