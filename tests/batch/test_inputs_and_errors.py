@@ -106,3 +106,11 @@ def test_total_is_counted_for_plain_files_and_not_for_compressed_ones(tmp_path, 
     assert estimate_total([str(packed)]) is None
     assert estimate_total([str(corpus), "-"]) is None
     assert estimate_total([str(tmp_path / "absent.jsonl")]) == 0
+
+
+def test_unwritable_errors_file_and_unknown_stage_are_usage_errors(tmp_path, corpus, batch_cli):
+    result = batch_cli(corpus, "--db", tmp_path / "x.db", "--errors", tmp_path / "no" / "such" / "errors.jsonl")
+    assert result.exit_code == 2 and "cannot write the errors file" in result.output
+    result = batch_cli(corpus, "--db", tmp_path / "x.db", "--stages", "sentences,nonesuch")
+    assert result.exit_code == 2 and "unknown stage 'nonesuch'" in result.output
+    assert not (tmp_path / "x.db").exists()  # refused before opening anything
