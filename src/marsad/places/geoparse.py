@@ -334,6 +334,9 @@ class Geoparser:
         if context_text.strip():
             doc = Pipeline(["sentences", "tokens"]).run(context_text)
             context, _ = self.article_context(self.recognise(doc, doc.get("tokens")))
+            for cc in self._demonym_countries(doc.get("tokens")):
+                context.named_countries.add(cc)
+                context.countries[cc] += 1.0
         if country:
             context.countries[country.upper()] += max(1.0, sum(context.countries.values()))
         return rank(self.gazetteer.lookup(name), context, None, region_countries())
@@ -342,22 +345,23 @@ class Geoparser:
         best, admin = _town_for_unit(mention)
         feature = best.feature
         precision = AREA_PRECISION.get(feature, 1)
-        name = best.name
+        name, name_ar = best.name, best.name_ar
         head = mention.head
-        if head is not None and head.kind == "facility" and feature not in (head.feature, "AIRBASE"):
+        head_inside = head is not None and head.kind in ("facility", "region")
+        if head_inside and head.kind == "facility" and feature not in (head.feature, "AIRBASE"):
             # a facility the gazetteer lacks, placed at the town it is named after
             name, feature, precision = f"{best.name} {head.english}", head.feature, 2
-        elif head is not None and head.kind == "region":
+            name_ar = f"{tokens[mention.first].text} {best.name_ar}"
+        elif head_inside and head.kind == "region":
             precision = 3 if feature in ("ADM1", "COUNTRY") else 2
-            name = f"{best.name} countryside" if head.feature == "REGION" and head.english == "countryside" \
-                else f"{best.name} {head.english}"
-            feature = "REGION"
+            name, feature = f"{best.name} {head.english}", "REGION"
+            name_ar = f"{tokens[mention.first].text} {best.name_ar}"
         elif head is not None and head.feature == "ADM1" and feature in ("PPL", "PPLC") and best.admin1:
-            name, feature, precision = best.admin1, "ADM1", 3
+            name, name_ar, feature, precision = best.admin1, admin.admin1_ar or name_ar, "ADM1", 3
         if mention.direction or mention.near:
             precision = max(precision, 2)
         attrs = {
-            "name": name, "name_ar": best.name_ar, "lat": round(best.lat, 5), "lon": round(best.lon, 5),
+            "name": name, "name_ar": name_ar, "lat": round(best.lat, 5), "lon": round(best.lon, 5),
             "country_code": best.country_code or None, "admin1": admin.admin1 or None,
             "admin2": admin.admin2 or None, "admin3": admin.admin3 or None, "geonameid": best.geonameid,
             "feature": feature, "geo_precision": precision, "admin1_ar": admin.admin1_ar or None,
