@@ -167,7 +167,7 @@ class Geoparser:
             mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key),
                               gaz.strong_candidates(match.key))
             mention.demonym_like = _is_country_adjective(match, gaz)
-            if self._read_context(mention, tokens, norms, lex, mentions):
+            if self._read_context(mention, tokens, norms, lex, mentions, doc.text):
                 continue
             start, end = tokens[mention.first].start, tokens[mention.last].end
             mention.ner = any(loc.start < end and start < loc.end for loc in locations)
@@ -180,7 +180,7 @@ class Geoparser:
         return kept
 
     def _read_context(self, mention: Mention, tokens: list[Span], norms: list[str], lex: Lexicon,
-                      earlier: list[Mention]) -> bool:
+                      earlier: list[Mention], text: str) -> bool:
         """Read heads, directions and person cues around a match; True when it is not a place."""
         before = mention.first - 1
         after = mention.last + 1
@@ -201,6 +201,8 @@ class Geoparser:
         elif head is not None:
             mention.head = head
             before -= 1
+        elif earlier and earlier[-1].last == before and "#" in text[tokens[before].end:tokens[mention.first].start]:
+            mention.coordinated = True  # a run of place hashtags: "#القصيم #بريدة #الرس"
         elif before >= 1 and norms[before] in (",", "و") and earlier and earlier[-1].last == before - 1:
             # a list: "بلدات اطمة والدانا وحارم" shares its head; "كتاف وباقم" its evidence
             mention.coordinated = True
