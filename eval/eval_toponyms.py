@@ -5,7 +5,7 @@ It is *placed* when: gold kind country -> same country code; admin1/region -> wi
 admin2 -> within 60 km; anything else -> within 25 km; gold without coordinates -> recognition only.
 F1 counts a true positive only for mentions found and placed.
 
-Usage: .venv/bin/python eval/eval_toponyms.py [--errors N] [--unresolved]
+Usage: .venv/bin/python eval/eval_toponyms.py [--errors N] [--unresolved] [--ner]
   --unresolved  also report, over the whole ANT corpus, the share of place-like mentions (the word(s)
                 after a head noun such as مدينة/بلدة/محافظة) that the geoparser resolves, and the 30 most
                 frequent that it does not.
@@ -67,7 +67,7 @@ def align(golds: list[dict], preds: list[dict]) -> list[tuple[dict | None, dict 
     return out
 
 
-def evaluate(errors: int) -> None:
+def evaluate(errors: int, stages: list[str]) -> None:
     gold = {row["docno"]: row for row in read_jsonl(GOLD)}
     texts = {}
     with ARTICLES.open(encoding="utf-8", newline="\n") as handle:
@@ -76,7 +76,7 @@ def evaluate(errors: int) -> None:
                 article = json.loads(line)
                 if article["docno"] in gold:
                     texts[article["docno"]] = article["text"]
-    pipeline = Pipeline(["sentences", "tokens", "places"])
+    pipeline = Pipeline(stages)
     pipeline.run("تحميل")  # load once, outside the timing
     tp = found = exact = n_pred = n_gold = 0
     misses: Counter = Counter()
@@ -110,7 +110,7 @@ def evaluate(errors: int) -> None:
     print(f"recognition (overlap): P {rec_p:.3f} R {rec_r:.3f} F1 {2 * rec_p * rec_r / (rec_p + rec_r):.3f}; "
           f"exact spans {exact}/{found}")
     print(f"found and placed: P {precision:.3f} R {recall:.3f} F1 {f1:.3f} (goal >= 0.85)")
-    print(f"time {1000 * elapsed / len(gold):.1f} ms per article (sentences+tokens+places)")
+    print(f"time {1000 * elapsed / len(gold):.1f} ms per article ({'+'.join(stages)})")
     if errors:
         print("\nmissed:", ", ".join(f"{k}×{v}" for k, v in misses.most_common(errors)))
         print("\nfalse positives:", ", ".join(f"{k}×{v}" for k, v in false_pos.most_common(errors)))
@@ -168,11 +168,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="list the N most frequent errors of each kind")
     parser.add_argument("--unresolved", action="store_true", help="corpus-wide unresolved place-like mentions")
+    parser.add_argument("--ner", action="store_true", help="run the ner stage first (its entities are evidence)")
     args = parser.parse_args()
     if not GOLD.exists() or not ARTICLES.exists():
         print(f"eval_toponyms: {GOLD} or {ARTICLES} is missing (needs ../shared)", file=sys.stderr)
         return 2
-    evaluate(args.errors)
+    evaluate(args.errors, ["sentences", "tokens", *(["ner"] if args.ner else []), "places"])
     if args.unresolved:
         unresolved_report()
     return 0

@@ -49,6 +49,8 @@ class Mention:
     coordinated: bool = False  # follows another place name after و or a comma
     border: bool = False  # "الحدود (الإدارية) مع تركيا": the border area, not the whole place
     ner: bool = False
+    person: bool = False  # overlaps a NER person span: only a strong place name survives that
+    in_name: bool = False  # one word of a longer person name ("خوان مانويل سانتوس")
     demonym_like: bool = False  # a one-word -iya country name ("السعودية") that may be an adjective
     ranked: list[Scored] = field(default_factory=list)
 
@@ -97,14 +99,28 @@ def _is_country_adjective(match: PhraseMatch[int], gaz: Gazetteer) -> bool:
     )
 
 
+def _inside_person_name(person: Span, mention: Mention, tokens: list[Span], lex: Lexicon) -> bool:
+    """Whether a NER person span holds the match as one word of a longer name: not when a head word
+    ("مناطق جوبر") or a proclitic on the match ("الصراف لباريس") shows the tagger ran past the name."""
+    first, last = tokens[mention.first], tokens[mention.last]
+    if not (person.start <= first.start and last.end <= person.end) or (person.start, person.end) == (
+            first.start, last.end):
+        return False
+    if mention.first > 0:
+        previous = tokens[mention.first - 1]
+        if previous.start >= person.start and (
+            previous.attrs.get("role") in PROCLITIC_ROLES or previous.attrs.get("norm") in lex.heads
+        ):
+            return False
+    return True
+
+
 def _blocked_chars(doc: Document, tokens: list[Span], lex: Lexicon) -> list[tuple[int, int]]:
-    """Character ranges where a place name is part of something else (an organisation or person)."""
+    """Character ranges where a place name is part of an organisation's name. NER ORG spans are not used:
+    they often hold a place governed by an institution ("وزارة الصحة في قطاع غزة"), which is a place."""
     # punctuation is skipped so that quoted names match: قوات "سوريا الديمقراطية"
     words = [t for t in tokens if t.attrs.get("role") != "other"]
     blocked = [(m.start, m.end) for m in lex.organisations.find(words, longest=True)]
-    for entity in doc.get("entities"):
-        if entity.label in ("ORG", "PERS"):
-            blocked.append((entity.start, entity.end))
     return blocked
 
 
@@ -161,6 +177,7 @@ class Geoparser:
                 continue
             kept.append(match)
         locations = [e for e in doc.get("entities") if e.label == "LOC"]
+        persons = [e for e in doc.get("entities") if e.label == "PERS"]
         norms = [t.attrs.get("norm", "") for t in tokens]
         mentions: list[Mention] = []
         for match in _leftmost_longest(kept):
@@ -171,6 +188,8 @@ class Geoparser:
                 continue
             start, end = tokens[mention.first].start, tokens[mention.last].end
             mention.ner = any(loc.start < end and start < loc.end for loc in locations)
+            mention.person = any(p.start < end and start < p.end for p in persons)
+            mention.in_name = any(_inside_person_name(p, mention, tokens, lex) for p in persons)
             mentions.append(mention)
         kept: list[Mention] = []
         for mention in self._gate(mentions, tokens, lex):
@@ -242,8 +261,12 @@ class Geoparser:
                  and len(m.trusted) == 1}
         kept = []
         for mention in mentions:
+            if mention.in_name:
+                continue
             if self._is_strong(mention, lex):
                 kept.append(mention)
+                continue
+            if mention.person:
                 continue
             if (mention.head is not None and mention.head.kind != "facility") or mention.ner:
                 # a head word says a place follows, not which: a namesake far from the article's
