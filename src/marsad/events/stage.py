@@ -118,7 +118,7 @@ class EventCoder:
             source = sentence_source(tokens, sources.get(index, []), state)
             parts = participants(tokens, entities.get(index, []), previous)
             previous = last_named(parts, previous)
-            drafts = _sentence_drafts(tokens, index, parts, country)
+            drafts = _sentence_drafts(tokens, index, parts, country, bool(places.get(index)))
             if drafts:
                 found.append((index, drafts, parts, source))
         _drop_intercepted_launches(found)
@@ -173,6 +173,7 @@ def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Particip
 
 def _sentence_drafts(
     tokens: Sequence[Span], index: int, parts: list[Participant], country: str | None = None,
+    has_place: bool = False,
 ) -> list[Draft]:
     """One draft per event type and clause of the sentence, each with its best trigger and tolls."""
     lex = lexicon()
@@ -185,13 +186,25 @@ def _sentence_drafts(
     has_actor = any(p.armed for p in parts)
     kept = [
         m for m in matches
-        if m.payload.strong or any((r == "@actor" and has_actor) or r in present for r in m.payload.requires)
+        if m.payload.strong or any(
+            (r == "@actor" and has_actor) or (r == "@place" and has_place) or r in present
+            for r in m.payload.requires
+        )
     ]
     if not kept:
         return []
     cues = find_cues(tokens)
     context = {m.payload for m in lex.context_words.find(tokens)}
     concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
+    # attacks typed by their weapon count as concrete before deaths are typed ("صواريخ استهدفت ... وأدت
+    # إلى سقوط قتلى" is one strike with its toll)
+    weapon_attacks: dict[int, tuple[str, str]] = {}
+    for match in kept:
+        if match.payload.sub_event_type == "attack":
+            typed = resolve(match.payload, concrete, context, parts, None, country)
+            if typed and typed[0] == "Explosions/Remote violence":
+                weapon_attacks[id(match)] = typed
+    concrete |= {typed[0] for typed in weapon_attacks.values()}
     intercepted = any(m.payload.sub_event_type == "Disrupted weapons use" for m in kept)
     spans = clauses(tokens)
     drafts: dict[tuple[str, int], Draft] = {}
@@ -201,7 +214,7 @@ def _sentence_drafts(
         if modality == "block":
             continue
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
-        typed = resolve(match.payload, concrete, context, parts, roles.actor1, country)
+        typed = weapon_attacks.get(id(match)) or resolve(match.payload, concrete, context, parts, roles.actor1, country)
         if match.payload.sub_event_type == "kill":
             deaths.append(match)
         if typed is None:

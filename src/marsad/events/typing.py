@@ -2,9 +2,10 @@
 
 Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) are resolved here:
 - kill: a death joins the violent event of its sentence (its toll); alone it is excessive force in
-  a protest, an attack on civilians when the dead are civilians, else an armed clash;
-- attack: joins a violent event of its sentence; alone it is remote violence when a weapon is named
-  (an air strike when aircraft are), an attack on civilians when they are its target, else a clash;
+  a protest, a battle when two armed sides are named, else an attack on civilians when the dead are
+  civilians or the only armed side is the killer, else an armed clash;
+- attack: remote violence when a weapon is named (an air strike when aircraft are); else it joins a
+  violent event of its sentence, or is typed like a killing;
 - control: taking ground is Government regains territory for state forces (and unnamed ones), Non-
   state actor overtakes territory for rebels and militias, and a Non-violent transfer of territory
   for a foreign army entering after the defenders withdrew;
@@ -36,23 +37,18 @@ def resolve(
         if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
             return EXPLOSIONS, "Air/drone strike"
         return trigger.event_type, sub
-    civilians = any(p.inter == 7 for p in participants)
     if sub == "kill":
         if "protest" in context or "Protests" in concrete_types:
             return "Protests", "Excessive force against protesters"
         if concrete_types & set(VIOLENT):
             return None
-        if civilians:
-            return "Violence against civilians", "Attack"
-        return "Battles", "Armed clash"
+        return _one_or_two_sided(participants, actor1)
     if sub == "attack":
         if EXPLOSIONS not in concrete_types and ("air" in context or "weapon" in context):
             return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
-        if concrete_types & set(VIOLENT):
-            return None
-        if civilians:
-            return "Violence against civilians", "Attack"
-        return "Battles", "Armed clash"
+        if concrete_types & (set(VIOLENT) | {"Strategic developments"}):
+            return None  # "عملية تستهدف مشتبهين" in an arrest report is no attack of its own
+        return _one_or_two_sided(participants, actor1)
     if sub == "control":
         if "protest" in context:
             return "Riots", "Violent demonstration"  # protesters storming offices
@@ -69,6 +65,19 @@ def resolve(
     if sub == "protest_force":
         return ("Protests", "Protest with intervention") if "Protests" in concrete_types else None
     return None
+
+
+def _one_or_two_sided(participants: list[Participant], actor1: Participant | None) -> tuple[str, str]:
+    """A killing or attack with no weapon named: a battle when two armed sides are named; an attack
+    on civilians when the only armed side is the attacker (or the victims are civilians)."""
+    armed = {p.name for p in participants if p.armed}
+    if len(armed) >= 2:
+        return "Battles", "Armed clash"
+    if any(p.inter == 7 for p in participants):
+        return "Violence against civilians", "Attack"
+    if armed and actor1 is not None and actor1.name in armed:
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
 
 
 def rank(event_type: str, sub_event_type: str) -> int:
