@@ -300,8 +300,12 @@ class Geoparser:
             return False
         multiword = " " in mention.key
         for place in mention.trusted:
-            if place.feature in STRONG_FEATURES or place.population >= STRONG_POPULATION:
+            if place.feature in STRONG_FEATURES:
                 return True
+            if place.population >= STRONG_POPULATION and (
+                place.country_code in region_countries() or place.population >= 10 * STRONG_POPULATION
+            ):
+                return True  # a big city; far from marsad's region only a very big one
             if multiword and len(mention.key) >= 7 and place.country_code in region_countries():
                 return True
         return False
