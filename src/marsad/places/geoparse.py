@@ -165,7 +165,7 @@ class Geoparser:
         lex = lexicon()
         gaz = self.gazetteer
         blocked = _blocked_chars(doc, tokens, lex)
-        kept = []
+        candidates: list[PhraseMatch[int]] = []
         for match in gaz.matcher.find(tokens):
             if _is_common_word(match.key, lex):
                 continue
@@ -175,12 +175,12 @@ class Geoparser:
                 continue
             if any(match.start < end and start < match.end for start, end in blocked):
                 continue
-            kept.append(match)
+            candidates.append(match)
         locations = [e for e in doc.get("entities") if e.label == "LOC"]
         persons = [e for e in doc.get("entities") if e.label == "PERS"]
         norms = [t.attrs.get("norm", "") for t in tokens]
         mentions: list[Mention] = []
-        for match in _leftmost_longest(kept):
+        for match in _leftmost_longest(candidates):
             mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key),
                               gaz.strong_candidates(match.key))
             mention.demonym_like = _is_country_adjective(match, gaz)
@@ -228,7 +228,7 @@ class Geoparser:
             previous = earlier[-1]
             if previous.head is not None and previous.head.kind == "admin":
                 mention.head = previous.head
-        if mention.head is not None and mention.head.kind == "region" or any(
+        if (mention.head is not None and mention.head.kind == "region") or any(
             p.feature in ("ADM1", "REGION") for p in mention.candidates
         ):
             directions = []
