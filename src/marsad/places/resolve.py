@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from marsad.places.records import Place
 
 FEATURE_PRIOR = {
-    "COUNTRY": 5.0, "CONTINENT": 4.0, "REGION": 3.5, "ADM1": 3.2, "PPLC": 4.0, "ADM2": 2.2, "ADM3": 1.4,
+    "COUNTRY": 5.0, "CONTINENT": 4.0, "REGION": 3.5, "ADM1": 3.2, "PPLC": 5.0, "ADM2": 2.2, "ADM3": 1.4,
     "CAMP": 2.5, "PRISON": 2.5, "AIRPORT": 2.5, "AIRBASE": 2.5, "BASE": 2.5, "CROSSING": 2.5, "DAM": 2.5,
     "PORT": 2.5, "OILFIELD": 2.5, "MOUNTAIN": 2.0, "NBHD": 1.5,
 }
