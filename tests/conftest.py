@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
+
+# Tests import with --import-mode=importlib (test files in different folders may share a name);
+# each folder goes on sys.path so that its helper modules import as they would in prepend mode.
+for _folder in sorted(p for p in Path(__file__).resolve().parent.iterdir() if p.is_dir()):
+    if str(_folder) not in sys.path:
+        sys.path.append(str(_folder))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MARSAD_SHARED", REPO.parent / "shared"))
