@@ -156,3 +156,16 @@ def test_hours_with_article_after_the_number(pipeline):
     spans = _by_text(pipeline, "قتل عشرة مسلحين خلال الـ24 الساعة الماضية")
     span = spans["خلال الـ24 الساعة الماضية"]
     assert (span.attrs["date"], span.attrs["time_precision"]) == (dt.date(2018, 8, 15), 2)
+
+
+def test_dates_command_reads_standard_input():
+    result = CliRunner().invoke(app, ["dates", "-", "--published", "2018-08-15"],
+                                input="قتل مدني أمس".encode())
+    assert result.exit_code == 0, result.output
+    assert [record["date"] for record in json.loads(result.output)] == ["2018-08-14"]
+
+
+def test_dates_command_rejects_text_that_is_not_utf8():
+    result = CliRunner().invoke(app, ["dates", "-"], input=b"\xff\xfe\x00bad")
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.output

@@ -32,7 +32,11 @@ def dates_command(
     except InputError as error:
         raise typer.BadParameter(error.problem, param_hint="--published") from None
     if text == "-":
-        text = sys.stdin.read()
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            typer.echo(f"marsad: <stdin>: not UTF-8 text (byte {error.start})", err=True)
+            raise typer.Exit(1) from None
     doc = Pipeline(["sentences", "dates"])(Document(text=text, published=day))
     records = [span_record(span, DATE_FIELDS) for span in doc.get("dates")]
     typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
