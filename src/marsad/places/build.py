@@ -155,6 +155,13 @@ def weak_keys(place_id: str, keys: tuple[str, ...], feature: str, population: in
     return tuple(weak)
 
 
+def ascii_name(name: str) -> str:
+    """A GeoNames name without diacritics and ayn/hamza marks, like GeoNames' asciiname (Ḩārim -> Harim)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "‘’ʿʾ`")
+    return " ".join(kept.split()) or name
+
+
 def _fold(name: str) -> str:
     """ASCII letters of a Latin name, without the Arabic article, to compare transliterations."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -374,6 +381,10 @@ def build_places(zipf: WordFrequencies | None = None) -> tuple[list[Place], dict
     merged = {row.geonameid: row for row in curated if row.geonameid and row.feature in POINT_FEATURES}
     # a town that a curated admin row is centred on lies in that row's admin units
     lower_admin = {row.geonameid: row.admin[2:] for row in curated if row.geonameid and row.admin[2]}
+    # the ACLED-style English name of a town an admin unit is centred on (Harim, Idleb), finest unit first
+    unit_names = {row.geonameid: row.name_en for row in sorted(
+        (r for r in curated if r.geonameid and r.feature in ("ADM1", "ADM2", "ADM3")),
+        key=lambda r: ("ADM3", "ADM2", "ADM1").index(r.feature), reverse=True)}
     places: list[Place] = []
     for gid, city in cities.items():
         cc = city["countrycode"]
@@ -388,12 +399,13 @@ def build_places(zipf: WordFrequencies | None = None) -> tuple[list[Place], dict
         a1, a1_ar = admin1.get((cc, city["admin1code"]), ("", ""))
         a2, a2_ar, a3, a3_ar = lower_admin.get(int(gid), ("", "", "", ""))
         places.append(Place(
-            id=f"gn:{gid}", name=city["name"], name_ar=_preferred(arabic, zipf),
+            id=f"gn:{gid}", name=unit_names.get(int(gid)) or ascii_name(city["name"]),
+            name_ar=_preferred(arabic, zipf),
             lat=float(city["latitude"]), lon=float(city["longitude"]), country_code=cc, admin1=a1, admin1_ar=a1_ar,
             admin2=a2, admin2_ar=a2_ar, admin3=a3, admin3_ar=a3_ar,
             feature="PPLC" if int(gid) in capitals else "PPL", population=int(city["population"] or 0),
             geonameid=int(gid), source="geonames cities500", keys=match_keys(arabic, arab_world=cc in arab_world),
-            names_en=(city["name"],),
+            names_en=tuple(dict.fromkeys((city["name"], ascii_name(city["name"])))),
         ))
     for row in curated:
         places.append(Place(
