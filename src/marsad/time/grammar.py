@@ -141,7 +141,7 @@ def grammar() -> Grammar:
                    rf"|(?P<this>هذا|هذه){S}+{period_unit}){E}"),
         ("month", rf"{B}(?:(?P<shahr>شهر){S}+)?{month_pair}(?:{S}+{mods})?{year_tail}{E}"),
         ("weekday", rf"{B}(?:(?P<dp>{daypart}){S}+(?:(?:من{S}+)?يوم{S}+)?)?(?P<wd>{weekday})"
-                    rf"(?:{S}*[-/]?{S}*(?P<wd2>{weekday}))?(?:{S}+(?P<mod>{past}|{upcoming}|{current_after}))?"
+                    rf"(?:{S}*(?:[-/]|و)?{S}*(?P<wd2>{weekday}))?(?:{S}+(?P<mod>{past}|{upcoming}|{current_after}))?"
                     rf"(?:{S}+(?P<dp2>{DAYPART_AFTER}))?{E}"),
         ("relday", rf"{B}(?:(?P<dp>{daypart}){S}+)?(?P<rel>{relday})(?:{S}*,?{S}*(?P<wd>{weekday}))?"
                    rf"(?:{S}+(?P<dp2>{DAYPART_AFTER}))?{E}"

@@ -307,7 +307,7 @@ class Reader:
         if match.group("wd2") or match.group("dp2") in ("ليلا",):
             precision = 2
         attrs: dict[str, Any] = {"weekday": weekday}
-        if daypart and daypart != "يوم":
+        if daypart and daypart not in ("يوم", "يومي"):
             attrs["day_part"] = daypart
         if ctx.published is None:
             return Reading("weekday", precision=precision, attrs=attrs)
@@ -323,7 +323,13 @@ class Reader:
         date += DAY * shift
         if shift and date > ctx.published and not attrs.get("future"):
             date -= 7 * DAY  # "late on Wednesday night" after a Wednesday publication: the week before
-        return Reading("weekday", date, None, precision, attrs)
+        if not match.group("wd2"):
+            return Reading("weekday", date, None, precision, attrs)
+        # "يومي الخميس والجمعة", "ليل الأربعاء الخميس": two days in a row, coded to their middle.
+        last = date + DAY * ((self.lex.weekdays[self._word(match.group("wd2"))] - weekday) % 7)
+        if last > ctx.published and not attrs.get("future"):
+            date, last = date - 7 * DAY, last - 7 * DAY
+        return Reading("weekday", cal.middle(date, last), last, precision, attrs | {"start_date": date})
 
     def _relday(self, match: regex.Match, ctx: Context) -> Reading | None:
         offset, precision = self.relday[self._word(match.group("rel"))]
