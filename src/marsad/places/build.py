@@ -405,7 +405,8 @@ def build_places(zipf: WordFrequencies | None = None) -> tuple[list[Place], dict
             admin2=a2, admin2_ar=a2_ar, admin3=a3, admin3_ar=a3_ar,
             feature="PPLC" if int(gid) in capitals else "PPL", population=int(city["population"] or 0),
             geonameid=int(gid), source="geonames cities500", keys=match_keys(arabic, arab_world=cc in arab_world),
-            names_en=tuple(dict.fromkeys((city["name"], ascii_name(city["name"])))),
+            names_en=tuple(dict.fromkeys(n for n in (unit_names.get(int(gid)), city["name"], ascii_name(city["name"]))
+                                         if n)),
         ))
     for row in curated:
         places.append(Place(
