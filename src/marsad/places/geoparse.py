@@ -18,6 +18,7 @@ from marsad.places.lexicon import Head, Lexicon, lexicon
 from marsad.places.records import Place
 from marsad.places.resolve import Context, Scored, distance_km, prior, rank
 from marsad.resources import read_rows
+from marsad.text.normalize import normalize
 from marsad.text.phrases import PhraseMatch
 
 PLACES_LAYER = "places"
@@ -67,6 +68,11 @@ def _on_word_boundaries(tokens: list[Span], first: int, last: int) -> bool:
         if tokens[last + 1].attrs.get("role") != "enclitic":
             return False
     return True
+
+
+def _main_spelling(place: Place, key: str) -> bool:
+    """Whether `key` is the place's usual Arabic spelling (جنيف), not one of GeoNames' rare alternates."""
+    return normalize(place.name_ar).replace(" ", "") == key.replace(" ", "")
 
 
 def _is_common_word(key: str, lex: Lexicon) -> bool:
@@ -300,12 +306,13 @@ class Geoparser:
             return False
         multiword = " " in mention.key
         for place in mention.trusted:
-            if place.feature in STRONG_FEATURES:
-                return True
+            if place.feature in STRONG_FEATURES and (place.feature != "PPLC" or place.population >= 100_000):
+                return True  # a tiny capital (Alofi) is no stronger than any village
             if place.population >= STRONG_POPULATION and (
                 place.country_code in region_countries() or place.population >= 10 * STRONG_POPULATION
+                or _main_spelling(place, mention.key)
             ):
-                return True  # a big city; far from marsad's region only a very big one
+                return True  # a big city; far from marsad's region a very big one, or by its usual name
             if multiword and len(mention.key) >= 7 and place.country_code in region_countries():
                 return True
         return False
