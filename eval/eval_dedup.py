@@ -4,7 +4,8 @@
                                         [--sample 50] [--seed 7] [--pairs /tmp/dedup_pairs_to_check.jsonl]
 
 1. Processes the ANT corpus (five outlets, Feb-Aug 2018) into --db with `marsad batch` (resumable:
-   a second call skips what is stored) and runs `marsad dedup` afresh (earlier runs undone).
+   a second call skips what is stored, so delete --db to measure a changed pipeline) and runs
+   `marsad dedup` afresh (earlier runs undone).
 2. Prints the events compared, links, merged groups, how many outlets the groups span.
 3. Draws --sample links at random (fixed seed) and writes them with both evidence texts to --pairs,
    a file outside the repository (it holds corpus text), for a person to judge.
