@@ -80,7 +80,7 @@ def contextual_score(place: Place, base: float, context: Context, head_feature: 
                      own_anchor: tuple[float, float] | None, own_vote: tuple[str, float] | None = None) -> float:
     score = base + 3.0 * context.country_share(place.country_code, own_vote)
     if place.feature != "COUNTRY" and place.country_code in context.named_countries:
-        score += 1.5
+        score += 1.0
     if place.admin1 and place.feature != "COUNTRY":
         score += 2.0 * min(1.0, context.admin1[place.admin1] / 2)
     if head_feature:
