@@ -191,8 +191,6 @@ def _sentence_drafts(
             for r in m.payload.requires
         )
     ]
-    if not kept:
-        return []
     cues = find_cues(tokens)
     context = {m.payload for m in lex.context_words.find(tokens)}
     concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
@@ -220,7 +218,8 @@ def _sentence_drafts(
         if typed is None:
             continue
         event_type, sub = typed
-        if event_type == "Explosions/Remote violence" and intercepted:
+        derived = match.payload.event_type == "*"
+        if intercepted and (event_type == "Explosions/Remote violence" or (derived and event_type in VIOLENT)):
             continue  # the missile or drone was shot down: a disrupted weapons use, not a strike
         clause_index = next(i for i, (a, b) in enumerate(spans) if a <= match.first <= b)
         current = drafts.get((event_type, clause_index))
@@ -237,6 +236,12 @@ def _sentence_drafts(
             current.trigger = match
     if not drafts:
         return []
+    if any(d.event_type == "Explosions/Remote violence" for d in drafts.values()):
+        # an assassination or attack by a named device is coded by its method ("محاولة اغتيال بعبوة ناسفة")
+        drafts = {
+            key: d for key, d in drafts.items()
+            if not (d.event_type == "Violence against civilians" and d.sub_event_type == "Attack")
+        }
     # each death goes to the violent record whose trigger is nearest
     for death in deaths:
         toll = toll_at(tokens, death.first, death.last)

@@ -33,6 +33,10 @@ def resolve(
     """The (event_type, sub_event_type) of one trigger, or None when it only adds to another event.
     `country` is the article's country (an army from elsewhere acts abroad)."""
     sub = trigger.sub_event_type
+    if trigger.event_type == "Battles" and sub == "Armed clash" and "protest" in context:
+        armed_groups = {p.name for p in participants if p.inter in (2, 3, 4, 8)}
+        if not armed_groups:
+            return "Riots", "Violent demonstration"  # clashes of protesters with the police
     if trigger.event_type != "*":
         if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
             return EXPLOSIONS, "Air/drone strike"
