@@ -279,6 +279,8 @@ class Geoparser:
                 # countries and marsad's region is not it ("منطقة أم الهيمان" is not Hamme, Belgium)
                 plausible = [p for p in mention.candidates if p.country_code in regions
                              or p.country_code in countries or p.population >= STRONG_POPULATION]
+                if not mention.trusted and countries and not any(p.country_code in countries for p in plausible):
+                    continue  # a common word, in none of the article's countries: "مدينة صباح الأحمد"
                 if plausible:
                     mention.candidates = plausible
                     kept.append(mention)
