@@ -60,6 +60,10 @@ def lookup_key(text: str) -> str:
     return word_key(text).bare
 
 
+def name_keys(text: str) -> tuple[str, ...]:
+    return tuple(k for k in (lookup_key(w) for w in text.split()) if k)
+
+
 @dataclass
 class Lexicons:
     """Name lists (single words and phrases, keyed by `lookup_key`) and word clusters."""
@@ -71,10 +75,16 @@ class Lexicons:
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str]], clusters: dict[str, tuple[str, ...]]) -> Lexicons:
         """`entries` are (list name, name text) pairs; a multi-word name goes to the phrase matcher."""
+        return cls.from_keys(((name, name_keys(text)) for name, text in entries), clusters)
+
+    @classmethod
+    def from_keys(
+        cls, entries: Iterable[tuple[str, tuple[str, ...]]], clusters: dict[str, tuple[str, ...]],
+    ) -> Lexicons:
+        """Like `build`, from names already turned into lookup keys (as the model folder stores them)."""
         words: dict[str, set[str]] = {}
         phrases: dict[str, set[tuple[tuple[str, ...], str]]] = {}
-        for list_name, text in entries:
-            keys = tuple(k for k in (lookup_key(w) for w in text.split()) if k)
+        for list_name, keys in entries:
             if not keys or len(keys) > MAX_PHRASE:
                 continue
             if len(keys) == 1:
@@ -103,9 +113,8 @@ def _shape(core: str) -> str:
 class FeatureExtractor:
     """Turns sentences of words into crfsuite feature lists, with per-word caches."""
 
-    def __init__(self, lexicons: Lexicons, conjunctions: bool = True):
+    def __init__(self, lexicons: Lexicons):
         self.lexicons = lexicons
-        self.conjunctions = conjunctions  # previous word x cluster of this one
         self._own: dict[str, list[str]] = {}
         self._context: dict[tuple[str, int], list[str]] = {}
 
@@ -199,9 +208,6 @@ class FeatureExtractor:
             if 0 < i:
                 previous = word_key(words[i - 1])
                 feats.append("bg-=" + previous.bare + "|" + word_key(word).bare)
-                clusters = self.lexicons.clusters.get(word_key(word).bare)
-                if clusters and self.conjunctions:
-                    feats.append("-1b|k1=" + previous.bare + "|" + clusters[1 % len(clusters)])
                 if previous.stem.startswith(ARTICLE) and previous.bare.endswith(("ي", "يه")):
                     feats.append("-1nisba")  # الرئيس السوري بشار: the title is further back
             if any("title" in self.lexicons.words.get(word_key(w).bare, ()) for w in words[max(i - 3, 0):i]):

@@ -18,7 +18,7 @@ import regex
 
 from marsad.entities import corpora
 from marsad.entities.corpora import Sentence
-from marsad.entities.features import FeatureExtractor, Lexicons, lookup_key, word_key
+from marsad.entities.features import FeatureExtractor, Lexicons, lookup_key, name_keys, word_key
 from marsad.entities.ner import CONSISTENCY_BLOCK, NerModel
 from marsad.errors import DataError
 from marsad.resources import data_path, read_rows, read_words
@@ -323,11 +323,12 @@ def write_lexicon_files(
 ) -> None:
     """Snapshot the name lists and clusters the model was trained with, and the common words."""
     with (out / "ner_names.tsv").open("w", encoding="utf-8") as handle:
-        handle.write("# Name lists the NER model was trained with (list name, name), compiled by\n"
-                     "# marsad.entities.train from src/marsad/data/ar/{first_names,person_titles,ner_places}.txt,\n"
-                     "# data/gazetteer/curated_places.tsv and data/ar/actors.tsv (when present).\n")
+        handle.write("# Name lists the NER model was trained with (list name, name, its lookup keys), compiled\n"
+                     "# by marsad.entities.train from src/marsad/data/ar/{first_names,person_titles,ner_places}.txt,\n"
+                     "# data/gazetteer/curated_places.tsv, data/ar/actors.tsv (when present), and names harvested\n"
+                     "# from the ANT news corpus after the cue words of data/ar/ner_cue_words.tsv (auto_*).\n")
         for list_name, name in sorted(set(entries)):
-            handle.write(f"{list_name}\t{name}\n")
+            handle.write(f"{list_name}\t{name}\t{' '.join(name_keys(name))}\n")
     with (out / "ner_clusters.tsv").open("w", encoding="utf-8") as handle:
         handle.write("# Word clusters (stem without article, then cluster ids at "
                      f"{'/'.join(map(str, CLUSTER_SIZES))} clusters),\n"
