@@ -126,7 +126,7 @@ def unresolved_report(limit: int = 30) -> None:
     resolves, or that is not a common Arabic word (Zipf < 3.5 in the shipped common-word table), so that
     "مناطق سيطرة" or "مدن أخرى" do not count.
     """
-    from marsad.places.build import read_common_words
+    from marsad.places.commonness import read_common_words
     from marsad.places.lexicon import lexicon
 
     lex = lexicon()

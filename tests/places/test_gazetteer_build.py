@@ -7,9 +7,10 @@ import gzip
 import pytest
 
 from marsad.errors import DataError
-from marsad.places.build import INDEX_FILE, build, read_curated
+from marsad.places.build import build
+from marsad.places.curated import read_curated
 from marsad.places.gazetteer import default_gazetteer, load_gazetteer
-from marsad.places.records import COLUMNS, read_places
+from marsad.places.records import COLUMNS, INDEX_FILE, read_places
 from marsad.places.variants import name_variants
 from marsad.resources import data_path
 

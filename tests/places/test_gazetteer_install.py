@@ -14,11 +14,10 @@ from typer.testing import CliRunner
 from marsad.cli.main import app
 from marsad.errors import InputError
 from marsad.pipeline import Pipeline
-from marsad.places.build import INDEX_FILE
 from marsad.places.gazetteer import load_gazetteer
 from marsad.places.geoparse import Geoparser
 from marsad.places.install import install
-from marsad.places.records import read_places
+from marsad.places.records import INDEX_FILE, read_places
 from marsad.resources import data_path
 
 TALL_RIFAAT = "163476"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from marsad.pipeline import Pipeline
-from marsad.places.build import INDEX_FILE
 from marsad.places.gazetteer import load_gazetteer
 from marsad.places.geoparse import Geoparser
+from marsad.places.records import INDEX_FILE
 from marsad.places.resolve import distance_km
 from marsad.resources import data_path
 

@@ -12,8 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.errors import DataError
-from marsad.places.build import INDEX_FILE
-from marsad.places.records import Place, place_from_cells, read_cells
+from marsad.places.records import INDEX_FILE, Place, place_from_cells, read_cells
 from marsad.resources import data_path
 from marsad.text.normalize import normalize
 from marsad.text.phrases import PhraseMatcher, phrase_key

@@ -17,16 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.errors import DataError, InputError
-from marsad.places.build import (
-    WordFrequencies,
-    arabic_names,
-    clean_name,
-    is_arabic_name,
-    match_keys,
-    read_common_words,
-    weak_keys,
-)
+from marsad.places.commonness import WordFrequencies, read_common_words, weak_keys
 from marsad.places.gazetteer import user_gazetteer_dir
+from marsad.places.names import arabic_names, clean_name, is_arabic_name, match_keys
 from marsad.places.records import Place, write_places
 from marsad.resources import read_rows
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from marsad.errors import DataError
 
+INDEX_FILE = "gazetteer.tsv.gz"  # the embedded index, in data/gazetteer/
+
 # Feature codes that stand for areas rather than points (coded to their representative point).
 AREA_FEATURES = frozenset({"COUNTRY", "ADM1", "ADM2", "ADM3", "REGION", "CONTINENT"})
 
