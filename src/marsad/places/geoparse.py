@@ -9,20 +9,29 @@ Resolution is in `marsad.places.resolve`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.document import Document, Span
 from marsad.places.gazetteer import Gazetteer, default_gazetteer
-from marsad.places.lexicon import Head, Lexicon, lexicon
+from marsad.places.lexicon import Lexicon, lexicon
+from marsad.places.mentions import (
+    Mention,
+    demonym_reading,
+    inside_person_name,
+    is_common_word,
+    is_country_adjective,
+    leftmost_longest,
+    main_spelling,
+    on_word_boundaries,
+    organisation_spans,
+    same_word,
+)
 from marsad.places.records import Place
 from marsad.places.resolve import Context, Scored, distance_km, prior, rank
 from marsad.resources import read_rows
-from marsad.text.normalize import normalize
 from marsad.text.phrases import PhraseMatch
 
 PLACES_LAYER = "places"
-PROCLITIC_ROLES = frozenset({"conjunction", "preposition", "future"})
 AREA_PRECISION = {"COUNTRY": 3, "CONTINENT": 3, "REGION": 3, "ADM1": 3, "ADM2": 2, "ADM3": 2}
 MAX_ALTERNATIVES = 4
 # A candidate this strong is a place on its own (no head word or NER needed).
@@ -35,108 +44,6 @@ HASHTAG_MARKS = frozenset({"#", "_"})
 @lru_cache(maxsize=1)
 def region_countries() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows("gazetteer", "build_countries.tsv"))
-
-
-@dataclass
-class Mention:
-    first: int  # token indices of the span, inclusive
-    last: int
-    key: str
-    candidates: list[Place]
-    trusted: list[Place]  # candidates for which the matched words are not a common word
-    head: Head | None = None  # an admin head before the name, or the facility/region head inside it
-    direction: str | None = None
-    near: bool = False
-    coordinated: bool = False  # follows another place name after و or a comma
-    border: bool = False  # "الحدود (الإدارية) مع تركيا": the border area, not the whole place
-    ner: bool = False
-    person: bool = False  # overlaps a NER person span: only a strong place name survives that
-    in_name: bool = False  # one word of a longer person name ("خوان مانويل سانتوس")
-    demonym_like: bool = False  # a one-word -iya country name ("السعودية") that may be an adjective
-    ranked: list[Scored] = field(default_factory=list)
-
-
-def _same_word(a: Span, b: Span) -> bool:
-    return a.attrs.get("word") == b.attrs.get("word") and a.attrs.get("sentence") == b.attrs.get("sentence")
-
-
-def _on_word_boundaries(tokens: list[Span], first: int, last: int) -> bool:
-    if first > 0 and _same_word(tokens[first - 1], tokens[first]):
-        if tokens[first - 1].attrs.get("role") not in PROCLITIC_ROLES:
-            return False
-    if last + 1 < len(tokens) and _same_word(tokens[last], tokens[last + 1]):
-        if tokens[last + 1].attrs.get("role") != "enclitic":
-            return False
-    return True
-
-
-def _main_spelling(place: Place, key: str) -> bool:
-    """Whether `key` is the place's usual Arabic spelling (جنيف), not one of GeoNames' rare alternates."""
-    return normalize(place.name_ar).replace(" ", "") == key.replace(" ", "")
-
-
-def _is_common_word(key: str, lex: Lexicon) -> bool:
-    """A stoplisted word or a bare head noun ("الميناء"), also when the name's own segmentation split it."""
-    bare = key.replace(" ", "")
-    if key in lex.never or bare in lex.never or key in lex.heads:
-        return True
-    stem = bare[2:] if bare.startswith("ال") else bare
-    return stem in lex.descriptive or f"ال{stem}" in lex.descriptive
-
-
-def _demonym_reading(match: PhraseMatch[int], tokens: list[Span], lex: Lexicon) -> bool:
-    """A one-word -iya country name after a word agreeing with it in definiteness is an adjective."""
-    if match.first_token != match.last_token or not match.key.endswith("يه") or match.first_token == 0:
-        return False
-    previous = tokens[match.first_token - 1]
-    norm = previous.attrs.get("norm", "")
-    if previous.attrs.get("sentence") != tokens[match.first_token].attrs.get("sentence"):
-        return False
-    if previous.attrs.get("role") != "stem" or norm in lex.place_prepositions or norm in lex.before_directions:
-        return False
-    if norm in lex.heads or not any("\u0621" <= ch <= "\u064a" for ch in norm):
-        return False
-    return norm.startswith("ال") == match.key.startswith("ال")
-
-
-def _is_country_adjective(match: PhraseMatch[int], gaz: Gazetteer) -> bool:
-    return match.first_token == match.last_token and match.key.endswith("يه") and all(
-        p.feature == "COUNTRY" for p in gaz.candidates(match.key)
-    )
-
-
-def _inside_person_name(person: Span, mention: Mention, tokens: list[Span], lex: Lexicon) -> bool:
-    """Whether a NER person span holds the match as one word of a longer name: not when a head word
-    ("مناطق جوبر") or a proclitic on the match ("الصراف لباريس") shows the tagger ran past the name."""
-    first, last = tokens[mention.first], tokens[mention.last]
-    if not (person.start <= first.start and last.end <= person.end) or (person.start, person.end) == (
-            first.start, last.end):
-        return False
-    if mention.first > 0:
-        previous = tokens[mention.first - 1]
-        if previous.start >= person.start and (
-            previous.attrs.get("role") in PROCLITIC_ROLES or previous.attrs.get("norm") in lex.heads
-        ):
-            return False
-    return True
-
-
-def _blocked_chars(doc: Document, tokens: list[Span], lex: Lexicon) -> list[tuple[int, int]]:
-    """Character ranges where a place name is part of an organisation's name. NER ORG spans are not used:
-    they often hold a place governed by an institution ("وزارة الصحة في قطاع غزة"), which is a place."""
-    # punctuation is skipped so that quoted names match: قوات "سوريا الديمقراطية"
-    words = [t for t in tokens if t.attrs.get("role") != "other"]
-    blocked = [(m.start, m.end) for m in lex.organisations.find(words, longest=True)]
-    return blocked
-
-
-def _leftmost_longest(matches: list[PhraseMatch[int]]) -> list[PhraseMatch[int]]:
-    chosen: list[PhraseMatch[int]] = []
-    for match in sorted(matches, key=lambda m: (m.first_token, -(m.last_token - m.first_token))):
-        if chosen and match.first_token <= chosen[-1].last_token:
-            continue
-        chosen.append(match)
-    return chosen
 
 
 class Geoparser:
@@ -170,14 +77,14 @@ class Geoparser:
             return []
         lex = lexicon()
         gaz = self.gazetteer
-        blocked = _blocked_chars(doc, tokens, lex)
+        blocked = organisation_spans(doc, tokens, lex)
         candidates: list[PhraseMatch[int]] = []
         for match in gaz.matcher.find(tokens):
-            if _is_common_word(match.key, lex):
+            if is_common_word(match.key, lex):
                 continue
-            if doc.text[max(0, match.start - 1):match.start] != "#" and _demonym_reading(match, tokens, lex):
+            if doc.text[max(0, match.start - 1):match.start] != "#" and demonym_reading(match, tokens, lex):
                 continue
-            if not _on_word_boundaries(tokens, match.first_token, match.last_token):
+            if not on_word_boundaries(tokens, match.first_token, match.last_token):
                 continue
             if any(match.start < end and start < match.end for start, end in blocked):
                 continue
@@ -186,16 +93,16 @@ class Geoparser:
         persons = [e for e in doc.get("entities") if e.label == "PERS"]
         norms = [t.attrs.get("norm", "") for t in tokens]
         mentions: list[Mention] = []
-        for match in _leftmost_longest(candidates):
+        for match in leftmost_longest(candidates):
             mention = Mention(match.first_token, match.last_token, match.key, gaz.candidates(match.key),
                               gaz.strong_candidates(match.key))
-            mention.demonym_like = _is_country_adjective(match, gaz)
+            mention.demonym_like = is_country_adjective(match, gaz)
             if self._read_context(mention, tokens, norms, lex, mentions, doc.text):
                 continue
             start, end = tokens[mention.first].start, tokens[mention.last].end
             mention.ner = any(loc.start < end and start < loc.end for loc in locations)
             mention.person = any(p.start < end and start < p.end for p in persons)
-            mention.in_name = any(_inside_person_name(p, mention, tokens, lex) for p in persons)
+            mention.in_name = any(inside_person_name(p, mention, tokens, lex) for p in persons)
             mentions.append(mention)
         kept: list[Mention] = []
         for mention in self._gate(mentions, tokens, lex):
@@ -209,7 +116,7 @@ class Geoparser:
         """Read heads, directions and person cues around a match; True when it is not a place."""
         before = mention.first - 1
         after = mention.last + 1
-        if after < len(tokens) and norms[after] in lex.person_after and not _same_word(tokens[mention.last],
+        if after < len(tokens) and norms[after] in lex.person_after and not same_word(tokens[mention.last],
                                                                                          tokens[after]):
             return True
         head = lex.heads.get(norms[before]) if before >= 0 else None
@@ -312,7 +219,7 @@ class Geoparser:
                 return True  # a tiny capital (Alofi) is no stronger than any village
             if place.population >= STRONG_POPULATION and (
                 place.country_code in region_countries() or place.population >= 10 * STRONG_POPULATION
-                or _main_spelling(place, mention.key)
+                or main_spelling(place, mention.key)
             ):
                 return True  # a big city; far from marsad's region a very big one, or by its usual name
             if multiword and len(mention.key) >= 7 and place.country_code in region_countries():
