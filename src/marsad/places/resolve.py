@@ -30,6 +30,10 @@ HEAD_AGREEMENT = {
 }
 
 
+# A town far from marsad's region that shares a country's name (Lebanon, Tennessee) is rarely meant.
+COUNTRY_NAMESAKE_PENALTY = 2.0
+
+
 @dataclass
 class Scored:
     place: Place
@@ -100,9 +104,12 @@ def rank(candidates: list[Place], context: Context, head_feature: str | None, re
          own_anchor: tuple[float, float] | None = None, own_vote: tuple[str, float] | None = None) -> list[Scored]:
     """Candidates best first; `own_anchor`/`own_vote` are this mention's own first-pass point and
     country vote, left out of the context so that a mention does not confirm itself."""
+    names_a_country = any(place.feature == "COUNTRY" for place in candidates)
     scored = [
         Scored(place, round(contextual_score(place, prior(place, region_countries), context, head_feature,
-                                             own_anchor, own_vote), 3))
+                                             own_anchor, own_vote)
+                            - (COUNTRY_NAMESAKE_PENALTY if names_a_country and place.feature != "COUNTRY"
+                               and place.country_code not in region_countries else 0.0), 3))
         for place in candidates
     ]
     scored.sort(key=lambda s: (-s.score, s.place.id))
