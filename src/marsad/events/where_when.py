@@ -84,7 +84,7 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
     result: list[Where] = []
     seen: set[str] = set()
     for group in groups:
-        place, first = group[0]
+        place, first = _head(group)
         key = str(place.attrs.get("name") or place.text)
         if key in seen:
             continue
@@ -94,6 +94,19 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
             precision = max(precision, 2 if place_level(place) == 0 else 3)
         result.append(Where(place, precision, place.attrs.get("country_code")))
     return result
+
+
+def _head(group: list[tuple[Span, int]]) -> tuple[Span, int]:
+    """The place a chain is coded to: its first member, unless that is a street, camp or other part of
+    a town named after it ("شارع فلسطين شرقي بغداد" is coded to Baghdad, as ACLED codes districts to
+    their city)."""
+    feature = str(group[0][0].attrs.get("feature") or "").upper()
+    part_of_town = feature == "PPLX" or not feature.startswith(("PPL", "ADM", "REGION", "COUNTRY"))
+    if len(group) > 1 and part_of_town:
+        for member in group[1:]:
+            if str(member[0].attrs.get("feature") or "").upper().startswith("PPL"):
+                return member
+    return group[0]
 
 
 def focus_place(places: Sequence[Span]) -> Where | None:
