@@ -21,7 +21,14 @@ from marsad.places.commonness import (
     write_common_words,
 )
 from marsad.places.curated import CuratedRow, read_curated
-from marsad.places.names import arabic_names, ascii_name, is_arabic_name, match_keys, normalized_name
+from marsad.places.names import (
+    arabic_names,
+    ascii_name,
+    is_arabic_name,
+    is_arabic_spelling,
+    match_keys,
+    normalized_name,
+)
 from marsad.places.records import INDEX_FILE, Place, write_places
 from marsad.resources import data_path, read_rows
 
@@ -204,7 +211,7 @@ def build_places(zipf: WordFrequencies | None = None) -> tuple[list[Place], dict
     places: list[Place] = []
     for gid, city in cities.items():
         cc = city["countrycode"]
-        arabic = sorted(arabic_names(city["alternatenames"]))
+        arabic = sorted(n for n in arabic_names(city["alternatenames"]) if is_arabic_spelling(n, cc))
         arabic = aliases.get(str(gid), []) + [n for n in arabic if n not in aliases.get(str(gid), [])]
         if not arabic and cc not in covered:
             continue

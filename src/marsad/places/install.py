@@ -19,7 +19,7 @@ from pathlib import Path
 from marsad.errors import DataError, InputError
 from marsad.places.commonness import WordFrequencies, read_common_words, weak_keys
 from marsad.places.gazetteer import user_gazetteer_dir
-from marsad.places.names import arabic_names, clean_name, is_arabic_name, match_keys
+from marsad.places.names import arabic_names, clean_name, is_arabic_name, is_arabic_spelling, match_keys
 from marsad.places.records import Place, write_places
 from marsad.resources import read_rows
 
@@ -110,7 +110,8 @@ def country_places(cc: str, source: str, zipf: WordFrequencies) -> list[Place]:
         if feature is None:
             continue
         arabic = list(dict.fromkeys(arabic_by_id.get(cells[0], []) +
-                                    sorted(arabic_names(cells[3].split(",")))))
+                                    sorted(n for n in arabic_names(cells[3].split(","))
+                                           if is_arabic_spelling(n, cells[8]))))
         if not arabic:
             continue
         try:

@@ -26,6 +26,19 @@ def arabic_names(names: list[str]) -> list[str]:
     return list(dict.fromkeys(c for c in (clean_name(n) for n in names) if is_arabic_name(c)))
 
 
+# Letters of Persian, Urdu, Kurdish or Pashto script that Arabic spelling does not use (ی ک ە ۆ ێ ڵ ۇ ٹ ڈ ں ہ ھ ے).
+_NON_ARABIC_LETTERS = regex.compile("[\u06cc\u06a9\u06d5\u06c6\u06ce\u06b5\u06c7\u0679\u0688\u06ba"
+                                    "\u06c1\u06be\u06d2\u06c0\u06c3\u0671]")
+# Countries whose own names GeoNames may hold only in Persian script (kept for them).
+PERSIAN_SCRIPT_COUNTRIES = frozenset({"IR", "AF", "TJ", "PK"})
+
+
+def is_arabic_spelling(name: str, country_code: str) -> bool:
+    """An Arabic-script name written the Arabic way; Persian/Urdu transliterations of places elsewhere
+    (یوميا for Umeå, غازی for Ghaziabad) are left out: Arabic news does not use them."""
+    return country_code in PERSIAN_SCRIPT_COUNTRIES or not _NON_ARABIC_LETTERS.search(name)
+
+
 def is_arabic_name(name: str) -> bool:
     return bool(_ARABIC_NAME.match(name)) and len(_HAS_ARABIC_LETTER.findall(name)) >= 2
 

@@ -32,6 +32,7 @@ HEAD_AGREEMENT = {
 
 # A town far from marsad's region that shares a country's name (Lebanon, Tennessee) is rarely meant.
 COUNTRY_NAMESAKE_PENALTY = 2.0
+FAR_CONTEXT_WEIGHT = 0.3
 
 
 @dataclass
@@ -81,10 +82,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def contextual_score(place: Place, base: float, context: Context, head_feature: str | None,
-                     own_anchor: tuple[float, float] | None, own_vote: tuple[str, float] | None = None) -> float:
-    score = base + 3.0 * context.country_share(place.country_code, own_vote)
+                     own_anchor: tuple[float, float] | None, own_vote: tuple[str, float] | None,
+                     region_countries: frozenset[str]) -> float:
+    # the article's countries decide between namesakes in marsad's region; far away, size matters more
+    # (Geneva, not Geneva NY, in an article about the United States)
+    weight = 1.0 if place.country_code in region_countries else FAR_CONTEXT_WEIGHT
+    score = base + weight * 3.0 * context.country_share(place.country_code, own_vote)
     if place.feature != "COUNTRY" and place.country_code in context.named_countries:
-        score += 1.0
+        score += weight * 1.0
     if place.admin1 and place.feature != "COUNTRY":
         score += 2.0 * min(1.0, context.admin1[place.admin1] / 2)
     if head_feature:
@@ -107,7 +112,7 @@ def rank(candidates: list[Place], context: Context, head_feature: str | None, re
     names_a_country = any(place.feature == "COUNTRY" for place in candidates)
     scored = [
         Scored(place, round(contextual_score(place, prior(place, region_countries), context, head_feature,
-                                             own_anchor, own_vote)
+                                             own_anchor, own_vote, region_countries)
                             - (COUNTRY_NAMESAKE_PENALTY if names_a_country and place.feature != "COUNTRY"
                                and place.country_code not in region_countries else 0.0), 3))
         for place in candidates
