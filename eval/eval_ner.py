@@ -19,6 +19,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--errors", type=int, default=0, help="print this many sentences with errors")
+    parser.add_argument("--toponyms", action="store_true",
+                        help="also: recall of the ANT toponym gold (conflict news) by LOC entities of the ner stage")
     args = parser.parse_args()
 
     from marsad.entities.ner import load_model
@@ -41,7 +43,39 @@ def main() -> int:
         shown += 1
         print(" ".join(w if g == t == "O" else f"{w}[{g}{'' if g == t else '≠' + t}]"
                        for w, g, t in zip(words, gold, tags, strict=True)))
+    if args.toponyms:
+        toponym_recall(args.shared)
     return 0
+
+
+def toponym_recall(shared: Path) -> None:
+    """How many gold toponyms of ANT conflict news a LOC entity matches exactly, or overlaps."""
+    import json
+
+    from marsad.document import Document
+    from marsad.pipeline import Pipeline
+
+    data = shared / "data"
+    wanted = [json.loads(line) for line in (data / "ant_gold_dev" / "toponyms.jsonl").open(encoding="utf-8")]
+    texts = {}
+    with (data / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl").open(encoding="utf-8", newline="\n") as f:
+        for line in f.read().split("\n"):
+            if line.strip():
+                record = json.loads(line)
+                texts[record["docno"]] = record["text"]
+    pipeline = Pipeline(["sentences", "tokens", "ner"])
+    gold = exact = overlap = predicted = 0
+    for item in wanted:
+        doc = pipeline(Document(text=texts[item["docno"]]))
+        places = [(s.start, s.end) for s in doc.get("entities") if s.label == "LOC"]
+        predicted += len(places)
+        for mention in item["mentions"]:
+            gold += 1
+            start, end = mention["start"], mention["end"]
+            exact += (start, end) in places
+            overlap += any(a < end and start < b for a, b in places)
+    print(f"ANT toponyms ({len(wanted)} articles, {gold} mentions, {predicted} LOC entities): "
+          f"exact recall {exact / gold:.3f}, overlap recall {overlap / gold:.3f}")
 
 
 if __name__ == "__main__":

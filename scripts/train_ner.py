@@ -41,7 +41,7 @@ def main() -> int:
     except MarsadError as error:
         print(f"train_ner: {error}", file=sys.stderr)
         return 1
-    print("dev, CRF alone:")
+    print("dev, the model alone:")
     print(format_scores(run.scores))
     print("dev, with document consistency (as marsad tag runs):")
     print(format_scores(run.consistent_scores))

@@ -119,11 +119,17 @@ def name_list_entries() -> list[tuple[str, str]]:
             if name.strip():
                 entries.append(("place", name.strip()))
     for row in _optional_rows("ar", "actors.tsv"):
-        kind = "actor_" + (row.get("actor_type") or row.get("type") or "x").strip().lower().replace(" ", "_")
+        if row.get("category", "") in ACTOR_CATEGORIES_SKIPPED:
+            continue
         for name in row.get("aliases_ar", "").split("|"):
             if name.strip():
-                entries.append((kind[:24], name.strip()))
+                entries.append(("actor", name.strip()))
     return entries
+
+
+# Actor dictionary rows whose aliases are not organisation names in ANERcorp's sense: states are
+# their countries (LOC), generic rows are descriptions (مسلحون مجهولون), civilians are people.
+ACTOR_CATEGORIES_SKIPPED = frozenset({"state", "generic", "civilians", "protesters"})
 
 
 def harvest_names(
