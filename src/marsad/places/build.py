@@ -204,10 +204,12 @@ def build_places(zipf: WordFrequencies | None = None) -> tuple[list[Place], dict
     merged = {row.geonameid: row for row in curated if row.geonameid and row.feature in POINT_FEATURES}
     # a town that a curated admin row is centred on lies in that row's admin units
     lower_admin = {row.geonameid: row.admin[2:] for row in curated if row.geonameid and row.admin[2]}
-    # the ACLED-style English name of a town an admin unit is centred on (Harim, Idleb), finest unit first
-    unit_names = {row.geonameid: row.name_en for row in sorted(
-        (r for r in curated if r.geonameid and r.feature in ("ADM1", "ADM2", "ADM3")),
-        key=lambda r: ("ADM3", "ADM2", "ADM1").index(r.feature), reverse=True)}
+    # the ACLED-style English name of a town an admin unit of the same name is centred on (Harim, Idleb);
+    # finest unit first; a unit named otherwise (Jebel Saman around Aleppo) does not rename its town
+    units: dict[int, list[CuratedRow]] = defaultdict(list)
+    for row in sorted((r for r in curated if r.geonameid and r.feature in ("ADM1", "ADM2", "ADM3")),
+                      key=lambda r: ("ADM3", "ADM2", "ADM1").index(r.feature)):
+        units[row.geonameid].append(row)
     places: list[Place] = []
     for gid, city in cities.items():
         cc = city["countrycode"]
@@ -220,16 +222,18 @@ def build_places(zipf: WordFrequencies | None = None) -> tuple[list[Place], dict
             merged[int(gid)].population = max(merged[int(gid)].population, int(city["population"] or 0))
             continue
         a1, a1_ar = admin1.get((cc, city["admin1code"]), ("", ""))
+        spellings = {normalized_name(n) for n in arabic}
+        unit_name = next((u.name_en for u in units.get(int(gid), [])
+                          if spellings & {normalized_name(n) for n in u.names_ar}), None)
         a2, a2_ar, a3, a3_ar = lower_admin.get(int(gid), ("", "", "", ""))
         places.append(Place(
-            id=f"gn:{gid}", name=unit_names.get(int(gid)) or ascii_name(city["name"]),
+            id=f"gn:{gid}", name=unit_name or ascii_name(city["name"]),
             name_ar=_preferred(arabic, zipf),
             lat=float(city["latitude"]), lon=float(city["longitude"]), country_code=cc, admin1=a1, admin1_ar=a1_ar,
             admin2=a2, admin2_ar=a2_ar, admin3=a3, admin3_ar=a3_ar,
             feature="PPLC" if int(gid) in capitals else "PPL", population=int(city["population"] or 0),
             geonameid=int(gid), source="geonames cities500", keys=match_keys(arabic, arab_world=cc in arab_world),
-            names_en=tuple(dict.fromkeys(n for n in (unit_names.get(int(gid)), city["name"], ascii_name(city["name"]))
-                                         if n)),
+            names_en=tuple(dict.fromkeys(n for n in (unit_name, city["name"], ascii_name(city["name"])) if n)),
         ))
     for row in curated:
         places.append(Place(

@@ -41,6 +41,14 @@ NEARBY_KM = 150.0
 HASHTAG_MARKS = frozenset({"#", "_"})
 
 
+_ARABIC_MARKS = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+
+
+def _bare_text(text: str) -> str:
+    """Raw text without Arabic diacritics and tatweel, for exact-spelling checks."""
+    return text.translate(_ARABIC_MARKS)
+
+
 @lru_cache(maxsize=1)
 def region_countries() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows("gazetteer", "build_countries.tsv"))
@@ -80,7 +88,7 @@ class Geoparser:
         blocked = organisation_spans(doc, tokens, lex)
         candidates: list[PhraseMatch[int]] = []
         for match in gaz.matcher.find(tokens):
-            if is_common_word(match.key, lex):
+            if is_common_word(match.key, lex) or _bare_text(doc.text[match.start:match.end]) in lex.never_as_written:
                 continue
             if doc.text[max(0, match.start - 1):match.start] != "#" and demonym_reading(match, tokens, lex):
                 continue

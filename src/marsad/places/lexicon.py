@@ -28,6 +28,7 @@ class Lexicon:
     near_words: frozenset[str]
     border_words: frozenset[str]
     never: frozenset[str]
+    never_as_written: frozenset[str]  # exact spellings (diacritics aside) that are never places
     needs_evidence: frozenset[str]
     person_before: frozenset[str]
     person_after: frozenset[str]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         heads=heads, facility_adjectives=adjectives, before_directions=before, after_directions=after, near_words=frozenset(near), border_words=frozenset(border),
         never=frozenset(_norm(w) for w, rule in stop if rule == "never"),
+        never_as_written=frozenset(w for w, rule in stop if rule == "never-as-written"),
         needs_evidence=frozenset(_norm(w) for w, rule in stop if rule == "evidence"),
         person_before=frozenset(_norm(w) for w, pos in cues if pos == "before"),
         person_after=frozenset(_norm(w) for w, pos in cues if pos == "after"),
