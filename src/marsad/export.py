@@ -26,7 +26,7 @@ EXPORTED_MODALITIES = frozenset({"asserted", "reported", "claimed", None})
 def exported_events(report: dict[str, Any], all_modalities: bool = False) -> list[dict[str, Any]]:
     return [
         e for e in report.get("events", [])
-        if all_modalities or e.get("modality") in EXPORTED_MODALITIES
+        if all_modalities or (e.get("modality") in EXPORTED_MODALITIES and e.get("factual", True) is not False)
     ]
 
 
