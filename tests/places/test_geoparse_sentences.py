@@ -90,6 +90,8 @@ NOT_PLACES = [
     ("استهدف صاروخان باليستيان مدينة جازان السعودية.", ["السعودية"]),
     ("هددت أنقرة بإرسال قوات برية إلى المنطقة.", ["برية"]),
     ("ذكرت صحيفة ديلي ميل البريطانية أن المفاوضات فشلت.", ["ديلي"]),
+    ("شنت تركيا عملية عسكرية من آب/أغسطس 2016 إلى آذار 2017.", ["آب"]),
+    ("قال العقيد محمد سالم إن قواته تقدمت.", ["سالم"]),
 ]
 
 
@@ -164,3 +166,15 @@ def test_person_and_organisation_entities_block_places():
     doc.add("entities", doc.span(start, start + len("عمان الحسيني"), "PERS"))
     places = {s.text for s in Geoparser()(doc).get("places")}
     assert places == {"بيروت"}
+
+
+def test_month_is_not_ibb_but_the_governorate_is(pipeline):
+    places = places_of(pipeline, "قصفت الطائرات مواقع في محافظة إب وسط اليمن في شهر آب الماضي.")
+    assert places["إب"]["country_code"] == "YE" and places["إب"]["feature"] == "ADM1"
+    assert "آب" not in places
+
+
+def test_english_names_follow_the_town_not_a_differently_named_district(pipeline):
+    places = places_of(pipeline, "قصفت الطائرات أحياء في مدينة حلب وفي بلدة حارم.")
+    assert places["حلب"]["name"] == "Aleppo"
+    assert places["حارم"]["name"] == "Harim"
