@@ -1,12 +1,13 @@
 """The trained Arabic NER: a linear-chain CRF over whole words, and the pipeline stage `ner`.
 
-The model (src/marsad/models/ner.crfsuite) was trained by `scripts/train_ner.py` on ANERcorp,
-NewsFANE and Wojood (see docs/model-card.md); the name lists and word clusters it was trained
-with ship beside it and are loaded with it, once per process, on first use.
+The model (src/marsad/models/ner.crfsuite) was trained by `scripts/train_ner.py` on ANERcorp and
+the Wojood sample (see docs/model-card.md); the name lists and word clusters it was trained with
+ship beside it and are loaded with it, once per process, on first use.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ MODEL_FILE = "ner.crfsuite"
 NAMES_FILE = "ner_names.tsv"
 CLUSTERS_FILE = "ner_clusters.tsv"
 COMMON_FILE = "ner_common.txt"
-# Sentences that share a document memory (about an ANERcorp article); tuned on the dev split.
+# Sentences made consistent together (about an ANERcorp article); tuned on the dev split.
 CONSISTENCY_BLOCK = 20
 MIN_PROPAGATED = 3  # shorter words are too ambiguous to take a label from elsewhere
 # Surnames repeat alone; places the model already finds well, and propagating them (or MISC)
@@ -53,6 +54,7 @@ class NerModel:
         self.extractor = FeatureExtractor(Lexicons.from_keys(entries, clusters))
         self.common = frozenset(row[0] for row in _rows(directory / COMMON_FILE))
         self._tagger = pycrfsuite.Tagger()
+        self._lock = threading.Lock()  # a crfsuite tagger keeps the last sequence: one user at a time
         try:
             self._tagger.open(str(model_path))
         except (OSError, ValueError) as error:
@@ -61,12 +63,14 @@ class NerModel:
     def tag(self, words: list[str]) -> list[str]:
         if not words:
             return []
-        return list(self._tagger.tag(self.extractor.sentence(words)))
+        features = self.extractor.sentence(words)
+        with self._lock:
+            return list(self._tagger.tag(features))
 
     def tag_with_scores(self, words: list[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability."""
         tags = self.tag(words)
-        return tags, [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        return tags, self.marginals(words, tags)
 
     def tag_block(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tags of consecutive sentences of one text, made consistent across them."""
@@ -98,9 +102,13 @@ class NerModel:
         return fixed
 
     def marginals(self, words: list[str], tags: list[str]) -> list[float]:
-        """Marginal probability of each given tag (after `tag` on the same words)."""
-        self._tagger.set(self.extractor.sentence(words))
-        return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        """Marginal probability of each given tag of the words."""
+        if not words:
+            return []
+        features = self.extractor.sentence(words)
+        with self._lock:
+            self._tagger.set(features)
+            return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
 
 
 @lru_cache(maxsize=1)
