@@ -24,18 +24,17 @@ def test_dask_run_on_a_scheduler_gives_the_same_store_as_the_local_run(tmp_path,
     assert "48 stored, 0 already stored, 0 failed" in result.output
     assert store_dump(tmp_path / "dask.db") == store_dump(tmp_path / "local.db")
     # each worker built the pipeline once (the plugin, when it joined) and reused it for every task
+    def pipeline_cache() -> tuple[int, int]:  # defined here so that it is sent by value to the workers
+        from marsad.batch.work import pipeline_for
+
+        info = pipeline_for.cache_info()
+        return info.hits, info.misses
+
     with distributed.Client(cluster) as client:
-        caches = client.run(_pipeline_cache)
+        caches = client.run(pipeline_cache)
     assert len(caches) == 2
     assert all(misses == 1 for _, misses in caches.values()), caches
     assert sum(hits for hits, _ in caches.values()) >= 48 // 4
-
-
-def _pipeline_cache() -> tuple[int, int]:
-    from marsad.batch.work import pipeline_for
-
-    info = pipeline_for.cache_info()
-    return info.hits, info.misses
 
 
 def test_dask_resume_skips_what_is_stored(tmp_path, corpus, cluster, batch_cli, store_dump):
