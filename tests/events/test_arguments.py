@@ -177,3 +177,30 @@ def test_evidence_is_the_clause_and_slices_the_text(code):
         assert event.text == event.text.strip()
     battles = [e for e in factual(doc) if e.attrs["event_type"] == "Battles"]
     assert battles and "فيما" not in battles[0].text
+
+
+def _with_dates(text: str, published: dt.date = dt.date(2018, 5, 23)):
+    from marsad.document import Document
+    from marsad.pipeline import Pipeline
+
+    return Pipeline(["sentences", "tokens", "dates", "events"])(Document(text=text, published=published))
+
+
+def test_a_week_is_coded_to_the_day_the_dates_stage_chose():
+    # the dates stage codes "last week" to its middle already; the event must not move it again
+    doc = _with_dates("قصفت طائرات التحالف العربي مواقع الحوثيين في صعدة الأسبوع الماضي.")
+    week = doc.get("dates")[0].attrs
+    event = _one(doc)
+    assert (event["event_date"], event["time_precision"]) == (week["date"], 2)
+
+
+def test_the_day_of_the_event_wins_over_the_day_of_the_report():
+    doc = _with_dates("قال ناشطون الثلاثاء إن طائرات حربية قصفت بلدة سراقب يوم الأحد.")
+    event = _one(doc)
+    assert (event["event_date"], event["time_precision"]) == (dt.date(2018, 5, 20), 1)
+
+
+def test_a_year_gives_no_exact_day():
+    doc = _with_dates("قتل ثلاثة مدنيين في قصف على مدينة صعدة عام 2014.")
+    assert factual(doc) == []
+    assert all(e.attrs["time_precision"] != 1 for e in doc.get("events"))

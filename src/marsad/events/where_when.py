@@ -6,8 +6,9 @@ same location, kept once; places joined by "و" are separate locations, one even
 atomic rule). A "near" word before a place (`place_cues.tsv`) makes geo_precision 2. With no place in
 the sentence the article's focus place is used at precision 2 (a town) or 3 (a province/country).
 
-Dates: the dates span nearest the trigger; a span (date..end_date) is coded to its middle with
-precision 2; with none, the publication date with precision 2 (a fresh report).
+Dates: the dates span nearest the trigger, coded by `marsad.time.coding.event_date_of` (the dates
+stage's `date` is already the coded day; "since" spans run to publication; a day that dates a report
+gives precision 2; years give no date); with none, the publication date with precision 2.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from marsad.document import Span
 from marsad.events.lexicon import lexicon
+from marsad.time.coding import event_date_of
 
 CHAIN_GAP = 6  # tokens between two places for the second to locate the first
 
@@ -128,16 +130,14 @@ class When:
 
 
 def event_date(dates: Sequence[Span], trigger_offset: int, published: dt.date | None) -> When:
-    """The date nearest the trigger, else the publication date at precision 2."""
-    usable = [d for d in dates if isinstance(d.attrs.get("date"), dt.date)]
+    """The date of the dates span nearest the trigger, coded by `event_date_of` (a span's `date` is
+    already its coded middle; years and vague periods give none); a span that dates the event is
+    preferred to one that dates the report. With none, the publication date at precision 2."""
+    coded = [(span, event_date_of(span)) for span in dates]
+    usable = [(span, value) for span, value in coded if value is not None]
+    own = [(span, value) for span, value in usable if not span.attrs.get("of_report")]
+    usable = own or usable
     if not usable:
         return When(published, 2 if published else None, None)
-    best = min(usable, key=lambda d: abs(d.start - trigger_offset))
-    start: dt.date = best.attrs["date"]
-    end = best.attrs.get("end_date")
-    precision = best.attrs.get("time_precision")
-    precision = precision if isinstance(precision, int) and 1 <= precision <= 3 else 1
-    if isinstance(end, dt.date) and end > start and precision < 3:
-        middle = start + (end - start) // 2
-        return When(middle, 2, best)
-    return When(start, precision, best)
+    span, (date, precision) = min(usable, key=lambda item: abs(item[0].start - trigger_offset))
+    return When(date, precision, span)
