@@ -16,6 +16,11 @@ for _folder in sorted(p for p in Path(__file__).resolve().parent.iterdir() if p.
         sys.path.append(str(_folder))
 
 REPO = Path(__file__).resolve().parents[1]
+# importlib mode names test modules "tests.<folder>.<file>": child processes (multiprocessing spawn,
+# Dask workers) unpickle functions by that name, so the repository root must be importable there too.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 SHARED = Path(os.environ.get("MARSAD_SHARED", REPO.parent / "shared"))
 ANT_NEWS = SHARED / "data" / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl"
 SAMPLE = REPO / "examples" / "idlib-isis-hts-movements.ar.txt"
