@@ -1,7 +1,7 @@
 """Vendor the web page's JavaScript libraries and base map into the package, from the npm registry.
 
 The page at `/` must work offline (no CDN, no tile server), so Leaflet, its marker-cluster plugin,
-the world-atlas country outlines and the TopoJSON decoder ship inside `marsad/server/static/vendor/`.
+the world-atlas country outlines, the TopoJSON decoder and Swagger UI (for the API docs at /docs) ship inside `marsad/server/static/vendor/`.
 This script fetches pinned versions with `npm pack` (the ordinary npm client), extracts only the
 files the page uses plus each package's licence, and writes a manifest of versions and sizes.
 
@@ -44,6 +44,11 @@ PACKAGES: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "world-atlas": ("2.0.2", {
         "countries-50m.json": "countries-50m.json",
+        "LICENSE": "LICENSE",
+    }),
+    "swagger-ui-dist": ("5.17.14", {
+        "swagger-ui-bundle.js": "swagger-ui-bundle.js",
+        "swagger-ui.css": "swagger-ui.css",
         "LICENSE": "LICENSE",
     }),
     "topojson-client": ("3.1.0", {

@@ -18,7 +18,8 @@ from importlib import resources
 from typing import Any, Literal
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -84,9 +85,19 @@ def create_app(
         store.close()
 
     app = FastAPI(
-        title="marsad", version=marsad.__version__, lifespan=lifespan,
+        title="marsad", version=marsad.__version__, lifespan=lifespan, docs_url=None,
         description="Arabic conflict news to structured, geolocated ACLED-style event records.",
     )
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        # Swagger UI from the vendored files: the docs page works offline too
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url, title="marsad API",
+            swagger_js_url="/static/vendor/swagger-ui-dist/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui-dist/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
     app.add_middleware(BodyLimit, max_bytes=max_body)
     install_error_handlers(app)
 
