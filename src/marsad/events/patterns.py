@@ -86,11 +86,15 @@ class PatternSet(Generic[T]):
     """Patterns, each with a payload, matched over token spans.
 
     Patterns are indexed by their whole first word when it is exact, and by its first two letters
-    when it is a prefix, so each token form costs one or two dictionary look-ups."""
+    when it is a prefix; the candidates of each token norm are remembered, so a token whose norm
+    starts no pattern (most of them) costs one dictionary look-up."""
+
+    MEMO_LIMIT = 200_000  # distinct norms remembered before the memo starts afresh
 
     def __init__(self, entries: Iterable[tuple[str, T]] = ()):
         self._exact: dict[str, list[tuple[Pattern, T]]] = {}
         self._prefix: dict[str, list[tuple[Pattern, T]]] = {}
+        self._memo: dict[str, tuple[tuple[Pattern, T], ...]] = {}
         self.size = 0
         for text, payload in entries:
             self.add(text, payload)
@@ -104,12 +108,16 @@ class PatternSet(Generic[T]):
             self._prefix.setdefault(first.text[:2], []).append((pattern, payload))
         else:
             self._exact.setdefault(first.text, []).append((pattern, payload))
+        self._memo.clear()
         self.size += 1
 
-    def _candidates(self, forms: tuple[tuple[str, bool], ...]) -> list[tuple[Pattern, T]]:
+    def _candidates(self, norm: str) -> tuple[tuple[Pattern, T], ...]:
+        known = self._memo.get(norm)
+        if known is not None:
+            return known
         found: list[tuple[Pattern, T]] = []
         seen: set[int] = set()
-        for form, _ in forms:
+        for form, _ in token_forms(norm):
             for entry in self._exact.get(form, ()):
                 if id(entry) not in seen:
                     seen.add(id(entry))
@@ -118,21 +126,30 @@ class PatternSet(Generic[T]):
                 if id(entry) not in seen and form.startswith(entry[0].words[0].text):
                     seen.add(id(entry))
                     found.append(entry)
-        return found
+        if len(self._memo) >= self.MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[norm] = result = tuple(found)
+        return result
 
     def find(self, tokens: Sequence[Span], longest: bool = True) -> list[Match[T]]:
         """Matches over `tokens`; with `longest`, overlapping matches keep the longest (then first)."""
-        forms = [token_forms(token.attrs.get("norm") or "") for token in tokens]
+        norms = [token.attrs.get("norm") or "" for token in tokens]
         matches: list[Match[T]] = []
         count = len(tokens)
-        for i in range(count):
-            if not forms[i][0][0]:
+        forms: list[tuple[tuple[str, bool], ...]] | None = None
+        for i, norm in enumerate(norms):
+            if not norm:
                 continue
-            for pattern, payload in self._candidates(forms[i]):
+            candidates = self._candidates(norm)
+            if not candidates:
+                continue
+            if forms is None:
+                forms = [token_forms(n) for n in norms]
+            for pattern, payload in candidates:
                 match = self._match_at(pattern, payload, i, forms, count)
                 if match is not None:
                     matches.append(match)
-        if longest:
+        if longest and len(matches) > 1:
             matches = _keep_longest(matches)
         return matches
 
