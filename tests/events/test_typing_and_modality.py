@@ -106,3 +106,25 @@ def test_air_strike_wins_over_shelling_in_one_record(code):
     events = factual(doc)
     assert len(events) == 1
     assert events[0].attrs["sub_event_type"] == "Air/drone strike"
+
+
+# demonstrations named by their crowd or march, and riots told by the crowd's acts: one type per sentence
+CROWDS = [
+    ("الآلاف يتظاهرون في البصرة ضد انقطاع الكهرباء", "Protests"),
+    ("وندد المتظاهرون الذين ساروا في شوارع النجف بتدهور الخدمات.", "Protests"),
+    ("قتل الجيش الإسرائيلي ثلاثة فلسطينيين خلال مشاركتهم في مسيرات العودة شرق غزة.", "Protests"),
+    ("وقال مصدر أمني إن المحتجين رموا الحجارة وأضرموا النار في إطارات السيارات في البصرة.", "Riots"),
+    ("هاجم متظاهرون غاضبون مقر الحزب في النجف وحاولوا إحراقه.", "Riots"),
+    ("أصيب عشرة أشخاص بإطلاق الشرطة العراقية النار على متظاهرين حاولوا اقتحام مبنى المحافظة في البصرة.",
+     "Riots"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", CROWDS)
+def test_protests_and_riots_named_by_the_crowd(code, text, event_type):
+    assert {e.attrs["event_type"] for e in factual(code(text))} == {event_type}
+
+
+def test_a_march_is_no_drone(code):
+    doc = code("اعتدت الشرطة العراقية على المشاركين في مسيرة سلمية في البصرة بالهراوات.")
+    assert "Explosions/Remote violence" not in {e.attrs["event_type"] for e in factual(doc)}

@@ -45,13 +45,23 @@ def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     return not imperfect
 
 
+# cues that, right before a word naming the crowd, make the crowd their subject ("ندد المتظاهرون",
+# "طالب المحتجون") or a preposition ("للمتظاهرين"), not a statement about or a plan of a protest
+_CROWD_SUBJECT = ("statement", "planned")
+CROWD_GAP = 2
+
+
 def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Sequence[Match[Cue]],
-                tokens: Sequence[Span]) -> str:
-    """The strongest modality cue reaching the trigger at tokens `trigger_first`..`trigger_last`."""
+                tokens: Sequence[Span], crowd: bool = False) -> str:
+    """The strongest modality cue reaching the trigger at tokens `trigger_first`..`trigger_last`;
+    `crowd` says the trigger names the protesters themselves."""
     found: set[str] = set()
     for cue in cues:
         if cue.first <= trigger_last and cue.last >= trigger_first:
             continue  # the cue is the trigger itself
+        if (crowd and cue.payload.modality in _CROWD_SUBJECT and cue.last < trigger_first
+                and trigger_first - cue.last <= CROWD_GAP):
+            continue
         if cue.last < trigger_first and trigger_first - cue.last <= cue.payload.before:
             found.add(cue.payload.modality)
         elif cue.first > trigger_last and cue.first - trigger_last <= cue.payload.after:

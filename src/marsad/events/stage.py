@@ -192,7 +192,9 @@ def _sentence_drafts(
         )
     ]
     cues = find_cues(tokens)
-    context = {m.payload for m in lex.context_words.find(tokens)}
+    context_matches = lex.context_words.find(tokens, longest=False)
+    context = {m.payload for m in context_matches}
+    crowd_at = {m.first for m in context_matches if m.payload == "crowd"}
     concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
     # attacks typed by their weapon count as concrete before deaths are typed ("صواريخ استهدفت ... وأدت
     # إلى سقوط قتلى" is one strike with its toll)
@@ -208,7 +210,7 @@ def _sentence_drafts(
     drafts: dict[tuple[str, int], Draft] = {}
     deaths: list[Match[Trigger]] = []
     for match in kept:
-        modality = modality_of(match.first, match.last, match.future, cues, tokens)
+        modality = modality_of(match.first, match.last, match.future, cues, tokens, match.first in crowd_at)
         if modality == "block":
             continue
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
@@ -236,6 +238,9 @@ def _sentence_drafts(
             current.trigger = match
     if not drafts:
         return []
+    if any(d.event_type == "Riots" and is_factual(d.modality) for d in drafts.values()):
+        # a demonstration that turns violent is a riot (ACLED), not also a protest
+        drafts = {key: d for key, d in drafts.items() if d.event_type != "Protests"}
     if any(d.event_type == "Explosions/Remote violence" for d in drafts.values()):
         # an assassination or attack by a named device is coded by its method ("محاولة اغتيال بعبوة ناسفة")
         drafts = {
@@ -419,6 +424,8 @@ def _supported(draft: Draft, parts: list[Participant], places: list[Span], tolls
     ("براءة القتيل", "اعتصم بعقلانية" are no events)."""
     if draft.trigger.payload.sub_event_type != "kill" and draft.event_type != "Protests":
         return True
+    if draft.event_type == "Protests" and draft.sub_event_type != "Peaceful protest":
+        return True  # police dispersing it with tear gas or fire make it concrete
     named = any(not p.generic for p in parts)
     figure = any(t.explicit for t in tolls)
     return bool(places) or named or figure

@@ -4,7 +4,7 @@ Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) a
 - kill: a death joins the violent event of its sentence (its toll); alone it is excessive force in
   a protest, a battle when two armed sides are named, else an attack on civilians when the dead are
   civilians or the only armed side is the killer, else an armed clash;
-- attack: remote violence when a weapon is named (an air strike when aircraft are); else it joins a
+- attack: a riot when protesters attack and no armed group is named; remote violence when a weapon is named (an air strike when aircraft are); else it joins a
   violent event of its sentence, or is typed like a killing;
 - control: taking ground is Government regains territory for state forces (and unnamed ones), Non-
   state actor overtakes territory for rebels and militias, and a Non-violent transfer of territory
@@ -48,6 +48,8 @@ def resolve(
             return None
         return _one_or_two_sided(participants, actor1)
     if sub == "attack":
+        if "protest" in context and not any(p.inter in (2, 3, 4, 8) for p in participants):
+            return "Riots", "Violent demonstration"  # "هاجم متظاهرون مقر ..."
         if EXPLOSIONS not in concrete_types and ("air" in context or "weapon" in context):
             return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
         if concrete_types & (set(VIOLENT) | {"Strategic developments"}):
