@@ -128,3 +128,20 @@ def test_protests_and_riots_named_by_the_crowd(code, text, event_type):
 def test_a_march_is_no_drone(code):
     doc = code("اعتدت الشرطة العراقية على المشاركين في مسيرة سلمية في البصرة بالهراوات.")
     assert "Explosions/Remote violence" not in {e.attrs["event_type"] for e in factual(doc)}
+
+
+# background, habits, supplies, hypotheticals and diplomatic protests: no factual event
+NOT_FACTUAL = [
+    "وتشهد سوريا منذ سبع سنوات نزاعا بدأ باحتجاجات سلمية في مدينة درعا.",
+    "واختطف مسلحو تنظيم داعش منذ أربع سنوات مضت عشرات المدنيين من سراقب.",
+    "ونادرا ما تؤكد إسرائيل غاراتها على مواقع في سوريا.",
+    "واتهم المتحدث إيران بتزويد ميليشيات الحوثي بصواريخ باليستية تطلق على صعدة.",
+    "وقال الجيش اليمني إن أي اعتداء على مدينة تعز سيقابل برد حاسم.",
+    "وبعث الوزير رسالة احتجاج إلى نظيره في البصرة.",
+    "وزار الوزير عائلات المدنيين الذين قتلوا في صعدة.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FACTUAL)
+def test_background_and_hypothetical_mentions_are_not_factual(code, text):
+    assert factual(code(text)) == []
