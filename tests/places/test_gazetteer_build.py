@@ -22,6 +22,8 @@ def test_building_twice_gives_identical_bytes(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     assert (tmp_path / "a" / "admin1.tsv").read_bytes() == (tmp_path / "b" / "admin1.tsv").read_bytes()
     assert (tmp_path / "a" / "common_words.tsv.gz").read_bytes() == (tmp_path / "b" / "common_words.tsv.gz").read_bytes()
+    assert (tmp_path / "a" / "skeletons.tsv.gz").read_bytes() == (tmp_path / "b" / "skeletons.tsv.gz").read_bytes()
+    assert (tmp_path / "a" / "skeletons.tsv.gz").read_bytes() == data_path("gazetteer", "skeletons.tsv.gz").read_bytes()
 
 
 def test_shipped_index_names_its_sources_and_licence():

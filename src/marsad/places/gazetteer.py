@@ -52,6 +52,7 @@ class Gazetteer:
         self._cells: list[list[str]] = []
         self._where: list[str] = []
         self._places: dict[int, Place] = {}
+        self._by_id: dict[str, int] | None = None
         by_geonameid: dict[str, int] = {}
         for where, cells in rows:
             geonameid = cells[_GEONAMEID]
@@ -100,6 +101,13 @@ class Gazetteer:
     def places(self) -> list[Place]:
         """Every place (parses the whole index: for tools and tests, not the hot path)."""
         return [self.place(i) for i in range(len(self._cells))]
+
+    def by_id(self, place_id: str) -> Place | None:
+        """The place of an index id ("gn:285811"), or None."""
+        if self._by_id is None:
+            self._by_id = {cells[_ID]: index for index, cells in enumerate(self._cells)}
+        index = self._by_id.get(place_id)
+        return None if index is None else self.place(index)
 
     def candidates(self, key: str) -> list[Place]:
         return [self.place(i) for i in self.matcher.payloads(key)]

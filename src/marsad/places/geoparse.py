@@ -28,6 +28,7 @@ from marsad.places.mentions import (
 )
 from marsad.places.records import Place
 from marsad.places.resolve import Context, Scored, distance_km, prior, rank
+from marsad.places.translit import arab_world, phrase_skeleton, skeleton_index, translit_sites
 from marsad.resources import read_rows
 from marsad.text.phrases import PhraseMatch
 
@@ -112,6 +113,7 @@ class Geoparser:
             mention.person = any(p.start < end and start < p.end for p in persons)
             mention.in_name = any(inside_person_name(p, mention, tokens, lex) for p in persons)
             mentions.append(mention)
+        mentions = self._add_transliterated(doc, tokens, norms, mentions, lex, locations)
         kept: list[Mention] = []
         for mention in self._gate(mentions, tokens, lex):
             if mention.demonym_like and kept and kept[-1].last == mention.first - 1:
@@ -184,7 +186,7 @@ class Geoparser:
         for mention in mentions:
             if mention.in_name:
                 continue
-            if self._is_strong(mention, lex):
+            if mention.transliterated or self._is_strong(mention, lex):
                 kept.append(mention)
                 continue
             if mention.person:
@@ -216,6 +218,41 @@ class Geoparser:
             ):
                 kept.append(mention)  # a place near others the article names
         return kept
+
+    def _add_transliterated(self, doc: Document, tokens: list[Span], norms: list[str], mentions: list[Mention],
+                            lex: Lexicon, locations: list[Span]) -> list[Mention]:
+        """Mentions of places the gazetteer knows only by Latin names, found by consonant skeleton."""
+        covered = set()
+        for mention in mentions:
+            covered.update(range(mention.first - (mention.head is not None and mention.head.kind == "admin"),
+                                 mention.last + 1))
+        sites = translit_sites(doc.text, tokens, norms, covered, lex, locations)
+        if not sites:
+            return mentions
+        regions = region_countries()
+        countries = {p.country_code for m in mentions if self._is_strong(m, lex) for p in m.trusted[:1]
+                     if p.country_code in regions} | (self._demonym_countries(tokens) & regions)
+        index = skeleton_index()
+        added: list[Mention] = []
+        for site in sites:
+            if site.support == "hashtag" and not countries:
+                continue
+            scope = frozenset(countries) & arab_world() or arab_world()
+            for first, last in site.spans:
+                hit = index.search(phrase_skeleton(norms[first:last + 1]), scope, site.support)
+                if hit is None:
+                    continue
+                places = [p for p in (self.gazetteer.by_id(i) for i in hit.place_ids) if p is not None]
+                if not places:
+                    continue
+                mention = Mention(first, last, " ".join(norms[first:last + 1]), places, places,
+                                  head=site.head, transliterated=True)
+                mention.ner = site.support == "ner"
+                added.append(mention)
+                break
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: m.first)
 
     @staticmethod
     def _is_strong(mention: Mention, lex: Lexicon) -> bool:
@@ -313,6 +350,8 @@ class Geoparser:
             name, name_ar, feature, precision = best.admin1, admin.admin1_ar or name_ar, "ADM1", 3
         if mention.direction or mention.near:
             precision = max(precision, 2)
+        if not name_ar:
+            name_ar = doc.text[tokens[mention.first].start:tokens[mention.last].end]  # a Latin-only place
         attrs = {
             "name": name, "name_ar": name_ar, "lat": round(best.lat, 5), "lon": round(best.lon, 5),
             "country_code": best.country_code or None, "admin1": admin.admin1 or None,
@@ -329,6 +368,8 @@ class Geoparser:
             attrs["relation"] = "border"
         if mention.ner:
             attrs["ner"] = True
+        if mention.transliterated:
+            attrs["transliterated"] = True
         alternatives = [
             {"name": s.place.name, "country_code": s.place.country_code or None, "admin1": s.place.admin1 or None,
              "feature": s.place.feature, "lat": round(s.place.lat, 5), "lon": round(s.place.lon, 5),

@@ -31,6 +31,7 @@ class Mention:
     ner: bool = False
     person: bool = False  # overlaps a NER person span: only a strong place name survives that
     in_name: bool = False  # one word of a longer person name ("خوان مانويل سانتوس")
+    transliterated: bool = False  # found by its consonant skeleton (marsad.places.translit), support checked
     demonym_like: bool = False  # a one-word -iya country name ("السعودية") that may be an adjective
     ranked: list[Scored] = field(default_factory=list)
 

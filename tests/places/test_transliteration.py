@@ -1,0 +1,62 @@
+"""Places GeoNames knows only by Latin names are found by consonant skeleton, with support only."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import Pipeline
+from marsad.places.skeleton import arabic_skeleton, latin_skeleton
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("الفحيحيل", "Al Fuhayhil"),
+    ("الفحاحيل", "Al Fahahil"),
+    ("حولي", "Hawalli"),
+    ("الوفرة", "Al Wafrah"),
+    ("السالمية", "As Sālimīyah"),
+    ("المنقف", "Al Manqaf"),
+    ("صباح السالم", "Şabāḩ as Sālim"),
+    ("الأشرفية", "Achrafieh"),
+    ("إمبابة", "Imbabah"),
+    ("مبارك الكبير", "Mubārak al Kabīr"),
+])
+def test_arabic_and_latin_spellings_share_a_skeleton(arabic, latin):
+    assert arabic_skeleton(arabic) == latin_skeleton(latin)
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("الفحيحيل", "Al Fintas"),
+    ("المنقف", "Al Mahbulah"),
+    ("حولي", "Hebron"),
+])
+def test_different_names_differ(arabic, latin):
+    assert arabic_skeleton(arabic) != latin_skeleton(latin)
+
+
+def test_latin_skeleton_ignores_other_scripts():
+    assert latin_skeleton("Фахахиль") == ""
+
+
+@pytest.fixture(scope="module")
+def places():
+    pipeline = Pipeline(["sentences", "tokens", "places"])
+    return lambda text: [(s.text, s.attrs["name"], s.attrs["country_code"], s.attrs.get("transliterated"))
+                         for s in pipeline.run(text).get("places")]
+
+
+def test_a_latin_only_town_after_a_head_noun(places):
+    found = places("غمرت مياه الأمطار الشوارع في منطقة الفحيحيل جنوب الكويت")
+    assert ("الفحيحيل", "Al Fahahil", "KW", True) in found
+
+
+def test_a_hashtag_in_an_article_about_its_country(places):
+    found = places("سيول تجتاح الشوارع في الكويت #الفحيحيل")
+    assert ("الفحيحيل", "Al Fahahil", "KW", True) in found
+
+
+def test_a_hashtag_needs_a_country_in_the_article(places):
+    assert places("سيول تجتاح الشوارع #الفحيحيل") == []
+
+
+def test_a_common_word_after_a_head_noun_is_not_looked_up(places):
+    assert all(not t for *_, t in places("شهدت المنطقة الجنوبية في الكويت أمطارا غزيرة"))
