@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.pipeline import Pipeline
-from marsad.places.skeleton import arabic_skeleton, latin_skeleton
+from marsad.places.skeleton import arabic_skeleton, latin_skeleton, latin_skeletons
 
 
 @pytest.mark.parametrize(("arabic", "latin"), [
@@ -19,9 +19,11 @@ from marsad.places.skeleton import arabic_skeleton, latin_skeleton
     ("الأشرفية", "Achrafieh"),
     ("إمبابة", "Imbabah"),
     ("مبارك الكبير", "Mubārak al Kabīr"),
+    ("رفحاء", "Rafha"),
+    ("أطفيح", "Atfih"),
 ])
 def test_arabic_and_latin_spellings_share_a_skeleton(arabic, latin):
-    assert arabic_skeleton(arabic) == latin_skeleton(latin)
+    assert arabic_skeleton(arabic) in latin_skeletons(latin)
 
 
 @pytest.mark.parametrize(("arabic", "latin"), [
@@ -30,7 +32,7 @@ def test_arabic_and_latin_spellings_share_a_skeleton(arabic, latin):
     ("حولي", "Hebron"),
 ])
 def test_different_names_differ(arabic, latin):
-    assert arabic_skeleton(arabic) != latin_skeleton(latin)
+    assert arabic_skeleton(arabic) not in latin_skeletons(latin)
 
 
 def test_latin_skeleton_ignores_other_scripts():

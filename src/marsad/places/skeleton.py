@@ -2,7 +2,7 @@
 
 GeoNames holds many towns of the Arab world under Latin names only ("Al Fahahil", "Hawalli"). Both
 scripts are reduced to the consonant classes of `data/gazetteer/transliteration.tsv` (vowels, ع/ء and
-inner و/ي dropped, the article and a final h removed, doubled letters merged), so that الفحيحيل and
+inner و/ي dropped, the article and a taa marbuta removed, doubled letters merged), so that الفحيحيل and
 "Al Fuhayhil" both give "fhhl". The build ships these keys (`skeletons.tsv.gz`); the geoparser looks a
 word up by its skeleton when the gazetteer has no Arabic spelling for it.
 """
@@ -49,13 +49,13 @@ def _tables() -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 def _finish(classes: list[str]) -> str:
     """Merge a doubled letter (Latin "Riqqah" has no Arabic counterpart: no shadda after normalising),
-    then drop vowels, inner semivowels and a final h or semivowel."""
+    then drop vowels, inner semivowels and a final semivowel."""
     merged: list[str] = []
     for c in classes:
         if not merged or merged[-1] != c:
             merged.append(c)
     kept = [c for i, c in enumerate(merged) if c and (i == 0 or c not in SEMIVOWELS)]
-    while kept and kept[-1] in ("h", *SEMIVOWELS) and len(kept) > 1:
+    while kept and kept[-1] in SEMIVOWELS and len(kept) > 1:
         kept.pop()
     return "".join(kept)
 
@@ -67,6 +67,8 @@ def arabic_skeleton(name: str) -> str:
     for word in normalize(name).split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
+        if word.endswith("ه") and len(word) > 2:
+            word = word[:-1]  # taa marbuta (normalised to ه), which romanisations write as a vowel or "ah"
         letters = [arabic[ch] for ch in word if ch in arabic]
         # a word-initial alef or ayn is a vowel: the next letter starts the word
         while letters and letters[0] == "":
@@ -90,32 +92,46 @@ def _latin_words(name: str) -> list[str] | None:
     return "".join(kept).split()
 
 
-def latin_skeleton(name: str) -> str:
-    """The skeleton of a Latin romanisation ("" for a name in another script)."""
+def _latin_word(word: str) -> str:
     _, latin = _tables()
+    letters: list[str] = []
+    i = 0
+    while i < len(word):
+        for text, klass in latin:
+            if word.startswith(text, i):
+                letters.append(klass)
+                i += len(text)
+                break
+        else:
+            i += 1
+    while letters and letters[0] == "":
+        letters.pop(0)
+    return _finish(letters)
+
+
+def latin_skeletons(name: str) -> list[str]:
+    """The skeletons of a Latin romanisation ([] for a name in another script). A final "-ah"/"-ih" may
+    write a taa marbuta (Salimiyah) or a real h (Sabah, Atfih): both readings are given."""
     words = _latin_words(name)
     if not words:
-        return ""
+        return []
     if len(words) > 1:
         words = [w for i, w in enumerate(words) if w not in LATIN_ARTICLES or i == len(words) - 1]
-    out = []
+    readings = [""]
     for word in words:
         if word.startswith("al") and len(word) > 5 and word[2] not in "aeiou":
             word = word[2:]  # joined article: "Alsalmiya"
-        letters: list[str] = []
-        i = 0
-        while i < len(word):
-            for text, klass in latin:
-                if word.startswith(text, i):
-                    letters.append(klass)
-                    i += len(text)
-                    break
-            else:
-                i += 1
-        while letters and letters[0] == "":
-            letters.pop(0)
-        out.append(_finish(letters))
-    return "".join(out)
+        forms = [_latin_word(word)]
+        if len(word) > 2 and word[-1] == "h" and word[-2] in "aeiou":
+            forms.append(_latin_word(word[:-1]))
+        readings = [r + f for r in readings for f in dict.fromkeys(forms)]
+    return list(dict.fromkeys(readings))
+
+
+def latin_skeleton(name: str) -> str:
+    """The first skeleton of a Latin romanisation ("" for a name in another script)."""
+    found = latin_skeletons(name)
+    return found[0] if found else ""
 
 
 MIN_SKELETON = 2  # shorter keys ("b") say nothing
@@ -123,7 +139,7 @@ MIN_SKELETON = 2  # shorter keys ("b") say nothing
 
 def place_skeletons(latin_names: list[str], arabic_names: list[str]) -> list[str]:
     """The distinct skeletons of a place's Latin and Arabic names, in first-seen order."""
-    found = [latin_skeleton(n) for n in latin_names] + [arabic_skeleton(n) for n in arabic_names]
+    found = [s for n in latin_names for s in latin_skeletons(n)] + [arabic_skeleton(n) for n in arabic_names]
     return [s for s in dict.fromkeys(found) if len(s) >= MIN_SKELETON]
 
 

@@ -28,6 +28,8 @@ _ARABIC_WORD = regex.compile(r"^[\p{Arabic}]+$")
 MAX_ZIPF = 3.3
 # Skeleton lengths: shorter keys match too many names by chance.
 MIN_EXACT = {"head": 2, "ner": 3, "hashtag": 3}
+# A two-letter skeleton after a head noun counts only when one place has it.
+SHORT = 2
 MIN_FUZZY = 5
 FUZZY_CUTOFF = 85.0
 
@@ -51,8 +53,10 @@ class SkeletonIndex:
         if len(skeleton) < MIN_EXACT[support]:
             return None
         exact = [pid for cc in sorted(countries) for pid in self._by_country.get(cc, {}).get(skeleton, ())]
-        if exact:
+        if exact and (len(skeleton) > SHORT or len(set(exact)) == 1):
             return SkeletonHit(tuple(dict.fromkeys(exact)), True)
+        if exact:
+            return None
         if len(skeleton) < MIN_FUZZY or support == "hashtag":
             return None
         best: tuple[float, list[str]] | None = None
