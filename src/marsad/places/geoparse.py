@@ -116,8 +116,9 @@ class Geoparser:
         mentions = self._add_transliterated(doc, tokens, norms, mentions, lex, locations)
         kept: list[Mention] = []
         for mention in self._gate(mentions, tokens, lex):
-            if mention.demonym_like and kept and kept[-1].last == mention.first - 1:
-                continue  # "مدينة جازان السعودية": the demonym of the place before
+            hashtag = doc.text[max(0, tokens[mention.first].start - 1):tokens[mention.first].start] == "#"
+            if mention.demonym_like and kept and kept[-1].last == mention.first - 1 and not hashtag:
+                continue  # "مدينة جازان السعودية": the demonym of the place before ("#جازان #السعودية" is not)
             kept.append(mention)
         return kept
 
