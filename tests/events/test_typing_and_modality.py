@@ -148,3 +148,9 @@ NOT_FACTUAL = [
 @pytest.mark.parametrize("text", NOT_FACTUAL)
 def test_background_and_hypothetical_mentions_are_not_factual(code, text):
     assert factual(code(text)) == []
+
+
+def test_martyrdom_is_a_death_but_citing_is_not(code):
+    killed = factual(code("واستشهد ثلاثة مدنيين برصاص ميليشيات الحوثي في مدينة تعز."))
+    assert [e.attrs["event_type"] for e in killed] == ["Violence against civilians"]
+    assert factual(code("واستشهد الوزير بما حصل في مدينة البصرة قائلا إن الحكومة مسؤولة.")) == []
