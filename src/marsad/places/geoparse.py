@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.document import Document, Span
+from marsad.places.contained import contained_places
 from marsad.places.gazetteer import Gazetteer, default_gazetteer
 from marsad.places.lexicon import Lexicon, lexicon
 from marsad.places.mentions import (
@@ -76,6 +77,10 @@ class Geoparser:
         tokens = [t for t in doc.get("tokens") if t.attrs.get("norm") not in HASHTAG_MARKS]
         mentions = self.recognise(doc, tokens)
         spans = self.resolve(doc, tokens, mentions, self._demonym_countries(tokens))
+        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        inside = contained_places(doc, tokens, covered, spans, lexicon())
+        if inside:
+            spans = sorted(spans + inside, key=lambda s: s.start)
         doc.layers[PLACES_LAYER] = spans
         return doc
 

@@ -1,0 +1,35 @@
+"""A named street, facility or neighbourhood the gazetteer lacks is placed at the town the text puts it in."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import Pipeline
+from marsad.places.resolve import distance_km
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(["sentences", "tokens", "places"])
+
+
+@pytest.mark.parametrize(("text", "surface", "feature", "lat", "lon"), [
+    ("نقل الجرحى إلى مستشفى الروم في بيروت بعد الانفجار", "مستشفى الروم", "BLDG", 33.89, 35.50),
+    ("أغلق المسجد في حي النزهة بمدينة الدمام بعد الاشتباه بإصابة", "النزهة", "NBHD", 26.43, 50.10),
+    ("أغلقت الشرطة طريق الشلالة في العقبة بسبب السيول", "الشلالة", "NBHD", 29.53, 35.01),
+])
+def test_unknown_part_of_a_town_takes_the_town_point(pipeline, text, surface, feature, lat, lon):
+    spans = {s.text: s.attrs for s in pipeline.run(text).get("places")}
+    assert surface in spans, spans.keys()
+    attrs = spans[surface]
+    assert attrs["feature"] == feature and attrs["geo_precision"] == 2
+    assert distance_km(attrs["lat"], attrs["lon"], lat, lon) < 20
+
+
+@pytest.mark.parametrize("text", [
+    "وصل الوفد إلى العاصمة السورية دمشق صباح اليوم",  # a demonym after a head noun is no name
+    "انتقد نظام ولاية الفقيه في طهران",  # ولاية names no part of a town
+    "قال مدير المستشفى في بيروت إن الوضع صعب",  # no head noun
+])
+def test_no_contained_place_without_a_head_and_a_name(pipeline, text):
+    assert not [s for s in pipeline.run(text).get("places") if s.attrs.get("contained_in")]
