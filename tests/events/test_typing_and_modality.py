@@ -154,3 +154,10 @@ def test_martyrdom_is_a_death_but_citing_is_not(code):
     killed = factual(code("واستشهد ثلاثة مدنيين برصاص ميليشيات الحوثي في مدينة تعز."))
     assert [e.attrs["event_type"] for e in killed] == ["Violence against civilians"]
     assert factual(code("واستشهد الوزير بما حصل في مدينة البصرة قائلا إن الحكومة مسؤولة.")) == []
+
+
+def test_a_trigger_keeps_its_preposition_on(code):
+    # the tokenizer leaves ب on "بعبوة": the device still names the method
+    doc = code("نجا محافظ تعز من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في مدينة تعز.")
+    assert [(e.attrs["event_type"], e.attrs["sub_event_type"]) for e in factual(doc)] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]

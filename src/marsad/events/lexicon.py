@@ -11,6 +11,7 @@ from marsad.resources import data_path, read_rows
 from marsad.text.normalize import normalize
 
 FOLDER = ("ar", "events")
+TRIGGER_PROCLITICS = "وفبل"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,9 @@ def lexicon() -> Lexicon:
     taxonomy = {
         (r[0], r[1]): SubType(r[0], r[1], int(r[2]), r[3], r[4]) for r in _rows("taxonomy.tsv", 5)
     }
-    triggers: PatternSet[Trigger] = PatternSet()
+    # trigger words may also lose a ب or ل the tokenizer left on ("بعبوة ناسفة"); cue words may not
+    # ("بحق" is no "حق")
+    triggers: PatternSet[Trigger] = PatternSet(proclitics=TRIGGER_PROCLITICS)
     requirement_words: set[str] = set()
     for pattern, event_type, sub, plover, strength, requires, *_ in _rows("triggers.tsv", 6):
         needs = tuple(w.strip() for w in requires.split(",") if w.strip())
@@ -101,7 +104,7 @@ def lexicon() -> Lexicon:
             raise DataError(f"ar/events/triggers.tsv: unknown sub-event type {event_type} / {sub}")
         triggers.add(pattern, Trigger(event_type, sub, plover, strength == "strong", needs, pattern))
         requirement_words.update(w for w in needs if not w.startswith("@"))
-    requirements: PatternSet[str] = PatternSet((w, w) for w in requirement_words)
+    requirements: PatternSet[str] = PatternSet(((w, w) for w in requirement_words), TRIGGER_PROCLITICS)
     cues: PatternSet[Cue] = PatternSet(
         (r[0], Cue(r[1], int(r[2]), int(r[3]))) for r in _rows("modality.tsv", 4)
     )
@@ -129,7 +132,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         taxonomy, triggers, requirements, cues, numbers, sources, source_cues, roles,
         countries, country_words, notes, place_cues, argument_cues,
-        PatternSet((r[0], r[1]) for r in _rows("context_words.tsv", 2)),
+        PatternSet(((r[0], r[1]) for r in _rows("context_words.tsv", 2)), TRIGGER_PROCLITICS),
         {r[0]: (r[1], r[2], float(r[3]), float(r[4]), int(r[5])) for r in _rows("capitals.tsv", 6)},
     )
 

@@ -62,10 +62,11 @@ def parse_pattern(text: str) -> Pattern:
 
 
 @lru_cache(maxsize=65536)
-def token_forms(norm: str) -> tuple[tuple[str, bool], ...]:
-    """The forms a token may match under, each with a flag saying it lost a future prefix."""
+def token_forms(norm: str, proclitics: str = "وف") -> tuple[tuple[str, bool], ...]:
+    """The forms a token may match under, each with a flag saying it lost a future prefix.
+    `proclitics` are the one-letter prefixes a form may lose (the tokenizer keeps some whole)."""
     forms = [(norm, False)]
-    if len(norm) > 4 and norm[0] in "وف":
+    if len(norm) > 4 and norm[0] in proclitics:
         forms.append((norm[1:], False))
     for form, _ in list(forms):
         if form.startswith(_ARTICLE) and len(form) > 4:
@@ -91,7 +92,8 @@ class PatternSet(Generic[T]):
 
     MEMO_LIMIT = 200_000  # distinct norms remembered before the memo starts afresh
 
-    def __init__(self, entries: Iterable[tuple[str, T]] = ()):
+    def __init__(self, entries: Iterable[tuple[str, T]] = (), proclitics: str = "وف"):
+        self.proclitics = proclitics
         self._exact: dict[str, list[tuple[Pattern, T]]] = {}
         self._prefix: dict[str, list[tuple[Pattern, T]]] = {}
         self._memo: dict[str, tuple[tuple[Pattern, T], ...]] = {}
@@ -117,7 +119,7 @@ class PatternSet(Generic[T]):
             return known
         found: list[tuple[Pattern, T]] = []
         seen: set[int] = set()
-        for form, _ in token_forms(norm):
+        for form, _ in token_forms(norm, self.proclitics):
             for entry in self._exact.get(form, ()):
                 if id(entry) not in seen:
                     seen.add(id(entry))
@@ -144,7 +146,7 @@ class PatternSet(Generic[T]):
             if not candidates:
                 continue
             if forms is None:
-                forms = [token_forms(n) for n in norms]
+                forms = [token_forms(n, self.proclitics) for n in norms]
             for pattern, payload in candidates:
                 match = self._match_at(pattern, payload, i, forms, count)
                 if match is not None:
