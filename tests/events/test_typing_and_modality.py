@@ -142,6 +142,7 @@ NOT_FACTUAL = [
     "ويقول ناشطون إن القصف أدى إلى مقتل 20 مدنيا في صعدة، وهو ما تنفيه ميليشيات الحوثي.",
     "وباتت قوات الجيش اليمني على وشك السيطرة على مدينة الحديدة.",
     "ووصلت المساعدات إلى السكان في مناطق الاشتباك قرب مدينة تعز.",
+    "وخرج المسلحون من بلدة سراقب بعد سنوات من الحصار والقصف.",
 ]
 
 
@@ -161,3 +162,14 @@ def test_a_trigger_keeps_its_preposition_on(code):
     doc = code("نجا محافظ تعز من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في مدينة تعز.")
     assert [(e.attrs["event_type"], e.attrs["sub_event_type"]) for e in factual(doc)] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_clearing_mines_is_a_disrupted_weapons_use(code):
+    doc = code("وبدأت الفرق الهندسية للجيش اليمني تطهير مدينة حيس من الألغام والعبوات الناسفة.")
+    assert [(e.attrs["event_type"], e.attrs["sub_event_type"]) for e in factual(doc)] == [
+        ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_the_object_of_a_protest_is_no_event_of_its_own(code):
+    doc = code("وتظاهر المئات في البصرة احتجاجا على الغارات التي يشنها التحالف العربي على صعدة.")
+    assert {e.attrs["event_type"] for e in factual(doc)} == {"Protests"}
