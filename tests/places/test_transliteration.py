@@ -62,3 +62,17 @@ def test_a_hashtag_needs_a_country_in_the_article(places):
 
 def test_a_common_word_after_a_head_noun_is_not_looked_up(places):
     assert all(not t for *_, t in places("شهدت المنطقة الجنوبية في الكويت أمطارا غزيرة"))
+
+
+def test_a_bare_definite_name_in_an_article_about_its_country(places):
+    found = places("انقطاع الكهرباء عن بيوت الفحيحيل بعد أمطار الكويت")
+    assert ("الفحيحيل", "Al Fahahil", "KW", True) in found
+
+
+def test_inflected_verbs_are_not_looked_up(places):
+    assert all(not t for *_, t in places("غادروها بعد أن أجريناها في دمشق وريفها"))
+
+
+def test_a_name_in_quotes_after_a_road_head(places):
+    found = places("فتح حارة من طريق «الفحيحيل» السريع باتجاه مدينة الكويت")
+    assert ("الفحيحيل", "Al Fahahil", "KW", True) in found

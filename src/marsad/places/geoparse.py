@@ -241,7 +241,7 @@ class Geoparser:
         index = skeleton_index()
         added: list[Mention] = []
         for site in sites:
-            if site.support == "hashtag" and not countries:
+            if site.support in ("hashtag", "coordinated", "context") and not countries:
                 continue
             scope = frozenset(countries) & arab_world() or arab_world()
             for first, last in site.spans:

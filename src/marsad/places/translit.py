@@ -27,7 +27,9 @@ _ARABIC_WORD = regex.compile(r"^[\p{Arabic}]+$")
 # A word more common than this (wordfreq Zipf) is read as a word, not as an unknown place.
 MAX_ZIPF = 3.3
 # Skeleton lengths: shorter keys match too many names by chance.
-MIN_EXACT = {"head": 2, "ner": 3, "hashtag": 3}
+MIN_EXACT = {"head": 2, "ner": 3, "hashtag": 3, "coordinated": 3, "context": 4}
+QUOTES = frozenset({"«", "\"", "“", "'"})
+LIST_MARKS = frozenset({"و", ","})
 # A two-letter skeleton after a head noun counts only when one place has it.
 SHORT = 2
 MIN_FUZZY = 5
@@ -57,7 +59,7 @@ class SkeletonIndex:
             return SkeletonHit(tuple(dict.fromkeys(exact)), True)
         if exact:
             return None
-        if len(skeleton) < MIN_FUZZY or support == "hashtag":
+        if len(skeleton) < MIN_FUZZY or support in ("hashtag", "coordinated", "context"):
             return None
         best: tuple[float, list[str]] | None = None
         for cc in sorted(countries):
@@ -102,7 +104,7 @@ def arab_world() -> frozenset[str]:
 class Site:
     """Where an unknown place name may stand: its support and the token ranges to try, longest first."""
 
-    support: str  # head | ner | hashtag
+    support: str  # head | ner | hashtag | coordinated (after و or a comma) | context (a bare word)
     head: Head | None
     spans: list[tuple[int, int]]
 
@@ -122,7 +124,10 @@ def translit_sites(text: str, tokens: list[Span], norms: list[str], covered: set
         if head is None or head.kind != "admin" or i + 1 >= len(tokens) or (i + 1) in taken:
             continue
         words = []
-        for j in range(i + 1, min(i + 3, len(tokens))):
+        start = i + 1
+        if norms[start] in QUOTES and start + 1 < len(tokens):
+            start += 1  # 'طريق «الفحيحيل» السريع'
+        for j in range(start, min(start + 2, len(tokens))):
             if j in taken or not same_sentence(tokens[i], tokens[j]) or not _name_word(tokens[j], norms[j], lex):
                 break
             words.append(j)
@@ -137,10 +142,17 @@ def translit_sites(text: str, tokens: list[Span], norms: list[str], covered: set
                 sites.append(Site("ner", None, [(inside[0], inside[-1])]))
                 taken.update(inside)
     for i, token in enumerate(tokens):
-        if i in taken or text[token.start - 1:token.start] != "#" or text[token.end:token.end + 1] == "_":
+        if i in taken or text[token.end:token.end + 1] == "_" or text[token.start - 1:token.start] == "_":
             continue
-        if _name_word(token, norms[i], lex) and not is_common(norms[i]):
+        if not _name_word(token, norms[i], lex) or is_common(norms[i]):
+            continue
+        if text[token.start - 1:token.start] == "#":
             sites.append(Site("hashtag", None, [(i, i)]))
+        elif i >= 2 and norms[i - 1] in LIST_MARKS and (i - 2) in covered:
+            sites.append(Site("coordinated", None, [(i, i)]))  # "الفحيحيل والمنقف": a list of places
+        elif norms[i].startswith("ال"):
+            # a bare definite word ("الفحيحيل"): inflected verbs and person names stay out
+            sites.append(Site("context", None, [(i, i)]))
     return sites
 
 
