@@ -117,11 +117,18 @@ def main() -> None:
                 if line.strip():
                     record = json.loads(line)
                     verdicts[pair_key(record)] = record["same_event"]
-        judged = [verdicts[pair_key(p)] for p in pairs if pair_key(p) in verdicts]
+        judged = [(p, verdicts[pair_key(p)]) for p in pairs if pair_key(p) in verdicts]
         if judged:
-            right = sum(judged)
+            right = sum(v for _, v in judged)
             print(f"precision of drawn links judged by hand: {right}/{len(judged)} = {right / len(judged):.2f}"
                   f" ({len(pairs) - len(judged)} drawn pairs not judged)")
+            for label, test in (("same date", lambda r: "same date" in r),
+                                ("a day apart", lambda r: "same date" not in r),
+                                ("a specific actor shared", lambda r: "shared actors" in r),
+                                ("no specific actor on one side", lambda r: "shared actors" not in r)):
+                part = [v for p, v in judged if test(p["reason"])]
+                if part:
+                    print(f"  links with {label}: {sum(part)}/{len(part)} = {sum(part) / len(part):.2f}")
         else:
             print(f"none of the drawn pairs is judged in {args.annotations}")
     store.close()
