@@ -173,3 +173,9 @@ def test_clearing_mines_is_a_disrupted_weapons_use(code):
 def test_the_object_of_a_protest_is_no_event_of_its_own(code):
     doc = code("وتظاهر المئات في البصرة احتجاجا على الغارات التي يشنها التحالف العربي على صعدة.")
     assert {e.attrs["event_type"] for e in factual(doc)} == {"Protests"}
+
+
+def test_a_clash_of_protesters_is_a_riot_even_with_an_armed_group_named(code):
+    doc = code("اندلعت اشتباكات بين المتظاهرين وقوات الأمن في تعز خلال احتجاجات على سياسة التحالف العربي.")
+    assert "Riots" in {e.attrs["event_type"] for e in factual(doc)}
+    assert "Battles" not in {e.attrs["event_type"] for e in factual(doc)}

@@ -35,8 +35,9 @@ def resolve(
     sub = trigger.sub_event_type
     if trigger.event_type == "Battles" and sub == "Armed clash" and "protest" in context:
         armed_groups = {p.name for p in participants if p.inter in (2, 3, 4, 8)}
-        if not armed_groups:
-            return "Riots", "Violent demonstration"  # clashes of protesters with the police
+        crowd = any(p.inter in (5, 6) for p in participants)
+        if crowd or not armed_groups:
+            return "Riots", "Violent demonstration"  # clashes of protesters or rioters with the police
     if trigger.event_type != "*":
         if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
             return EXPLOSIONS, "Air/drone strike"
@@ -48,7 +49,8 @@ def resolve(
             return None
         return _one_or_two_sided(participants, actor1)
     if sub == "attack":
-        if "protest" in context and not any(p.inter in (2, 3, 4, 8) for p in participants):
+        crowd_acts = actor1 is not None and actor1.inter in (5, 6)
+        if "protest" in context and (crowd_acts or not any(p.inter in (2, 3, 4, 8) for p in participants)):
             return "Riots", "Violent demonstration"  # "هاجم متظاهرون مقر ..."
         if EXPLOSIONS not in concrete_types and ("air" in context or "weapon" in context):
             return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
