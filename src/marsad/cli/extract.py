@@ -59,7 +59,7 @@ def extract_command(
         article.source = article.source or source
         doc = process(article.to_document(), pipeline)
         for warning in doc.warnings:
-            typer.echo(f"marsad: warning: {warning}", err=True)
+            typer.echo(f"marsad: warning: {article.where}: {warning}", err=True)
         reports.append(Report.from_document(doc).to_dict())
     if output_format is Format.json:
         rendered = export.to_json(reports) + "\n"
