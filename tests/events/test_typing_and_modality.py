@@ -179,3 +179,8 @@ def test_a_clash_of_protesters_is_a_riot_even_with_an_armed_group_named(code):
     doc = code("اندلعت اشتباكات بين المتظاهرين وقوات الأمن في تعز خلال احتجاجات على سياسة التحالف العربي.")
     assert "Riots" in {e.attrs["event_type"] for e in factual(doc)}
     assert "Battles" not in {e.attrs["event_type"] for e in factual(doc)}
+
+
+def test_an_old_year_in_another_clause_leaves_the_event_fresh(code):
+    doc = code("تظاهر المئات في البصرة احتجاجا على انقطاع الكهرباء، فيما شهدت المدينة احتجاجات مماثلة عام 2015.")
+    assert "Protests" in {e.attrs["event_type"] for e in factual(doc)}

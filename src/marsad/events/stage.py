@@ -306,7 +306,7 @@ def _records(
         recent = when.span is not None and not _old(when, doc.published)
         modality = "asserted" if recent else "historical"
     tolls = [t for t in draft.deaths]
-    if (any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published)
+    if (any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published, draft.clause)
             or narrative_old):
         modality = "historical" if is_factual(modality) else modality
     if is_factual(modality) and source and modality == "asserted":
@@ -435,11 +435,12 @@ def _old(when: When, published: dt.date | None) -> bool:
     return bool(when.date and published and (published - when.date).days > HISTORICAL_DAYS)
 
 
-def _old_year(tokens: Sequence[Span], published: dt.date | None) -> bool:
-    """A year before the publication year in the sentence marks background ("منذ 2011", "في 2015")."""
+def _old_year(tokens: Sequence[Span], published: dt.date | None, clause: tuple[int, int] | None = None) -> bool:
+    """A year before the publication year in the sentence (or in the event's clause) marks background
+    ("منذ 2011", "في 2015")."""
     if published is None:
         return False
-    for token in tokens:
+    for token in tokens if clause is None else tokens[clause[0]:clause[1] + 1]:
         norm = token.attrs.get("norm", "")
         if token.attrs.get("role") == "number" and len(norm) == 4 and norm.isdigit():
             year = int(norm)
