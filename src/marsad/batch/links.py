@@ -2,8 +2,8 @@
 
 `dedup_runs` has one row per `marsad dedup` run (when, with which settings, how many links);
 `dedup_links` has one row per pair of events taken for one, with the run that made it and the
-reason. Undoing a run deletes its links and nothing else. The tables are created on first use
-through the store's own connection, so they live in the same SQLite file or PostgreSQL database.
+reason. Undoing a run deletes its links and nothing else. The tables are the store's migration
+step 3, so they live in the same SQLite file or PostgreSQL database.
 """
 
 from __future__ import annotations
@@ -16,18 +16,6 @@ from dataclasses import asdict, dataclass
 from marsad.batch.dedup import DedupSettings, Link
 from marsad.errors import InputError
 from marsad.store.base import Store
-
-TABLES = (
-    "CREATE TABLE IF NOT EXISTS dedup_runs ("
-    " run INTEGER PRIMARY KEY, made_at TEXT NOT NULL, settings TEXT NOT NULL, links INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS dedup_links ("
-    " event_a BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
-    " event_b BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
-    " run INTEGER NOT NULL REFERENCES dedup_runs(run),"
-    " reason TEXT NOT NULL,"
-    " PRIMARY KEY (event_a, event_b))",
-    "CREATE INDEX IF NOT EXISTS dedup_links_run ON dedup_links (run)",
-)
 
 
 @dataclass
@@ -44,10 +32,7 @@ class LinkTable:
     def __init__(self, store: Store):
         if not hasattr(store, "_write"):
             raise InputError(getattr(store, "url", "store"), "deduplication needs a SQL store (SQLite or PostgreSQL)")
-        self.store = store
-        with store._write() as cur:
-            for statement in TABLES:
-                cur.execute(statement)
+        self.store = store  # its tables come with the store's schema (migration step 3)
 
     def _sql(self, statement: str) -> str:
         return self.store._sql(statement)

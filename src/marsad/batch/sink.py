@@ -2,8 +2,7 @@
 
 `stored_hashes` answers "which of these texts are stored already?" for a whole chunk in one query
 (one round trip per chunk, not per article, matters on PostgreSQL); `store_report` writes one
-article and its report in one transaction. The store's interface has no hash lookup, so
-`StoreSink` asks its SQL tables directly through the store's own read cursor.
+article and its report in one transaction.
 """
 
 from __future__ import annotations
@@ -31,16 +30,7 @@ class StoreSink:
         self.store = store
 
     def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
-        if not hashes:
-            return set()
-        lookup = getattr(self.store, "stored_hashes", None)
-        if lookup is not None:
-            return set(lookup(hashes))
-        marks = ", ".join("?" for _ in hashes)
-        statement = self.store._sql(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})")
-        with self.store._read() as cur:
-            cur.execute(statement, tuple(hashes))
-            return {row[0] for row in cur.fetchall()}
+        return self.store.stored_hashes(hashes)
 
     def store_report(self, text: str, report: dict[str, Any]) -> bool:
         """Store one article; False when the same text was stored already."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -117,6 +117,10 @@ class Store(abc.ABC):
     def add_many(self, items: Iterable[tuple[str, dict[str, Any]]]) -> list[Added]:
         """Store articles one transaction each: a crash loses at most the article being written."""
         return [self.add(text, report) for text, report in items]
+
+    @abc.abstractmethod
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored already (one query for a whole chunk)."""
 
     @abc.abstractmethod
     def events(self, query: EventQuery) -> list[StoredEvent]:

@@ -83,6 +83,22 @@ CREATE INDEX actors_name ON actors (name_folded);
 CREATE INDEX spans_article ON spans (article_id, layer);
 CREATE INDEX articles_published ON articles (published);
 """),
+    (3, """
+CREATE TABLE IF NOT EXISTS dedup_runs (
+    run INTEGER PRIMARY KEY,
+    made_at TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    links INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dedup_links (
+    event_a BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    event_b BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    run INTEGER NOT NULL REFERENCES dedup_runs(run),
+    reason TEXT NOT NULL,
+    PRIMARY KEY (event_a, event_b)
+);
+CREATE INDEX IF NOT EXISTS dedup_links_run ON dedup_links (run);
+"""),
 ]
 
 POSTGRES: list[tuple[int, str]] = [
@@ -166,6 +182,22 @@ CREATE INDEX actors_event ON actors (article_id, event_idx);
 CREATE INDEX actors_name ON actors (name_folded);
 CREATE INDEX spans_article ON spans (article_id, layer);
 CREATE INDEX articles_published ON articles (published);
+"""),
+    (3, """
+CREATE TABLE IF NOT EXISTS dedup_runs (
+    run INTEGER PRIMARY KEY,
+    made_at TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    links INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dedup_links (
+    event_a BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    event_b BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    run INTEGER NOT NULL REFERENCES dedup_runs(run),
+    reason TEXT NOT NULL,
+    PRIMARY KEY (event_a, event_b)
+);
+CREATE INDEX IF NOT EXISTS dedup_links_run ON dedup_links (run);
 """),
 ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -183,6 +183,14 @@ class SqlStore(Store):
             "published": self._iso(row[5]), "text": row[6], "content_hash": row[8], "n_events": row[9],
             "report": report, "spans": spans,
         }
+
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        if not hashes:
+            return set()
+        marks = ", ".join("?" for _ in hashes)
+        with self._read() as cur:
+            cur.execute(self._sql(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"), tuple(hashes))
+            return {row[0] for row in cur.fetchall()}
 
     def article_ids(self) -> list[int]:
         with self._read() as cur:
