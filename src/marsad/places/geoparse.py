@@ -9,6 +9,7 @@ Resolution is in `marsad.places.resolve`.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from marsad.document import Document, Span
@@ -31,6 +32,7 @@ from marsad.places.records import Place
 from marsad.places.resolve import Context, Scored, distance_km, prior, rank
 from marsad.places.translit import arab_world, phrase_skeleton, skeleton_index, translit_sites
 from marsad.resources import read_rows
+from marsad.text.normalize import normalize
 from marsad.text.phrases import PhraseMatch
 
 PLACES_LAYER = "places"
@@ -49,6 +51,13 @@ _ARABIC_MARKS = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u065
 def _bare_text(text: str) -> str:
     """Raw text without Arabic diacritics and tatweel, for exact-spelling checks."""
     return text.translate(_ARABIC_MARKS)
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> dict[str, tuple[str, ...]]:
+    """Normalised anaphoric country words ("المملكة") -> the countries they may stand for, default first."""
+    return {" ".join(normalize(row[0]).split()): tuple(row[1].strip().split("|"))
+            for row in read_rows("gazetteer", "anaphors.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -78,11 +87,31 @@ class Geoparser:
         mentions = self.recognise(doc, tokens)
         spans = self.resolve(doc, tokens, mentions, self._demonym_countries(tokens))
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
-        inside = contained_places(doc, tokens, covered, spans, lexicon())
+        inside = contained_places(doc, tokens, covered, spans, lexicon()) + self._anaphors(doc, tokens, covered, spans)
         if inside:
             spans = sorted(spans + inside, key=lambda s: s.start)
         doc.layers[PLACES_LAYER] = spans
         return doc
+
+    def _anaphors(self, doc: Document, tokens: list[Span], covered: set[int], spans: list[Span]) -> list[Span]:
+        """"المملكة" alone: the kingdom the article's places lie in, else the default (anaphors.tsv)."""
+        table = anaphors()
+        found = []
+        for i, token in enumerate(tokens):
+            choices = table.get(token.attrs.get("norm", ""))
+            if not choices or i in covered or "_" in doc.text[max(0, token.start - 1):token.end + 1]:
+                continue
+            named = lexicon().demonyms.get(tokens[i + 1].attrs.get("norm", "")) if i + 1 < len(tokens) else None
+            votes = Counter(s.attrs.get("country_code") for s in spans)
+            # "المملكة الأردنية": the adjective names it; else the article's places vote
+            country = named or max(choices, key=lambda cc: (votes[cc], -choices.index(cc)))
+            place = self.gazetteer.by_id(f"country:{country}")
+            if place is None:
+                continue
+            mention = Mention(i, i, token.attrs["norm"], [place], [place])
+            mention.ranked = [Scored(place, 0.0)]
+            found.append(self._span(doc, tokens, mention))
+        return found
 
     # recognition ---------------------------------------------------------------------------------
 
