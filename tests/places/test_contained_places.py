@@ -17,6 +17,11 @@ def pipeline() -> Pipeline:
     ("نقل الجرحى إلى مستشفى الروم في بيروت بعد الانفجار", "مستشفى الروم", "BLDG", 33.89, 35.50),
     ("أغلق المسجد في حي النزهة بمدينة الدمام بعد الاشتباه بإصابة", "النزهة", "NBHD", 26.43, 50.10),
     ("أغلقت الشرطة طريق الشلالة في العقبة بسبب السيول", "الشلالة", "NBHD", 29.53, 35.01),
+    ("يبحثون عن أقربائهم أمام مستشفى الجامعة الأميركية في بيروت", "مستشفى الجامعة الأميركية", "BLDG",
+     33.89, 35.50),
+    # a facility in an article that names one town only is placed there
+    ("اندلع حريق في مستشفى الأمل وسط القاهرة", "مستشفى الأمل", "BLDG", 30.06, 31.25),
+    ("أغلقت السلطات مقبرة الصليبيخات بعد السيول التي ضربت الجهراء", "مقبرة الصليبيخات", "BLDG", 29.34, 47.66),
 ])
 def test_unknown_part_of_a_town_takes_the_town_point(pipeline, text, surface, feature, lat, lon):
     spans = {s.text: s.attrs for s in pipeline.run(text).get("places")}
@@ -30,6 +35,7 @@ def test_unknown_part_of_a_town_takes_the_town_point(pipeline, text, surface, fe
     "وصل الوفد إلى العاصمة السورية دمشق صباح اليوم",  # a demonym after a head noun is no name
     "انتقد نظام ولاية الفقيه في طهران",  # ولاية names no part of a town
     "قال مدير المستشفى في بيروت إن الوضع صعب",  # no head noun
+    "أغلقت الشرطة مسجد النور بعد الأمطار التي ضربت عمان والزرقاء",  # two towns: which one is not said
 ])
 def test_no_contained_place_without_a_head_and_a_name(pipeline, text):
     assert not [s for s in pipeline.run(text).get("places") if s.attrs.get("contained_in")]

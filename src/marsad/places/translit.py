@@ -90,6 +90,11 @@ def is_common(norm: str) -> bool:
     return max(words.get(norm, 0.0), words.get(bare, 0.0), words.get("ال" + bare, 0.0)) > MAX_ZIPF
 
 
+def zipf(norm: str) -> float:
+    """wordfreq Zipf frequency of a normalised word (0 below the shipped table's floor)."""
+    return _common_words().get(norm, 0.0)
+
+
 def phrase_skeleton(norms: list[str]) -> str:
     return arabic_skeleton(" ".join(norms))
 
