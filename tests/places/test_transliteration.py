@@ -76,3 +76,9 @@ def test_inflected_verbs_are_not_looked_up(places):
 def test_a_name_in_quotes_after_a_road_head(places):
     found = places("فتح حارة من طريق «الفحيحيل» السريع باتجاه مدينة الكويت")
     assert ("الفحيحيل", "Al Fahahil", "KW", True) in found
+
+
+def test_a_common_word_after_a_head_noun_when_rare_enough(places):
+    # وفرة ("abundance") is a word, but after منطقة it is the name of Al Wafrah
+    found = places("شاهد ماذا فعلت السيول في شوارع منطقة الوفرة #أمطار_الكويت")
+    assert ("الوفرة", "Al Wafrah", "KW", True) in found

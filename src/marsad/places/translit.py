@@ -24,8 +24,9 @@ from marsad.resources import data_path, read_rows
 
 _ARABIC_WORD = regex.compile(r"^[\p{Arabic}]+$")
 
-# A word more common than this (wordfreq Zipf) is read as a word, not as an unknown place.
-MAX_ZIPF = 3.3
+# A word more common than this (wordfreq Zipf) is read as a word, not as an unknown place: a head noun
+# or a hashtag says a name follows, so more common words pass there (منطقة الوفرة: وفرة "abundance").
+MAX_ZIPF = {"head": 4.2, "ner": 4.0, "hashtag": 4.0, "coordinated": 3.3, "context": 3.3}
 # Skeleton lengths: shorter keys match too many names by chance.
 MIN_EXACT = {"head": 2, "ner": 3, "hashtag": 3, "coordinated": 3, "context": 4}
 QUOTES = frozenset({"«", "\"", "“", "'"})
@@ -83,11 +84,12 @@ def _common_words() -> dict[str, float]:
     return read_common_words()
 
 
-def is_common(norm: str) -> bool:
-    """Whether a normalised word (with or without its article) is a common Arabic word."""
+def is_common(norm: str, support: str = "context") -> bool:
+    """Whether a normalised word (with or without its article) is too common an Arabic word to be tried
+    as an unknown place name with this support."""
     words = _common_words()
     bare = norm[2:] if norm.startswith("ال") else norm
-    return max(words.get(norm, 0.0), words.get(bare, 0.0), words.get("ال" + bare, 0.0)) > MAX_ZIPF
+    return max(words.get(norm, 0.0), words.get(bare, 0.0), words.get("ال" + bare, 0.0)) > MAX_ZIPF[support]
 
 
 def zipf(norm: str) -> float:
@@ -136,28 +138,31 @@ def translit_sites(text: str, tokens: list[Span], norms: list[str], covered: set
             if j in taken or not same_sentence(tokens[i], tokens[j]) or not _name_word(tokens[j], norms[j], lex):
                 break
             words.append(j)
-        if words and not is_common(norms[words[0]]):
+        if words and not is_common(norms[words[0]], "head"):
             spans = [(words[0], words[-1])] + ([(words[0], words[0])] if len(words) > 1 else [])
             sites.append(Site("head", head, spans))
             taken.update(words)
     for location in locations:
         inside = [i for i, t in enumerate(tokens) if location.start <= t.start and t.end <= location.end]
         if inside and not taken.intersection(inside) and all(_name_word(tokens[i], norms[i], lex) for i in inside):
-            if len(inside) > 1 or not is_common(norms[inside[0]]):
+            if len(inside) > 1 or not is_common(norms[inside[0]], "ner"):
                 sites.append(Site("ner", None, [(inside[0], inside[-1])]))
                 taken.update(inside)
     for i, token in enumerate(tokens):
         if i in taken or text[token.end:token.end + 1] == "_" or text[token.start - 1:token.start] == "_":
             continue
-        if not _name_word(token, norms[i], lex) or is_common(norms[i]):
+        if not _name_word(token, norms[i], lex):
             continue
         if text[token.start - 1:token.start] == "#":
-            sites.append(Site("hashtag", None, [(i, i)]))
+            support = "hashtag"
         elif i >= 2 and norms[i - 1] in LIST_MARKS and (i - 2) in covered:
-            sites.append(Site("coordinated", None, [(i, i)]))  # "الفحيحيل والمنقف": a list of places
+            support = "coordinated"  # "الفحيحيل والمنقف": a list of places
         elif norms[i].startswith("ال"):
-            # a bare definite word ("الفحيحيل"): inflected verbs and person names stay out
-            sites.append(Site("context", None, [(i, i)]))
+            support = "context"  # a bare word must be definite: inflected verbs and person names stay out
+        else:
+            continue
+        if not is_common(norms[i], support):
+            sites.append(Site(support, None, [(i, i)]))
     return sites
 
 
