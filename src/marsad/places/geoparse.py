@@ -267,6 +267,9 @@ class Geoparser:
         regions = region_countries()
         countries = {p.country_code for m in mentions if self._is_strong(m, lex) for p in m.trusted[:1]
                      if p.country_code in regions} | (self._demonym_countries(tokens) & regions)
+        # towns the article names for sure: a neighbourhood far from all of them is a chance namesake
+        anchors = [(p.lat, p.lon) for m in mentions if self._is_strong(m, lex) for p in m.trusted[:1]
+                   if p.feature in ("PPL", "PPLC", "NBHD")]
         index = skeleton_index()
         added: list[Mention] = []
         for site in sites:
@@ -278,6 +281,9 @@ class Geoparser:
                 if hit is None:
                     continue
                 places = [p for p in (self.gazetteer.by_id(i) for i in hit.place_ids) if p is not None]
+                if anchors and site.head is not None and site.head.feature == "NBHD":
+                    places = [p for p in places if any(distance_km(p.lat, p.lon, lat, lon) < NEARBY_KM
+                                                       for lat, lon in anchors)]
                 if not places:
                     continue
                 mention = Mention(first, last, " ".join(norms[first:last + 1]), places, places,
