@@ -48,7 +48,10 @@ def match_keys(names: list[str], *, arab_world: bool) -> tuple[str, ...]:
     the raw spelling to tell taa marbuta from a pronoun), then the plain key of each rule variant."""
     keys: list[str] = []
     for name in names:
-        for key in (phrase_key(name), *sorted(name_variants(name, arab_world=arab_world))):
+        # GeoNames often writes a final taa marbuta as ه (بريده), which segmentation reads as a pronoun
+        # ("ب ريد ه"); the text's بريدة segments as "ب ريده": key the ة spelling too
+        marbuta = " ".join(w[:-1] + "ة" if w.endswith("ه") and len(w) > 2 else w for w in name.split())
+        for key in (phrase_key(name), phrase_key(marbuta), *sorted(name_variants(name, arab_world=arab_world))):
             if key and key not in keys:
                 keys.append(key)
     return tuple(keys)
