@@ -43,6 +43,7 @@ STRONG_FEATURES = frozenset({"COUNTRY", "CONTINENT", "REGION", "ADM1", "PPLC"})
 STRONG_POPULATION = 100_000
 NEARBY_KM = 150.0
 HASHTAG_MARKS = frozenset({"#", "_"})
+UNSCOPED_SKELETON = 4
 
 
 _ARABIC_MARKS = str.maketrans("", "", "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
@@ -275,9 +276,12 @@ class Geoparser:
         for site in sites:
             if site.support in ("hashtag", "coordinated", "context") and not countries:
                 continue
-            scope = frozenset(countries) & arab_world() or arab_world()
+            scope = frozenset(countries) & arab_world()
             for first, last in site.spans:
-                hit = index.search(phrase_skeleton(norms[first:last + 1]), scope, site.support)
+                skeleton = phrase_skeleton(norms[first:last + 1])
+                if not scope and len(skeleton) < UNSCOPED_SKELETON:
+                    continue  # no country to search in: the whole Arab world needs a longer key
+                hit = index.search(skeleton, scope or arab_world(), site.support)
                 if hit is None:
                     continue
                 places = [p for p in (self.gazetteer.by_id(i) for i in hit.place_ids) if p is not None]
