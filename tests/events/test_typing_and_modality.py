@@ -183,3 +183,18 @@ def test_a_clash_of_protesters_is_a_riot_even_with_an_armed_group_named(code):
 def test_an_old_year_in_another_clause_leaves_the_event_fresh(code):
     doc = code("تظاهر المئات في البصرة احتجاجا على انقطاع الكهرباء، فيما شهدت المدينة احتجاجات مماثلة عام 2015.")
     assert "Protests" in {e.attrs["event_type"] for e in factual(doc)}
+
+
+ASSAULTS = [
+    "طعن رجل ثلاثة أشخاص في سوق مدينة البصرة مساء الأحد.",
+    "اعتدى مسلحون بالضرب على صحفي في مدينة تعز.",
+]
+
+
+@pytest.mark.parametrize("text", ASSAULTS)
+def test_stabbings_and_beatings_are_attacks(code, text):
+    assert {e.attrs["event_type"] for e in factual(code(text))} == {"Violence against civilians"}
+
+
+def test_an_appeal_is_no_stabbing(code):
+    assert factual(code("طعن المحامي في الحكم أمام محكمة الاستئناف في البصرة.")) == []
