@@ -19,7 +19,7 @@ Precision is printed three ways:
 With --offsets the previous scoring (gold offsets taken literally, one prediction per gold mention) is
 printed as well, for comparison with earlier figures.
 
-Usage: .venv/bin/python eval/eval_idrisi.py [--errors N] [--offsets]
+Usage: .venv/bin/python eval/eval_idrisi.py [--errors N] [--offsets] [--ner]
 """
 
 from __future__ import annotations
@@ -152,12 +152,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--offsets", action="store_true", help="also print the offset-based scoring")
+    parser.add_argument("--ner", action="store_true", help="run the ner stage first (its locations are evidence)")
     args = parser.parse_args()
     files = sorted(LMD.glob("*.jsonl"))
     if not files:
         print(f"eval_idrisi: no files under {LMD} (needs ../shared)", file=sys.stderr)
         return 2
-    pipeline = Pipeline(["sentences", "tokens", "places"])
+    pipeline = Pipeline(["sentences", "tokens", *(["ner"] if args.ner else []), "places"])
     totals = Counter()
     misses, wrong, false_pos = Counter(), Counter(), Counter()
     for path in files:
