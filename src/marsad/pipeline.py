@@ -37,7 +37,7 @@ STAGE_FACTORIES: dict[str, str] = {
 }
 
 # The stages a default pipeline runs; a stage joins when its module has landed.
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "tokens", "places", "actors", "dates", "events")
+DEFAULT_STAGES: tuple[str, ...] = ("sentences", "tokens", "ner", "places", "actors", "dates", "events")
 
 
 def make_stage(name: str) -> Stage:
