@@ -61,16 +61,29 @@ class NerModel:
             raise DataError(f"{model_path}: not a crfsuite model ({error})") from None
 
     def tag(self, words: list[str]) -> list[str]:
-        if not words:
+        return self.tags_of(self.extractor.sentence(words)) if words else []
+
+    def tags_of(self, features: list) -> list[str]:
+        """Tags of a sentence given its features (computed once by the caller, reused for marginals)."""
+        if not features:
             return []
-        features = self.extractor.sentence(words)
         with self._lock:
             return list(self._tagger.tag(features))
 
+    def marginals_of(self, features: list, tags: list[str]) -> list[float]:
+        if not features:
+            return []
+        with self._lock:
+            self._tagger.set(features)
+            return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+
     def tag_with_scores(self, words: list[str]) -> tuple[list[str], list[float]]:
-        """Tags and each tag's marginal probability."""
-        tags = self.tag(words)
-        return tags, self.marginals(words, tags)
+        """Tags and each tag's marginal probability (the features are computed once for both)."""
+        if not words:
+            return [], []
+        features = self.extractor.sentence(words)
+        tags = self.tags_of(features)
+        return tags, self.marginals_of(features, tags)
 
     def tag_block(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tags of consecutive sentences of one text, made consistent across them."""
@@ -103,12 +116,7 @@ class NerModel:
 
     def marginals(self, words: list[str], tags: list[str]) -> list[float]:
         """Marginal probability of each given tag of the words."""
-        if not words:
-            return []
-        features = self.extractor.sentence(words)
-        with self._lock:
-            self._tagger.set(features)
-            return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        return self.marginals_of(self.extractor.sentence(words), tags) if words else []
 
 
 @lru_cache(maxsize=1)
@@ -166,8 +174,10 @@ class NerTagger:
         for first in range(0, len(sentences), CONSISTENCY_BLOCK):
             block = sentences[first:first + CONSISTENCY_BLOCK]
             texts = [[word_text(doc.text, word) for word in sentence] for sentence in block]
-            for sentence, words, tags in zip(block, texts, model.tag_block(texts), strict=True):
-                spans.extend(self._spans(doc, sentence, tags, model.marginals(words, tags)))
+            features = [model.extractor.sentence(words) if words else [] for words in texts]
+            tags = model.make_consistent(texts, [model.tags_of(f) for f in features])
+            for sentence, sentence_features, sentence_tags in zip(block, features, tags, strict=True):
+                spans.extend(self._spans(doc, sentence, sentence_tags, model.marginals_of(sentence_features, sentence_tags)))
         doc.add(ENTITY_LAYER, spans)
         return doc
 
