@@ -39,3 +39,24 @@ def test_unknown_part_of_a_town_takes_the_town_point(pipeline, text, surface, fe
 ])
 def test_no_contained_place_without_a_head_and_a_name(pipeline, text):
     assert not [s for s in pipeline.run(text).get("places") if s.attrs.get("contained_in")]
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("أمطار غزيرة تغرق شوارع مدينة صباح الأحمد في الكويت", "صباح الأحمد", "KW"),
+    ("انتشال جثتين في منطقة ضبعة بعد السيول التي ضربت الأردن", "ضبعة", "JO"),
+])
+def test_an_unknown_settlement_in_a_one_country_article_is_coded_to_the_country(pipeline, text, surface, country):
+    spans = {s.text: s.attrs for s in pipeline.run(text).get("places")}
+    assert surface in spans, spans.keys()
+    attrs = spans[surface]
+    assert attrs["country_code"] == country and attrs["geo_precision"] == 3 and attrs["unlocated"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "شهدت منطقة واسعة من الكويت أمطارا غزيرة",  # a common word
+    "أعلنت مديرية الدفاع المدني في الأردن حالة الطوارئ",  # an office
+    "تقع منطقة صحراوية شاسعة جنوب الأردن",  # an adjective
+    "أمطار على مدينة صباح الأحمد وعلى الكويت والسعودية",  # two countries: which one is not said
+])
+def test_no_unlocated_place_for_words_offices_or_unclear_countries(pipeline, text):
+    assert not [s for s in pipeline.run(text).get("places") if s.attrs.get("unlocated")]

@@ -58,8 +58,8 @@ def contained_places(doc: Document, tokens: list[Span], covered: set[int], spans
         j = i + 1
         while j < len(tokens) and len(names) < MAX_NAME_WORDS and j not in covered and _name_word(tokens[j], lex) \
                 and tokens[j].attrs.get("sentence") == tokens[i].attrs.get("sentence"):
-            if not names and norms[j] in lex.demonyms:
-                break  # "العاصمة السورية": an adjective, no name (later words may be: الجامعة الأميركية)
+            if norms[j] in lex.facility_adjectives or (not names and norms[j] in lex.demonyms):
+                break  # "مديرية الدفاع المدني" is an office, "العاصمة السورية" an adjective  # "العاصمة السورية": an adjective, no name (later words may be: الجامعة الأميركية)
             if names and (zipf(norms[j]) > FUNCTION_WORD_ZIPF or norms[j] in lex.near_words
                           or norms[j] in lex.after_directions):
                 break
@@ -89,5 +89,60 @@ def contained_places(doc: Document, tokens: list[Span], covered: set[int], spans
             "geo_precision": 2, "contained_in": town.text,
         })
         found.append(doc.span(start, end, "PLACE", **attrs))
+        covered.update(range(i, names[-1] + 1))
+    return found
+
+
+# Admin heads after which an unknown name is a settlement or a part of one.
+SETTLEMENT_HEADS = frozenset({"PPL", "NBHD", "ADM2"})
+# How common (wordfreq Zipf) an unlocated name may be: one word (مدينة كبيرة is no name), or the first
+# of two (سعد العبدالله، جابر الأحمد).
+UNLOCATED_WORD_ZIPF = 4.0
+UNLOCATED_FIRST_WORD_ZIPF = 5.5
+
+
+def unlocated_places(doc: Document, tokens: list[Span], covered: set[int], spans: list[Span], lex: Lexicon,
+                     country: Span | None) -> list[Span]:
+    """Unknown names after a settlement head ("مدينة صباح الأحمد") in an article about one country only,
+    coded to that country's point with precision 3 and `unlocated: true` (the smallest unit known)."""
+    if country is None:
+        return []
+    norms = [t.attrs.get("norm", "") for t in tokens]
+    found = []
+    for i, norm in enumerate(norms):
+        head = lex.heads.get(norm)
+        if head is None or head.kind != "admin" or head.feature not in SETTLEMENT_HEADS or head.english in ROAD_HEADS:
+            continue
+        start = i + 1
+        if start < len(tokens) and norms[start] in ("«", '"'):
+            start += 1
+        if "_" in doc.text[max(0, tokens[i].start - 1):tokens[i].start]:
+            continue  # "#بيروت_مدينة_منكوبة": a slogan, not a head
+        names = []
+        j = start
+        while j < len(tokens) and len(names) < 2 and j not in covered and _name_word(tokens[j], lex) \
+                and tokens[j].attrs.get("sentence") == tokens[i].attrs.get("sentence"):
+            if names and (not norms[j].startswith("ال") or doc.text[tokens[j].start - 1:tokens[j].start] == "#"
+                          or zipf(norms[j]) > FUNCTION_WORD_ZIPF):
+                break  # a name goes on through a definite word of the same hashtag or text: جابر الأحمد
+            if norms[j] in lex.facility_adjectives or (not names and norms[j] in lex.demonyms):
+                break  # "مديرية الدفاع المدني" is an office, "العاصمة السورية" an adjective
+            names.append(j)
+            j += 1
+        if not names or i in covered:
+            continue
+        first_zipf = zipf(norms[names[0]])
+        if len(names) == 1 and (first_zipf > UNLOCATED_WORD_ZIPF
+                                or (norms[names[0]].endswith("يه") and not norms[names[0]].startswith("ال"))):
+            continue  # a common word or an adjective (منطقة واسعة، منطقة صحراوية)
+        if len(names) > 1 and first_zipf > UNLOCATED_FIRST_WORD_ZIPF:
+            continue
+        first, last = tokens[names[0]].start, tokens[names[-1]].end
+        attrs = {key: value for key, value in country.attrs.items() if key not in ("alternatives", "direction", "near")}
+        attrs.update({
+            "name": f"{country.attrs['name']} {head.english}", "name_ar": doc.text[first:last],
+            "feature": "NBHD" if head.feature == "NBHD" else "PPL", "geo_precision": 3, "unlocated": True,
+        })
+        found.append(doc.span(first, last, "PLACE", **attrs))
         covered.update(range(i, names[-1] + 1))
     return found

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from marsad.document import Document, Span
-from marsad.places.contained import contained_places
+from marsad.places.contained import contained_places, unlocated_places
 from marsad.places.gazetteer import Gazetteer, default_gazetteer
 from marsad.places.lexicon import Lexicon, lexicon
 from marsad.places.mentions import (
@@ -89,6 +89,10 @@ class Geoparser:
         spans = self.resolve(doc, tokens, mentions, self._demonym_countries(tokens))
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         inside = contained_places(doc, tokens, covered, spans, lexicon()) + self._anaphors(doc, tokens, covered, spans)
+        countries = {s.attrs.get("country_code") for s in spans + inside}
+        country = next((s for s in spans if s.attrs.get("feature") == "COUNTRY"), None)
+        if len(countries) == 1 and country is not None:
+            inside += unlocated_places(doc, tokens, covered, spans, lexicon(), country)
         if inside:
             spans = sorted(spans + inside, key=lambda s: s.start)
         doc.layers[PLACES_LAYER] = spans
