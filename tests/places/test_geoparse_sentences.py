@@ -185,3 +185,10 @@ def test_english_names_follow_the_town_not_a_differently_named_district(pipeline
     places = places_of(pipeline, "قصفت الطائرات أحياء في مدينة حلب وفي بلدة حارم.")
     assert places["حلب"]["name"] == "Aleppo"
     assert places["حارم"]["name"] == "Harim"
+
+
+def test_a_ner_location_is_no_evidence_for_a_doubted_word():
+    # the tagger reads سيول (floods) in a topical hashtag as a location (Seoul)
+    doc = Pipeline(["sentences", "tokens", "ner", "places"]).run(
+        "مدرعات الدرك تسحب المركبات الجانحة #الأردن #سيول_الأردن")
+    assert "Seoul" not in {s.attrs["name"] for s in doc.get("places")}

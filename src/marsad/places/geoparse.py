@@ -231,7 +231,10 @@ class Geoparser:
                 continue
             if mention.person:
                 continue
-            if (mention.head is not None and mention.head.kind != "facility") or mention.ner:
+            # a NER location is no evidence for a word the stoplist doubts: the tagger reads "#سيول_الأردن"
+            # (floods) as Seoul too
+            ner_evidence = mention.ner and mention.key not in lex.needs_evidence
+            if (mention.head is not None and mention.head.kind != "facility") or ner_evidence:
                 # a head word says a place follows, not which: a namesake far from the article's
                 # countries and marsad's region is not it ("منطقة أم الهيمان" is not Hamme, Belgium)
                 plausible = [p for p in mention.candidates if p.country_code in regions
