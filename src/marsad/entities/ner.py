@@ -55,6 +55,7 @@ class NerModel:
         self.common = frozenset(row[0] for row in _rows(directory / COMMON_FILE))
         self._tagger = pycrfsuite.Tagger()
         self._lock = threading.Lock()  # a crfsuite tagger keeps the last sequence: one user at a time
+        self._labels: list[str] = []
         try:
             self._tagger.open(str(model_path))
         except (OSError, ValueError) as error:
@@ -76,6 +77,17 @@ class NerModel:
         with self._lock:
             self._tagger.set(features)
             return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+
+    def decode(self, features: list) -> tuple[list[str], list[dict[str, float]]]:
+        """Viterbi tags and every label's marginal at each word, from one forward-backward pass."""
+        if not features:
+            return [], []
+        with self._lock:
+            self._tagger.set(features)
+            tags = list(self._tagger.tag())  # no argument: the sequence just set
+            labels = self._labels or self._tagger.labels()
+            self._labels = labels
+            return tags, [{label: self._tagger.marginal(label, i) for label in labels} for i in range(len(tags))]
 
     def tag_with_scores(self, words: list[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability (the features are computed once for both)."""
@@ -174,10 +186,11 @@ class NerTagger:
         for first in range(0, len(sentences), CONSISTENCY_BLOCK):
             block = sentences[first:first + CONSISTENCY_BLOCK]
             texts = [[word_text(doc.text, word) for word in sentence] for sentence in block]
-            features = [model.extractor.sentence(words) if words else [] for words in texts]
-            tags = model.make_consistent(texts, [model.tags_of(f) for f in features])
-            for sentence, sentence_features, sentence_tags in zip(block, features, tags, strict=True):
-                spans.extend(self._spans(doc, sentence, sentence_tags, model.marginals_of(sentence_features, sentence_tags)))
+            decoded = [model.decode(model.extractor.sentence(words) if words else []) for words in texts]
+            tags = model.make_consistent(texts, [sentence_tags for sentence_tags, _ in decoded])
+            for sentence, sentence_tags, (_, marginals) in zip(block, tags, decoded, strict=True):
+                scores = [marginal.get(tag, 0.0) for tag, marginal in zip(sentence_tags, marginals, strict=True)]
+                spans.extend(self._spans(doc, sentence, sentence_tags, scores))
         doc.add(ENTITY_LAYER, spans)
         return doc
 
