@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.store.rows import as_int, as_number
+
 EARTH_RADIUS_KM = 6371.0088
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 # ACLED's catch-all actors say who was hit or that the perpetrator is unknown, not who acted: a
@@ -66,10 +68,10 @@ class EventRef:
             id=event_id, article_id=article_id, event_type=str(event_type), date=date,
             sub_event_type=record.get("sub_event_type") or None,
             actors=frozenset(_fold(n) for n in names), actor_names=tuple(dict.fromkeys(names)),
-            lat=_float(location.get("lat")), lon=_float(location.get("lon")),
+            lat=as_number(location.get("lat")), lon=as_number(location.get("lon")),
             country_code=location.get("country_code") or None, admin1=location.get("admin1") or None,
             admin3=location.get("admin3") or None, place=location.get("name") or location.get("text"),
-            geo_precision=_int(location.get("geo_precision")),
+            geo_precision=as_int(location.get("geo_precision")),
             source=(article or {}).get("source") or record.get("source"),
         )
 
@@ -273,16 +275,3 @@ def _date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
-
-
-def _float(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _int(value: Any) -> int | None:
-    number = _float(value)
-    return int(number) if number is not None else None

@@ -8,6 +8,24 @@ shipped).
 
 from __future__ import annotations
 
+# Step 3 is the same on both: the tables of `marsad dedup` (links between events, runs to undo).
+DEDUP_TABLES = """
+CREATE TABLE IF NOT EXISTS dedup_runs (
+    run INTEGER PRIMARY KEY,
+    made_at TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    links INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dedup_links (
+    event_a BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    event_b BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    run INTEGER NOT NULL REFERENCES dedup_runs(run),
+    reason TEXT NOT NULL,
+    PRIMARY KEY (event_a, event_b)
+);
+CREATE INDEX IF NOT EXISTS dedup_links_run ON dedup_links (run);
+"""
+
 SQLITE: list[tuple[int, str]] = [
     (1, """
 CREATE TABLE sources (
@@ -83,22 +101,7 @@ CREATE INDEX actors_name ON actors (name_folded);
 CREATE INDEX spans_article ON spans (article_id, layer);
 CREATE INDEX articles_published ON articles (published);
 """),
-    (3, """
-CREATE TABLE IF NOT EXISTS dedup_runs (
-    run INTEGER PRIMARY KEY,
-    made_at TEXT NOT NULL,
-    settings TEXT NOT NULL,
-    links INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS dedup_links (
-    event_a BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    event_b BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    run INTEGER NOT NULL REFERENCES dedup_runs(run),
-    reason TEXT NOT NULL,
-    PRIMARY KEY (event_a, event_b)
-);
-CREATE INDEX IF NOT EXISTS dedup_links_run ON dedup_links (run);
-"""),
+    (3, DEDUP_TABLES),
 ]
 
 POSTGRES: list[tuple[int, str]] = [
@@ -183,22 +186,7 @@ CREATE INDEX actors_name ON actors (name_folded);
 CREATE INDEX spans_article ON spans (article_id, layer);
 CREATE INDEX articles_published ON articles (published);
 """),
-    (3, """
-CREATE TABLE IF NOT EXISTS dedup_runs (
-    run INTEGER PRIMARY KEY,
-    made_at TEXT NOT NULL,
-    settings TEXT NOT NULL,
-    links INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS dedup_links (
-    event_a BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    event_b BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    run INTEGER NOT NULL REFERENCES dedup_runs(run),
-    reason TEXT NOT NULL,
-    PRIMARY KEY (event_a, event_b)
-);
-CREATE INDEX IF NOT EXISTS dedup_links_run ON dedup_links (run);
-"""),
+    (3, DEDUP_TABLES),
 ]
 
 LATEST = max(version for version, _ in SQLITE)

@@ -45,7 +45,8 @@ def iso_date(value: Any) -> dt.date | None:
         return None
 
 
-def _number(value: Any) -> float | None:
+def as_number(value: Any) -> float | None:
+    """A finite number from a report field, or None (booleans, text and NaN are not numbers)."""
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -55,8 +56,8 @@ def _number(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _int(value: Any) -> int | None:
-    number = _number(value)
+def as_int(value: Any) -> int | None:
+    number = as_number(value)
     return int(number) if number is not None else None
 
 
@@ -150,11 +151,11 @@ def _place_row(index: int, place: dict[str, Any], text: str) -> dict[str, Any]:
     return {
         "idx": index, "span_start": offsets[0], "span_end": offsets[1], "text": _text(place.get("text")),
         "name": _text(place.get("name")), "name_ar": _text(place.get("name_ar")),
-        "lat": _number(place.get("lat")), "lon": _number(place.get("lon")),
+        "lat": as_number(place.get("lat")), "lon": as_number(place.get("lon")),
         "country_code": _country(place.get("country_code")), "admin1": _text(place.get("admin1")),
         "admin2": _text(place.get("admin2")), "admin3": _text(place.get("admin3")),
-        "geonameid": _int(place.get("geonameid")), "feature": _text(place.get("feature")),
-        "geo_precision": _int(place.get("geo_precision")),
+        "geonameid": as_int(place.get("geonameid")), "feature": _text(place.get("feature")),
+        "geo_precision": as_int(place.get("geo_precision")),
     }
 
 
@@ -162,7 +163,7 @@ def _event_row(index: int, event: dict[str, Any], text: str) -> dict[str, Any]:
     location = event.get("location") if isinstance(event.get("location"), dict) else {}
     evidence = event.get("evidence") if isinstance(event.get("evidence"), dict) else {}
     offsets = _span_offsets(evidence, text) or (None, None)
-    lat, lon = _number(location.get("lat")), _number(location.get("lon"))
+    lat, lon = as_number(location.get("lat")), as_number(location.get("lon"))
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         lat = lon = None
     return {
@@ -176,9 +177,9 @@ def _event_row(index: int, event: dict[str, Any], text: str) -> dict[str, Any]:
         "location_name": _text(location.get("name")), "lat": lat, "lon": lon,
         "country_code": _country(location.get("country_code")), "admin1": _text(location.get("admin1")),
         "admin2": _text(location.get("admin2")), "admin3": _text(location.get("admin3")),
-        "geo_precision": _int(location.get("geo_precision")),
-        "event_date": iso_date(event.get("event_date")), "time_precision": _int(event.get("time_precision")),
-        "fatalities": _int(event.get("fatalities")), "modality": _text(event.get("modality")),
+        "geo_precision": as_int(location.get("geo_precision")),
+        "event_date": iso_date(event.get("event_date")), "time_precision": as_int(event.get("time_precision")),
+        "fatalities": as_int(event.get("fatalities")), "modality": _text(event.get("modality")),
         "source": _text(event.get("source")), "notes": _text(event.get("notes")),
         "evidence_start": offsets[0], "evidence_end": offsets[1],
         "record": json.dumps(event, ensure_ascii=False, separators=(",", ":")),
