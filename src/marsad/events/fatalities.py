@@ -11,19 +11,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.document import Span
 from marsad.events.lexicon import number_value
+from marsad.resources import read_rows
 
 WINDOW = 4
 AGGREGATE = 1000
-_INJURY_PREFIXES = ("اصيب", "اصاب", "جرح", "جريح", "اصابه", "اصابات")
-_NOT_A_TOLL_AFTER = (
-    "عام", "عاما", "سنه", "سنوات", "يوم", "يوما", "ايام", "ساعه", "ساعات", "كيلو", "كم", "متر",
-    "شهر", "شهرا", "اشهر", "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس",
-    "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر", "%", "الف", "لغما", "صاروخا", "صواريخ", "جثه", "دوله",
-)
-_PLURAL_DEATHS = ("قتلي", "قتلا", "حتف", "قتيلا", "القتلي", "مصرعهم", "قتلوا")
+
+
+@dataclass(frozen=True)
+class TollWords:
+    injury: tuple[str, ...]
+    not_toll: frozenset[str]
+    plural_death: tuple[str, ...]
+    year_before: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def toll_words() -> TollWords:
+    kinds: dict[str, list[str]] = {}
+    for kind, word in read_rows("ar", "events", "toll_words.tsv"):
+        kinds.setdefault(kind, []).append(word)
+    injury = tuple(kinds["injury"])
+    return TollWords(
+        injury=injury + tuple("ال" + p for p in injury),
+        not_toll=frozenset(kinds["not_toll"]),
+        plural_death=tuple(kinds["plural_death"]),
+        year_before=frozenset(kinds["year_before"]),
+    )
+
+
 _BREAKS = {",", ".", "؛", ";", ":", "(", ")"}
 
 
@@ -37,7 +56,7 @@ class Toll:
 
 def _is_injury(norm: str) -> bool:
     bare = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
-    return bare.startswith(_INJURY_PREFIXES) or bare.startswith(tuple("ال" + p for p in _INJURY_PREFIXES))
+    return bare.startswith(toll_words().injury)
 
 
 def _quantity_at(tokens: Sequence[Span], i: int) -> int | None:
@@ -51,7 +70,8 @@ def _quantity_at(tokens: Sequence[Span], i: int) -> int | None:
             return None
         multiplier = number_value(after, "multiplier")
         is_year = len(digits) == 4 and digits[:2] in ("19", "20")
-        if (after in _NOT_A_TOLL_AFTER and not multiplier) or before in ("عام", "العام") or is_year:
+        words = toll_words()
+        if (after in words.not_toll and not multiplier) or before in words.year_before or is_year:
             return None
         value = int(float(digits))
         return value * multiplier if multiplier else value
@@ -60,7 +80,7 @@ def _quantity_at(tokens: Sequence[Span], i: int) -> int | None:
     for kind in ("vague", "number"):
         value = number_value(norm, kind)
         if value is not None:
-            if kind == "number" and after in _NOT_A_TOLL_AFTER:
+            if kind == "number" and after in toll_words().not_toll:
                 return None
             multiplier = number_value(after, "multiplier")
             return value * multiplier if multiplier and kind == "number" else value
@@ -100,7 +120,7 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
     word = "".join(tokens[k].attrs.get("norm", "") for k in range(death, end))
     mixed = _mixed(tokens, last)
     if found is None:
-        return Toll(3 if any(p in word for p in _PLURAL_DEATHS) else 1, False, death)
+        return Toll(3 if any(p in word for p in toll_words().plural_death) else 1, False, death)
     if mixed:
         return Toll(1, found >= AGGREGATE, death, True)
     return Toll(found, found >= AGGREGATE, death, True)
