@@ -36,12 +36,38 @@ def _root(
     """marsad (مرصد): Arabic conflict news to structured, geolocated ACLED-style event records."""
 
 
+# Packages that only an extra installs, and the extra that brings each.
+OPTIONAL_PACKAGES = {
+    "fastapi": "server", "starlette": "server", "uvicorn": "server", "httpx": "server",
+    "dask": "dask", "distributed": "dask", "psycopg": "postgres",
+}
+
+
+def _missing_extra(error: ImportError) -> str | None:
+    name = (error.name or "").split(".")[0]
+    return OPTIONAL_PACKAGES.get(name)
+
+
+def _register_unavailable(name: str, extra: str) -> None:
+    @app.command(name, help=f"(needs the [{extra}] extra: pip install 'marsad[{extra}]')")
+    def unavailable() -> None:
+        typer.echo(f"marsad {name}: needs the [{extra}] extra: pip install 'marsad[{extra}]'", err=True)
+        raise typer.Exit(2)
+
+
 def _register_commands() -> None:
     package = importlib.import_module("marsad.cli")
     for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if module.name == "main" or module.name.startswith("_"):
             continue
-        command_module = importlib.import_module(f"marsad.cli.{module.name}")
+        try:
+            command_module = importlib.import_module(f"marsad.cli.{module.name}")
+        except ImportError as error:
+            extra = _missing_extra(error)
+            if extra is None:
+                raise
+            _register_unavailable(module.name, extra)  # the other commands work without the extra
+            continue
         register = getattr(command_module, "register", None)
         if register is not None:
             register(app)

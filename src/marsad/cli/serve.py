@@ -7,7 +7,7 @@ import ipaddress
 import typer
 
 from marsad.cli.ingest import DB_HELP
-from marsad.server.limits import DEFAULT_MAX_BODY
+from marsad.server.settings import DEFAULT_MAX_BODY
 
 
 def _is_loopback(host: str) -> bool:
@@ -36,9 +36,13 @@ def serve_command(
 
       MARSAD_TOKEN=s3cret marsad serve --host 0.0.0.0 --db postgresql://marsad@localhost/marsad
     """
-    import uvicorn
+    try:
+        import uvicorn
 
-    from marsad.server import create_app
+        from marsad.server import create_app
+    except ImportError:
+        typer.echo("marsad serve: needs the [server] extra: pip install 'marsad[server]'", err=True)
+        raise typer.Exit(2) from None
 
     if not _is_loopback(host) and not token:
         typer.echo(f"marsad: warning: listening on {host} with no --token: anyone who can reach it can store "

@@ -27,7 +27,8 @@ import marsad
 from marsad.errors import InputError
 from marsad.inputs import DEFAULT_MAX_CHARS, parse_date
 from marsad.server.errors import install_error_handlers
-from marsad.server.limits import DEFAULT_MAX_BODY, BodyLimit
+from marsad.server.limits import BodyLimit
+from marsad.server.settings import DEFAULT_MAX_BODY
 from marsad.store import BBox, EventQuery, Store, open_store
 from marsad.store import output as render
 from marsad.store.base import MAX_PAGE, parse_day

@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-DEFAULT_MAX_BODY = 5 * 1024 * 1024
+from marsad.server.settings import DEFAULT_MAX_BODY
 
 
 class BodyTooLarge(HTTPException):
