@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 import warnings
 from pathlib import Path
 
 from marsad.document import Document
+from marsad.inputs import json_records
 from marsad.text.sentences import SentenceSplitter
 from marsad.time.stage import DateResolver
 
@@ -29,8 +29,7 @@ CORPUS = Path("data") / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl"
 
 
 def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        return [json.loads(line) for line in handle.read().split("\n") if line.strip()]
+    return list(json_records(path))
 
 
 def documents(articles: list[dict]) -> list[Document]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
-import json
+import itertools
 import sys
 import time
 from pathlib import Path
@@ -23,20 +23,16 @@ sys.path.insert(0, str(REPO / "eval"))
 from eval_events import ARTICLES, build_pipeline  # noqa: E402
 
 from marsad.document import Document  # noqa: E402
+from marsad.errors import InputError  # noqa: E402
+from marsad.inputs import json_records  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
 
 def load(path: Path, limit: int) -> list[dict]:
-    if not path.exists():
-        sys.exit(f"{path}: file not found (the ANT corpus in ../shared)")
-    articles = []
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        for line in handle:
-            if line.strip():
-                articles.append(json.loads(line))
-            if len(articles) >= limit:
-                break
-    return articles
+    try:
+        return list(itertools.islice(json_records(path), limit))
+    except InputError as error:
+        sys.exit(f"{error} (the ANT corpus in ../shared)")
 
 
 def document(article: dict) -> Document:

@@ -17,13 +17,13 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
 import regex
 
 from marsad.document import Document
+from marsad.inputs import json_records
 from marsad.pipeline import Pipeline
 from marsad.text.normalize import normalize
 from marsad.time.coding import event_date_of
@@ -51,8 +51,7 @@ def cue_pattern() -> regex.Pattern:
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        return [json.loads(line) for line in handle.read().split("\n") if line.strip()]
+    return list(json_records(path))
 
 
 def context(text: str, start: int, end: int) -> str:

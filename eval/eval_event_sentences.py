@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,7 +29,9 @@ from pathlib import Path
 from eval_events import ARTICLES, build_pipeline, prf, read_jsonl
 
 from marsad.document import Document
+from marsad.errors import InputError
 from marsad.events.modality import is_factual
+from marsad.inputs import json_records
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO / "eval" / "annotations" / "events_sentences.jsonl"
@@ -65,15 +66,10 @@ def main() -> None:
     if args.split != "all":
         records = [r for r in records if split_of(r["docno"]) == args.split]
     wanted = {r["docno"] for r in records}
-    articles = {}
-    if not args.articles.exists():
-        sys.exit(f"{args.articles}: file not found (the ANT corpus in ../shared)")
-    with args.articles.open(encoding="utf-8", newline="\n") as handle:
-        for line in handle:
-            if line.strip():
-                article = json.loads(line)
-                if article["docno"] in wanted:
-                    articles[article["docno"]] = article
+    try:
+        articles = {a["docno"]: a for a in json_records(args.articles) if a["docno"] in wanted}
+    except InputError as error:
+        sys.exit(f"{error} (the ANT corpus in ../shared)")
     missing = wanted - set(articles)
     if missing:
         sys.exit(f"{args.articles}: {len(missing)} annotated article(s) not found, e.g. {sorted(missing)[0]}")

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import math
 import sys
 from collections import Counter
 from pathlib import Path
 
 from marsad.document import Document
-from marsad.errors import MarsadError
+from marsad.errors import InputError, MarsadError
 from marsad.events.modality import is_factual
+from marsad.inputs import json_records
 from marsad.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,17 +34,10 @@ RADIUS_KM = 50.0
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    if not path.exists():
-        sys.exit(f"{path}: file not found")
-    rows = []
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as error:
-                    sys.exit(f"{path}:{number}: not JSON ({error.msg})")
-    return rows
+    try:
+        return list(json_records(path))
+    except InputError as error:
+        sys.exit(str(error))
 
 
 def build_pipeline() -> Pipeline:
@@ -99,13 +92,7 @@ def main() -> None:
     args = parser.parse_args()
     gold_rows = read_jsonl(args.gold)
     wanted = {row["docno"] for row in gold_rows}
-    texts = {}
-    with args.articles.open(encoding="utf-8", newline="\n") as handle:
-        for line in handle:
-            if line.strip():
-                article = json.loads(line)
-                if article["docno"] in wanted:
-                    texts[article["docno"]] = article
+    texts = {a["docno"]: a for a in read_jsonl(args.articles) if a["docno"] in wanted}
     pipeline = build_pipeline()
     print(f"# stages: {' '.join(pipeline.names)}")
     tp, fp, fn = Counter(), Counter(), Counter()

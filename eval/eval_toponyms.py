@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.document import Document
+from marsad.inputs import json_records
 from marsad.pipeline import Pipeline
 from marsad.places.resolve import distance_km
 
@@ -32,8 +33,7 @@ DEFAULT_KM = 25.0
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return list(json_records(path))
 
 
 def placed(gold: dict, pred: dict) -> bool:
