@@ -199,3 +199,26 @@ def test_stabbings_and_beatings_are_attacks(code, text):
 
 def test_an_appeal_is_no_stabbing(code):
     assert factual(code("طعن المحامي في الحكم أمام محكمة الاستئناف في البصرة.")) == []
+
+
+# weapons or remains shown at a press conference or an exhibition are evidence, not an attack
+DISPLAYS = [
+    "وأشار المتحدث باسم التحالف العربي بيده إلى صاروخ باليستي أطلقه الحوثيون على صعدة.",
+    "وعرض المتحدث خلال مؤتمر صحفي حطام صاروخ باليستي أطلقه الحوثيون على صعدة.",
+    "واستعرض الجيش اليمني أمام الصحفيين بقايا الصواريخ الباليستية التي أطلقها الحوثيون على تعز.",
+    "وضم معرض أقامه الجيش اليمني في تعز قذائف هاون ضبطت مع الحوثيين.",
+]
+
+
+@pytest.mark.parametrize("text", DISPLAYS)
+def test_weapons_shown_are_no_attack(code, text):
+    assert factual(code(text)) == []
+
+
+def test_a_launch_told_at_a_press_conference_is_still_an_event(code):
+    doc = code("وقال المتحدث باسم التحالف العربي خلال مؤتمر صحفي إن الحوثيين أطلقوا صاروخا باليستيا على صعدة.")
+    assert {e.attrs["event_type"] for e in factual(doc)} == {"Explosions/Remote violence"}
+
+
+def test_an_appeal_against_a_decision_is_no_stabbing(code):
+    assert factual(code("ورفضت السلطات طلب لجوئه بعد مقتل الفتاة في البصرة، لكنه طعن ضد القرار.")) == []
