@@ -222,3 +222,10 @@ def test_a_launch_told_at_a_press_conference_is_still_an_event(code):
 
 def test_an_appeal_against_a_decision_is_no_stabbing(code):
     assert factual(code("ورفضت السلطات طلب لجوئه بعد مقتل الفتاة في البصرة، لكنه طعن ضد القرار.")) == []
+
+
+def test_undated_hearsay_goes_on_with_the_field_report_before_it(code):
+    alone = "وأشار إلى أن المدفعية قصفت مواقع المسلحين قرب مدينة تعز."
+    assert factual(code(alone)) == []
+    report = ("وقال مصدر عسكري إن اشتباكات عنيفة اندلعت بين الجيش اليمني وميليشيات الحوثي في مدينة تعز. " + alone)
+    assert "Explosions/Remote violence" in {e.attrs["event_type"] for e in factual(code(report))}

@@ -123,15 +123,19 @@ class EventCoder:
                 found.append((index, drafts, parts, source))
         _drop_intercepted_launches(found)
         records: list[dict[str, Any]] = []
+        reporting: set[int] = set()  # sentences with a factual record
         for index, drafts, parts, source in found:
             for draft in drafts:
                 recent = _last_place(places, tokens_by_sentence, index, country)
                 # an undated sentence right after a dated-long-ago one continues its story
                 narrative_old = (index - 1) in old_sentences and not dates.get(index)
-                records.extend(_records(
+                made = _records(
                     doc, sentences[index], draft, parts, places.get(index, []), dates.get(index, []),
-                    recent or focus, country, source, recent is None, narrative_old,
-                ))
+                    recent or focus, country, source, recent is None, narrative_old, (index - 1) in reporting,
+                )
+                records.extend(made)
+                if any(r["factual"] for r in made):
+                    reporting.add(index)
         merged = _drop_restatements(_merge(records))
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
@@ -260,7 +264,7 @@ def _sentence_drafts(
 def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
-    fallback_is_focus: bool, narrative_old: bool = False,
+    fallback_is_focus: bool, narrative_old: bool = False, continues_report: bool = False,
 ) -> list[dict[str, Any]]:
     lex = lexicon()
     tokens = draft.tokens
@@ -312,7 +316,9 @@ def _records(
     if is_factual(modality) and source and modality == "asserted":
         modality = "reported"
     counted = [t for t in tolls if not t.aggregate]
-    if is_factual(modality) and _undated_hearsay(draft, tokens, when, source, counted, parts):
+    # undated reported speech right after a sentence reporting an event goes on with that field report
+    # ("وأكد مصدر أن المواجهات استمرت ساعتين ... وأشار إلى أن مدفعية الجيش قصفت مواقع ...")
+    if is_factual(modality) and not continues_report and _undated_hearsay(draft, tokens, when, source, counted, parts):
         modality = "statement"
     if is_factual(modality) and not _supported(draft, parts, in_clause or places, counted):
         modality = "statement"
