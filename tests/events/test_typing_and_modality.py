@@ -229,3 +229,20 @@ def test_undated_hearsay_goes_on_with_the_field_report_before_it(code):
     assert factual(code(alone)) == []
     report = ("وقال مصدر عسكري إن اشتباكات عنيفة اندلعت بين الجيش اليمني وميليشيات الحوثي في مدينة تعز. " + alone)
     assert "Explosions/Remote violence" in {e.attrs["event_type"] for e in factual(code(report))}
+
+
+# a crowd named as the complement of a noun is the topic of a statement; named as a subject it protests
+CROWD_TOPICS = [
+    "ودعا رئيس الوزراء الحكومة إلى الاستجابة لمطالب المحتجين في البصرة.",
+    "وأنشئ الفصيل في تعز لحماية المتظاهرين السلميين من قوات الأمن.",
+]
+
+
+@pytest.mark.parametrize("text", CROWD_TOPICS)
+def test_a_crowd_as_a_topic_is_no_protest(code, text):
+    assert "Protests" not in {e.attrs["event_type"] for e in factual(code(text))}
+
+
+def test_a_crowd_that_demands_still_protests(code):
+    doc = code("وطالب المحتجون في ساحة عامة بالبصرة بتوفير فرص العمل.")
+    assert {e.attrs["event_type"] for e in factual(doc)} == {"Protests"}

@@ -2,7 +2,8 @@
 
 Factual modalities (the event is coded): asserted, reported (attributed to a source), claimed.
 Non-factual (kept with the event but not counted as a record): planned, possible, threat, denied,
-negated, historical, statement; `block` means the trigger is no event at all (a film, a metaphor);
+negated, historical, statement (cues marked `topic` in the data file give it too); `block` means the
+trigger is no event at all (a film, a metaphor);
 `background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates
 the event within the month before publication.
 """
@@ -62,10 +63,13 @@ def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Seque
         if (crowd and cue.payload.modality in _CROWD_SUBJECT and cue.last < trigger_first
                 and trigger_first - cue.last <= CROWD_GAP):
             continue
+        # a `topic` cue is a noun whose complement the trigger is ("مطالب المحتجين", the protesters'
+        # demands): a statement, and the crowd named after it is no speaker
+        modality = "statement" if cue.payload.modality == "topic" else cue.payload.modality
         if cue.last < trigger_first and trigger_first - cue.last <= cue.payload.before:
-            found.add(cue.payload.modality)
+            found.add(modality)
         elif cue.first > trigger_last and cue.first - trigger_last <= cue.payload.after:
-            found.add(cue.payload.modality)
+            found.add(modality)
     if future or (trigger_first > 0 and tokens[trigger_first - 1].attrs.get("role") == "future"):
         found.add("planned")
     for modality in PRIORITY:
