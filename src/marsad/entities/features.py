@@ -25,6 +25,7 @@ _LATIN = regex.compile(r"^[\p{Latin}]+$")
 _DIGITS = regex.compile(r"^[\p{Nd}.,]+$")
 _NUMBER = regex.compile(r"\p{Nd}+(?:[.,]\p{Nd}+)*")
 MAX_PHRASE = 5  # longest multi-word name the list matcher looks for
+CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours that lend a word features
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,25 @@ def _shape(core: str) -> str:
 class FeatureExtractor:
     """Turns sentences of words into crfsuite feature lists, with per-word caches."""
 
-    def __init__(self, lexicons: Lexicons):
+    def __init__(self, lexicons: Lexicons, known: frozenset[str] | None = None):
+        """`known`: the attributes a trained model has weights for. When given, features the model
+        never saw are left out (they weigh nothing): crfsuite spends most of its tagging time
+        looking attribute strings up, and a quarter of them are unknown."""
         self.lexicons = lexicons
+        self.known = known
         self._own: dict[str, list[str]] = {}
-        self._context: dict[tuple[str, int], list[str]] = {}
+        self._context: dict[int, dict[str, list[str]]] = {offset: {} for offset in CONTEXT_OFFSETS}
+        self._context_size = 0
+        # phrases by their first two keys: a word that starts many names ("ابو") is then tried
+        # against the few that go on with the next word
+        self._phrases_by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        for phrases in lexicons.phrases.values():
+            for phrase, list_name in phrases:
+                self._phrases_by_pair.setdefault(phrase[:2], []).append((phrase, list_name))
+
+    def _kept(self, feats: list[str]) -> list[str]:
+        known = self.known
+        return feats if known is None else [f for f in feats if f in known]
 
     def own(self, word: str) -> list[str]:
         cached = self._own.get(word)
@@ -146,13 +162,14 @@ class FeatureExtractor:
             feats.append("L=" + list_name)
         for level, cluster in enumerate(self.lexicons.clusters.get(bare, ())):
             feats.append(f"k{level}={cluster}")
+        feats = self._kept(feats)
         if len(self._own) < 500_000:
             self._own[word] = feats
         return feats
 
     def context(self, word: str, offset: int) -> list[str]:
         """The features a word lends to the word `offset` positions away."""
-        cached = self._context.get((word, offset))
+        cached = self._context[offset].get(word)
         if cached is not None:
             return cached
         key = word_key(word)
@@ -170,20 +187,25 @@ class FeatureExtractor:
         clusters = self.lexicons.clusters.get(key.bare, ())
         if clusters:
             feats.append(prefix + "k1=" + clusters[min(1, len(clusters) - 1)])
-        if len(self._context) < 1_000_000:
-            self._context[(word, offset)] = feats
+        feats = self._kept(feats)
+        if self._context_size < 1_000_000:
+            self._context[offset][word] = feats
+            self._context_size += 1
         return feats
 
-    def phrase_matches(self, words: list[str]) -> list[list[str]]:
-        """B/I features of the longest name-list phrases found in the sentence."""
+    def phrase_matches(self, words: list[str], keys: list[str] | None = None) -> list[list[str]]:
+        """B/I features of the longest name-list phrases found in the sentence (`keys`: the words'
+        lookup keys, when the caller has them)."""
         marks: list[list[str]] = [[] for _ in words]
-        if not self.lexicons.phrases:
+        if not self._phrases_by_pair:
             return marks
-        keys = [word_key(w).bare for w in words]
+        if keys is None:
+            keys = [word_key(w).bare for w in words]
+        by_pair = self._phrases_by_pair
         i = 0
-        while i < len(keys):
+        while i < len(keys) - 1:
             matched = 0
-            for phrase, list_name in self.lexicons.phrases.get(keys[i], ()):
+            for phrase, list_name in by_pair.get((keys[i], keys[i + 1]), ()):
                 n = len(phrase)
                 if tuple(keys[i:i + n]) == phrase:
                     marks[i].append("M=B-" + list_name)
@@ -194,26 +216,53 @@ class FeatureExtractor:
         return marks
 
     def sentence(self, words: list[str]) -> list[list[str]]:
+        """Each word's features: its own, those its neighbours up to two away lend it, the word
+        bigrams, a title in the three words before, name-list phrases. Written for speed (list
+        comprehensions over cached lists): tagging time is mostly spent here."""
         n = len(words)
-        phrases = self.phrase_matches(words)
+        keys = [word_key(w) for w in words]
+        bares = [k.bare for k in keys]
+        known = self.known
+        own, context = self.own, self.context
+        owns = [own(w) for w in words]
+        lent = {offset: [context(w, offset) for w in words] for offset in CONTEXT_OFFSETS}
+        pairs = [bares[i] + "|" + bares[i + 1] for i in range(n - 1)]
+        near_title: set[int] = set()
+        for t, bare in enumerate(bares):
+            if "title" in self.lexicons.words.get(bare, ()):
+                near_title.update(range(t + 1, t + 4))
+        phrases = self.phrase_matches(words, bares)
+        before2, before1, after1, after2 = lent[-2], lent[-1], lent[1], lent[2]
         result = []
-        for i, word in enumerate(words):
-            feats = list(self.own(word))
-            for offset in (-2, -1, 1, 2):
-                j = i + offset
-                if 0 <= j < n:
-                    feats.extend(self.context(words[j], offset))
-                else:
-                    feats.append(f"{offset:+d}edge")
-            if 0 < i:
-                previous = word_key(words[i - 1])
-                feats.append("bg-=" + previous.bare + "|" + word_key(word).bare)
+        for i in range(n):
+            extra = []
+            if i < 2:
+                extra.append("-2edge")
+                if i < 1:
+                    extra.append("-1edge")
+            if i + 2 >= n:
+                if i + 1 >= n:
+                    extra.append("+1edge")
+                extra.append("+2edge")
+            if i:
+                extra.append("bg-=" + pairs[i - 1])
+                previous = keys[i - 1]
                 if previous.stem.startswith(ARTICLE) and previous.bare.endswith(("ي", "يه")):
-                    feats.append("-1nisba")  # الرئيس السوري بشار: the title is further back
-            if any("title" in self.lexicons.words.get(word_key(w).bare, ()) for w in words[max(i - 3, 0):i]):
-                feats.append("title<3")
+                    extra.append("-1nisba")  # الرئيس السوري بشار: the title is further back
+            if i in near_title:
+                extra.append("title<3")
             if i + 1 < n:
-                feats.append("bg+=" + word_key(word).bare + "|" + word_key(words[i + 1]).bare)
-            feats.extend(phrases[i])
-            result.append(feats)
+                extra.append("bg+=" + pairs[i])
+            if phrases[i]:
+                extra.extend(phrases[i])
+            if known is not None:
+                extra = [f for f in extra if f in known]
+            result.append([
+                *owns[i],
+                *(before2[i - 2] if i >= 2 else ()),
+                *(before1[i - 1] if i >= 1 else ()),
+                *(after1[i + 1] if i + 1 < n else ()),
+                *(after2[i + 2] if i + 2 < n else ()),
+                *extra,
+            ])
         return result

@@ -51,15 +51,15 @@ class NerModel:
         # rows: list name, name, its lookup keys (space-joined, computed when the model was trained)
         entries = [(row[0], tuple(row[2].split())) for row in _rows(directory / NAMES_FILE) if len(row) >= 3]
         clusters = {row[0]: tuple(row[1:]) for row in _rows(directory / CLUSTERS_FILE) if len(row) >= 2}
-        self.extractor = FeatureExtractor(Lexicons.from_keys(entries, clusters))
         self.common = frozenset(row[0] for row in _rows(directory / COMMON_FILE))
         self._tagger = pycrfsuite.Tagger()
         self._lock = threading.Lock()  # a crfsuite tagger keeps the last sequence: one user at a time
-        self._labels: list[str] = []
         try:
             self._tagger.open(str(model_path))
         except (OSError, ValueError) as error:
             raise DataError(f"{model_path}: not a crfsuite model ({error})") from None
+        known = frozenset(attribute for attribute, _ in self._tagger.info().state_features)
+        self.extractor = FeatureExtractor(Lexicons.from_keys(entries, clusters), known)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tags_of(self.extractor.sentence(words)) if words else []
@@ -78,16 +78,15 @@ class NerModel:
             self._tagger.set(features)
             return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
 
-    def decode(self, features: list) -> tuple[list[str], list[dict[str, float]]]:
-        """Viterbi tags and every label's marginal at each word, from one forward-backward pass."""
+    def decode(self, features: list) -> tuple[list[str], list[float]]:
+        """Viterbi tags and, for the words inside an entity, their tag's marginal (0.0 for O words:
+        nobody reads them, and every label's marginal at every word cost more than the tagging)."""
         if not features:
             return [], []
         with self._lock:
             self._tagger.set(features)
             tags = list(self._tagger.tag())  # no argument: the sequence just set
-            labels = self._labels or self._tagger.labels()
-            self._labels = labels
-            return tags, [{label: self._tagger.marginal(label, i) for label in labels} for i in range(len(tags))]
+            return tags, [0.0 if tag == "O" else self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
 
     def tag_with_scores(self, words: list[str]) -> tuple[list[str], list[float]]:
         """Tags and each tag's marginal probability (the features are computed once for both)."""
@@ -186,10 +185,14 @@ class NerTagger:
         for first in range(0, len(sentences), CONSISTENCY_BLOCK):
             block = sentences[first:first + CONSISTENCY_BLOCK]
             texts = [[word_text(doc.text, word) for word in sentence] for sentence in block]
-            decoded = [model.decode(model.extractor.sentence(words) if words else []) for words in texts]
-            tags = model.make_consistent(texts, [sentence_tags for sentence_tags, _ in decoded])
-            for sentence, sentence_tags, (_, marginals) in zip(block, tags, decoded, strict=True):
-                scores = [marginal.get(tag, 0.0) for tag, marginal in zip(sentence_tags, marginals, strict=True)]
+            features = [model.extractor.sentence(words) for words in texts]
+            decoded = [model.decode(sentence_features) for sentence_features in features]
+            viterbi = [sentence_tags for sentence_tags, _ in decoded]
+            tags = model.make_consistent(texts, viterbi)
+            for i, (sentence, sentence_tags) in enumerate(zip(block, tags, strict=True)):
+                scores = decoded[i][1]
+                if sentence_tags != viterbi[i]:  # a propagated label: its marginal comes from a second pass
+                    scores = model.marginals_of(features[i], sentence_tags)
                 spans.extend(self._spans(doc, sentence, sentence_tags, scores))
         doc.add(ENTITY_LAYER, spans)
         return doc
