@@ -135,37 +135,49 @@ class PatternSet(Generic[T]):
 
     def find(self, tokens: Sequence[Span], longest: bool = True) -> list[Match[T]]:
         """Matches over `tokens`; with `longest`, overlapping matches keep the longest (then first)."""
-        norms = [token.attrs.get("norm") or "" for token in tokens]
+        norms = _norms_of(tokens)
         matches: list[Match[T]] = []
-        count = len(tokens)
-        forms: list[tuple[tuple[str, bool], ...]] | None = None
+        memo = self._memo
         for i, norm in enumerate(norms):
             if not norm:
                 continue
-            candidates = self._candidates(norm)
+            candidates = memo.get(norm)  # inlined: this loop runs once per token per pattern set
+            if candidates is None:
+                candidates = self._candidates(norm)
             if not candidates:
                 continue
-            if forms is None:
-                forms = [token_forms(n, self.proclitics) for n in norms]
             for pattern, payload in candidates:
-                match = self._match_at(pattern, payload, i, forms, count)
+                match = self._match_at(pattern, payload, i, norms)
                 if match is not None:
                     matches.append(match)
         if longest and len(matches) > 1:
             matches = _keep_longest(matches)
         return matches
 
-    @staticmethod
-    def _match_at(pattern, payload, start, forms, count) -> Match | None:
-        if start + len(pattern.words) > count:
+    def _match_at(self, pattern: Pattern, payload: T, start: int, norms: list[str]) -> Match[T] | None:
+        if start + len(pattern.words) > len(norms):
             return None
         future = False
         for offset, word in enumerate(pattern.words):
-            ok, fut = _word_matches(word, forms[start + offset])
+            ok, fut = _word_matches(word, token_forms(norms[start + offset], self.proclitics))
             if not ok:
                 return None
             future = future or fut
         return Match(start, start + len(pattern.words) - 1, pattern, payload, future)
+
+
+# The norms of the last token sequence seen: the stages match a dozen pattern sets over the same
+# sentence one after the other. Holding the sequence keeps its identity from being reused.
+_last_norms: tuple[Sequence[Span] | None, list[str]] = (None, [])
+
+
+def _norms_of(tokens: Sequence[Span]) -> list[str]:
+    global _last_norms
+    held, norms = _last_norms
+    if held is not tokens or len(norms) != len(tokens):
+        norms = [token.attrs.get("norm") or "" for token in tokens]
+        _last_norms = (tokens, norms)
+    return norms
 
 
 def _keep_longest(matches: list[Match[T]]) -> list[Match[T]]:
