@@ -7,6 +7,7 @@ article never takes down its chunk or the worker.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import signal
 import time
@@ -23,6 +24,11 @@ from marsad.pipeline import DEFAULT_STAGES, Pipeline, Stage
 WARM_UP_TEXT = "قالت مصادر محلية إن اشتباكات اندلعت صباح اليوم قرب مدينة حلب في شمال سوريا."
 
 StageNames = tuple[str, ...] | None
+
+# A batch worker allocates a few hundred thousand short-lived objects per article over a heap of
+# millions of long-lived ones (gazetteer, model, lexicons, the NER's word caches): collecting the
+# youngest generation every 50,000 allocations instead of 700 took ~5% off the pipeline's time.
+YOUNG_GENERATION_THRESHOLD = 50_000
 
 
 @dataclass
@@ -61,7 +67,18 @@ def pipeline_for(stages: StageNames) -> Pipeline:
     """The pipeline of these stages (None: the default), built and warmed once per process."""
     pipeline = Pipeline(resolve_stages(stages))
     pipeline.run(WARM_UP_TEXT)
+    settle_heap()
     return pipeline
+
+
+def settle_heap() -> None:
+    """Once the stages' data is loaded: take it out of the cyclic collector's sight (gc.freeze:
+    it lives as long as the process) and collect young objects less often. Garbage here is almost
+    all freed by reference counting; the collector's passes over the loaded data were pure cost."""
+    gc.collect()
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, middle, old)
 
 
 def init_pool_worker(stages: StageNames) -> None:
