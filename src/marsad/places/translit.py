@@ -9,6 +9,7 @@ article's countries when it names any (else, for a head noun or NER location, to
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,8 +143,14 @@ def translit_sites(text: str, tokens: list[Span], norms: list[str], covered: set
             spans = [(words[0], words[-1])] + ([(words[0], words[0])] if len(words) > 1 else [])
             sites.append(Site("head", head, spans))
             taken.update(words)
+    token_starts = [t.start for t in tokens]
     for location in locations:
-        inside = [i for i, t in enumerate(tokens) if location.start <= t.start and t.end <= location.end]
+        inside = []
+        for i in range(bisect_left(token_starts, location.start), len(tokens)):
+            if tokens[i].start >= location.end:
+                break
+            if tokens[i].end <= location.end:
+                inside.append(i)
         if inside and not taken.intersection(inside) and all(_name_word(tokens[i], norms[i], lex) for i in inside):
             if len(inside) > 1 or not is_common(norms[inside[0]], "ner"):
                 sites.append(Site("ner", None, [(inside[0], inside[-1])]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -75,16 +76,10 @@ class PhraseMatcher(Generic[T]):
             self._build()
         if not self._payloads or not tokens:
             return []
-        pieces = [" "]
-        starts: dict[int, int] = {}  # char offset in the joined string -> token index
-        position = 1
-        for index, token in enumerate(tokens):
-            norm = token.attrs.get("norm") or "\u0000"
-            starts[position] = index
-            pieces.append(norm)
-            pieces.append(" ")
-            position += len(norm) + 1
-        joined = "".join(pieces)
+        norms = [token.attrs.get("norm") or "\u0000" for token in tokens]
+        joined = " " + " ".join(norms) + " "
+        # char offset in the joined string -> token index
+        starts = dict(zip(accumulate((len(norm) + 1 for norm in norms), initial=1), range(len(norms)), strict=False))
         matches: list[PhraseMatch[T]] = []
         for end_char, key in self._automaton.iter(joined):
             begin_char = end_char - len(key) - 1  # the leading space of " key "
