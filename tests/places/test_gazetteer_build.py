@@ -23,7 +23,15 @@ def test_building_twice_gives_identical_bytes(tmp_path):
     assert (tmp_path / "a" / "admin1.tsv").read_bytes() == (tmp_path / "b" / "admin1.tsv").read_bytes()
     assert (tmp_path / "a" / "common_words.tsv.gz").read_bytes() == (tmp_path / "b" / "common_words.tsv.gz").read_bytes()
     assert (tmp_path / "a" / "skeletons.tsv.gz").read_bytes() == (tmp_path / "b" / "skeletons.tsv.gz").read_bytes()
-    assert (tmp_path / "a" / "skeletons.tsv.gz").read_bytes() == data_path("gazetteer", "skeletons.tsv.gz").read_bytes()
+    # the shipped index is what the script builds now; only the line naming the libraries' versions may
+    # differ (a new release of babel that changes no name must not fail the build)
+    assert _without_versions(tmp_path / "a" / "skeletons.tsv.gz") == _without_versions(
+        data_path("gazetteer", "skeletons.tsv.gz"))
+
+
+def _without_versions(path) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [line for line in handle if not line.startswith("# Built with")]
 
 
 def test_shipped_index_names_its_sources_and_licence():
