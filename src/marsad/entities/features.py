@@ -216,23 +216,39 @@ class FeatureExtractor:
         return marks
 
     def sentence(self, words: list[str]) -> list[list[str]]:
-        """Each word's features: its own, those its neighbours up to two away lend it, the word
-        bigrams, a title in the three words before, name-list phrases. Written for speed (list
-        comprehensions over cached lists): tagging time is mostly spent here."""
+        """Each word's features: its own, those its neighbours up to two away lend it (see
+        `context`), and the per-sentence extras (see `extras`)."""
         n = len(words)
         keys = [word_key(w) for w in words]
-        bares = [k.bare for k in keys]
-        known = self.known
         own, context = self.own, self.context
         owns = [own(w) for w in words]
-        lent = {offset: [context(w, offset) for w in words] for offset in CONTEXT_OFFSETS}
+        before2, before1, after1, after2 = ([context(w, offset) for w in words] for offset in CONTEXT_OFFSETS)
+        extras = self.extras(words, keys)
+        return [
+            [
+                *owns[i],
+                *(before2[i - 2] if i >= 2 else ()),
+                *(before1[i - 1] if i >= 1 else ()),
+                *(after1[i + 1] if i + 1 < n else ()),
+                *(after2[i + 2] if i + 2 < n else ()),
+                *extras[i],
+            ]
+            for i in range(n)
+        ]
+
+    def extras(self, words: list[str], keys: list[WordKey]) -> list[list[str]]:
+        """The features of each word that depend on its place in the sentence, not on the words alone:
+        sentence edges, word bigrams, a nisba before it, a title in the three words before, name-list
+        phrases. Filtered by `known` (the per-word parts come filtered from their caches)."""
+        n = len(words)
+        bares = [k.bare for k in keys]
+        known = self.known
         pairs = [bares[i] + "|" + bares[i + 1] for i in range(n - 1)]
         near_title: set[int] = set()
         for t, bare in enumerate(bares):
             if "title" in self.lexicons.words.get(bare, ()):
                 near_title.update(range(t + 1, t + 4))
         phrases = self.phrase_matches(words, bares)
-        before2, before1, after1, after2 = lent[-2], lent[-1], lent[1], lent[2]
         result = []
         for i in range(n):
             extra = []
@@ -255,14 +271,5 @@ class FeatureExtractor:
                 extra.append("bg+=" + pairs[i])
             if phrases[i]:
                 extra.extend(phrases[i])
-            if known is not None:
-                extra = [f for f in extra if f in known]
-            result.append([
-                *owns[i],
-                *(before2[i - 2] if i >= 2 else ()),
-                *(before1[i - 1] if i >= 1 else ()),
-                *(after1[i + 1] if i + 1 < n else ()),
-                *(after2[i + 2] if i + 2 < n else ()),
-                *extra,
-            ])
+            result.append(extra if known is None else [f for f in extra if f in known])
         return result
