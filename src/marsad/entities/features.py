@@ -223,7 +223,9 @@ class FeatureExtractor:
         own, context = self.own, self.context
         owns = [own(w) for w in words]
         before2, before1, after1, after2 = ([context(w, offset) for w in words] for offset in CONTEXT_OFFSETS)
-        extras = self.extras(words, keys)
+        extras: list[list[str]] = [[] for _ in range(n)]
+        for i, feature in self.extras(words, keys):
+            extras[i].append(feature)
         return [
             [
                 *owns[i],
@@ -236,40 +238,34 @@ class FeatureExtractor:
             for i in range(n)
         ]
 
-    def extras(self, words: list[str], keys: list[WordKey]) -> list[list[str]]:
-        """The features of each word that depend on its place in the sentence, not on the words alone:
-        sentence edges, word bigrams, a nisba before it, a title in the three words before, name-list
-        phrases. Filtered by `known` (the per-word parts come filtered from their caches)."""
+    def extras(self, words: list[str], keys: list[WordKey]) -> list[tuple[int, str]]:
+        """(word index, feature) of the features that depend on a word's place in the sentence, not
+        on the words alone: sentence edges, word bigrams, a nisba before it, a title in the three
+        words before, name-list phrases; ordered by word. Filtered by `known` (the per-word parts
+        come filtered from their caches)."""
         n = len(words)
+        if not n:
+            return []
         bares = [k.bare for k in keys]
-        known = self.known
         pairs = [bares[i] + "|" + bares[i + 1] for i in range(n - 1)]
-        near_title: set[int] = set()
-        for t, bare in enumerate(bares):
-            if "title" in self.lexicons.words.get(bare, ()):
-                near_title.update(range(t + 1, t + 4))
-        phrases = self.phrase_matches(words, bares)
-        result = []
-        for i in range(n):
-            extra = []
-            if i < 2:
-                extra.append("-2edge")
-                if i < 1:
-                    extra.append("-1edge")
-            if i + 2 >= n:
-                if i + 1 >= n:
-                    extra.append("+1edge")
-                extra.append("+2edge")
-            if i:
-                extra.append("bg-=" + pairs[i - 1])
-                previous = keys[i - 1]
-                if previous.stem.startswith(ARTICLE) and previous.bare.endswith(("ي", "يه")):
-                    extra.append("-1nisba")  # الرئيس السوري بشار: the title is further back
-            if i in near_title:
-                extra.append("title<3")
-            if i + 1 < n:
-                extra.append("bg+=" + pairs[i])
-            if phrases[i]:
-                extra.extend(phrases[i])
-            result.append(extra if known is None else [f for f in extra if f in known])
-        return result
+        found = [(i, edge) for i, edge in ((0, "-2edge"), (0, "-1edge"), (1, "-2edge")) if i < n]
+        found += [(i, edge) for i, edge in ((n - 2, "+1edge"), (n - 2, "+2edge"), (n - 1, "+1edge"),
+                                            (n - 1, "+2edge")) if i >= 0 and (edge == "+2edge" or i == n - 1)]
+        found += [(i + 1, "bg-=" + pair) for i, pair in enumerate(pairs)]
+        # الرئيس السوري بشار: the title is further back
+        found += [(i + 1, "-1nisba") for i, key in enumerate(keys[:-1])
+                  if key.stem.startswith(ARTICLE) and key.bare.endswith(("ي", "يه"))]
+        titles = {t + d for t, bare in enumerate(bares) if "title" in self.lexicons.words.get(bare, ())
+                  for d in (1, 2, 3) if t + d < n}
+        found += [(i, "title<3") for i in sorted(titles)]
+        found += [(i, "bg+=" + pair) for i, pair in enumerate(pairs)]
+        found += [(i, mark) for i, marks in enumerate(self.phrase_matches(words, bares)) for mark in marks]
+        if self.known is not None:
+            known = self.known
+            found = [item for item in found if item[1] in known]
+        found.sort(key=_by_word)  # stable: within a word, the order above
+        return found
+
+
+def _by_word(item: tuple[int, str]) -> int:
+    return item[0]

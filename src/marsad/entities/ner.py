@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.document import Document, Span
+from marsad.entities.decoder import CrfDecoder
 from marsad.entities.features import FeatureExtractor, Lexicons, word_key
 from marsad.errors import DataError
 
@@ -58,8 +59,10 @@ class NerModel:
             self._tagger.open(str(model_path))
         except (OSError, ValueError) as error:
             raise DataError(f"{model_path}: not a crfsuite model ({error})") from None
-        known = frozenset(attribute for attribute, _ in self._tagger.info().state_features)
+        info = self._tagger.info()
+        known = frozenset(attribute for attribute, _ in info.state_features)
         self.extractor = FeatureExtractor(Lexicons.from_keys(entries, clusters), known)
+        self.decoder = CrfDecoder(self._tagger.labels(), info.transitions, info.state_features, self.extractor)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tags_of(self.extractor.sentence(words)) if words else []
@@ -78,27 +81,21 @@ class NerModel:
             self._tagger.set(features)
             return [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
 
-    def decode(self, features: list) -> tuple[list[str], list[float]]:
-        """Viterbi tags and, for the words inside an entity, their tag's marginal (0.0 for O words:
-        nobody reads them, and every label's marginal at every word cost more than the tagging)."""
-        if not features:
-            return [], []
-        with self._lock:
-            self._tagger.set(features)
-            tags = list(self._tagger.tag())  # no argument: the sequence just set
-            return tags, [0.0 if tag == "O" else self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
-
-    def tag_with_scores(self, words: list[str]) -> tuple[list[str], list[float]]:
-        """Tags and each tag's marginal probability (the features are computed once for both)."""
-        if not words:
-            return [], []
-        features = self.extractor.sentence(words)
-        tags = self.tags_of(features)
-        return tags, self.marginals_of(features, tags)
-
     def tag_block(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tags of consecutive sentences of one text, made consistent across them."""
-        return self.make_consistent(sentences, [self.tag(words) for words in sentences])
+        return self.tag_block_with_marginals(sentences)[0]
+
+    def tag_block_with_marginals(self, sentences: list[list[str]]) -> tuple[list[list[str]], list[list[float]]]:
+        """Tags of consecutive sentences made consistent across them, and each tag's marginal
+        probability (the numpy decoder: one pass over the block, the same tags as crfsuite)."""
+        viterbi, marginals = self.decoder.decode(sentences)
+        tags = self.make_consistent(sentences, viterbi)
+        label_index = {label: i for i, label in enumerate(self.decoder.labels)}
+        scores = [
+            [float(matrix[i, label_index[tag]]) for i, tag in enumerate(sentence_tags)]
+            for sentence_tags, matrix in zip(tags, marginals, strict=True)
+        ]
+        return tags, scores
 
     def make_consistent(self, sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
         """Label consistency in a document: a rarer word that the model tagged as one type somewhere
@@ -185,15 +182,9 @@ class NerTagger:
         for first in range(0, len(sentences), CONSISTENCY_BLOCK):
             block = sentences[first:first + CONSISTENCY_BLOCK]
             texts = [[word_text(doc.text, word) for word in sentence] for sentence in block]
-            features = [model.extractor.sentence(words) for words in texts]
-            decoded = [model.decode(sentence_features) for sentence_features in features]
-            viterbi = [sentence_tags for sentence_tags, _ in decoded]
-            tags = model.make_consistent(texts, viterbi)
-            for i, (sentence, sentence_tags) in enumerate(zip(block, tags, strict=True)):
-                scores = decoded[i][1]
-                if sentence_tags != viterbi[i]:  # a propagated label: its marginal comes from a second pass
-                    scores = model.marginals_of(features[i], sentence_tags)
-                spans.extend(self._spans(doc, sentence, sentence_tags, scores))
+            tags, scores = model.tag_block_with_marginals(texts)
+            for sentence, sentence_tags, sentence_scores in zip(block, tags, scores, strict=True):
+                spans.extend(self._spans(doc, sentence, sentence_tags, sentence_scores))
         doc.add(ENTITY_LAYER, spans)
         return doc
 
