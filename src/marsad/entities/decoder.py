@@ -28,6 +28,7 @@ class _WordRows:
         self.rows = np.zeros((1024, 1 + len(CONTEXT_OFFSETS), weights.shape[1]))
         self.size = 1
         self._ids: dict[str, int] = {}
+        self._pending: list[tuple[int, str]] = []
         self._extractor = extractor
         self._weights = weights
         self._attribute_rows = attribute_rows
@@ -40,24 +41,41 @@ class _WordRows:
             self.size = 1
 
     def ids(self, words: Sequence[str]) -> list[int]:
+        """Row ids of the words; new words get theirs now and their scores at `flush`."""
         known = self._ids
         found = []
         for word in words:
             row = known.get(word)
-            found.append(self._add(word) if row is None else row)
+            found.append(self._reserve(word) if row is None else row)
         return found
 
-    def _add(self, word: str) -> int:
+    def _reserve(self, word: str) -> int:
         if self.size == len(self.rows):
             self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
         row = self.size
-        groups = [self._extractor.own(word)] + [self._extractor.context(word, o) for o in CONTEXT_OFFSETS]
-        for k, features in enumerate(groups):
-            indices = [self._attribute_rows[a] for a in features if a in self._attribute_rows]
-            self.rows[row, k] = self._weights[indices].sum(axis=0) if indices else 0.0
         self.size += 1
         self._ids[word] = row
+        self._pending.append((row, word))
         return row
+
+    def flush(self) -> None:
+        """Sum the weights of the new words' feature groups, all in one pass."""
+        if not self._pending:
+            return
+        attribute_rows, zero = self._attribute_rows, len(self._weights) - 1
+        extractor = self._extractor
+        indices: list[int] = []
+        starts: list[int] = []
+        for _, word in self._pending:
+            for features in (extractor.own(word), *(extractor.context(word, o) for o in CONTEXT_OFFSETS)):
+                starts.append(len(indices))
+                indices.append(zero)  # every group sums at least the zero row
+                indices.extend(attribute_rows[a] for a in features if a in attribute_rows)
+        sums = np.add.reduceat(self._weights[indices], starts, axis=0)
+        groups = 1 + len(CONTEXT_OFFSETS)
+        rows = [row for row, _ in self._pending]
+        self.rows[rows] = sums.reshape(len(rows), groups, -1)
+        self._pending.clear()
 
 
 class CrfDecoder:
@@ -107,6 +125,7 @@ class CrfDecoder:
                     extra_positions.append(position + i)
                     extra_rows.append(row)
             position += n
+        self._words.flush()
         rows = self._words.rows
         scores = rows[ids, 0]
         for k in range(len(CONTEXT_OFFSETS)):
