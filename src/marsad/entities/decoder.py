@@ -136,30 +136,38 @@ class CrfDecoder:
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[np.ndarray]]:
         """Each sentence's Viterbi tags and its matrix of label marginals (words x labels)."""
-        lengths = np.array([len(words) for words in sentences])
+        lengths = np.array([len(words) for words in sentences], dtype=np.intp)
         if not len(lengths) or lengths.max() == 0:
             return [[] for _ in sentences], [np.zeros((0, len(self.labels))) for _ in sentences]
         flat = self.emissions(sentences)
-        batch, longest, count = len(lengths), int(lengths.max()), len(self.labels)
+        # longest first: the sentences still running at a word are then a prefix of the batch
+        order = np.argsort(-lengths, kind="stable")
+        sorted_lengths = lengths[order]
+        batch, longest, count = len(lengths), int(sorted_lengths[0]), len(self.labels)
+        rank = np.empty_like(order)
+        rank[order] = np.arange(batch)
         padded = np.zeros((batch, longest, count))
-        sentence_of = np.repeat(np.arange(batch), lengths)
-        position_of = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        padded[sentence_of, position_of] = flat
-        paths = self._viterbi(padded, lengths)
-        marginals = self._marginals(padded, lengths)
-        tags = [[self.labels[k] for k in path] for path in paths]
-        return tags, [marginals[b, :length] for b, length in enumerate(lengths)]
+        padded[np.repeat(rank, lengths), np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = flat
+        # running[t]: how many sentences have a word at t
+        running = np.searchsorted(-sorted_lengths, -np.arange(longest + 1), side="left").tolist()
+        paths = self._viterbi(padded, sorted_lengths, running)
+        marginals = self._marginals(padded, running)
+        tags: list[list[str]] = [[] for _ in sentences]
+        matrices: list[np.ndarray] = [np.zeros((0, count)) for _ in sentences]
+        for position, original in enumerate(order.tolist()):
+            tags[original] = [self.labels[k] for k in paths[position]]
+            matrices[original] = marginals[position, :sorted_lengths[position]]
+        return tags, matrices
 
-    def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-        batch, longest, _ = scores.shape
+    def _viterbi(self, scores: np.ndarray, lengths: np.ndarray, running: list[int]) -> list[list[int]]:
+        batch, longest, count = scores.shape
         best = scores[:, 0].copy()
-        back = np.zeros((longest, batch, scores.shape[2]), dtype=np.intp)
+        back = np.zeros((longest, batch, count), dtype=np.intp)
         for t in range(1, longest):
-            candidates = best[:, :, None] + self.transitions  # [sentence, previous label, label]
-            back[t] = candidates.argmax(axis=1)  # the first best, as crfsuite breaks ties
-            step = candidates.max(axis=1) + scores[:, t]
-            active = (lengths > t)[:, None]
-            best = np.where(active, step, best)
+            k = running[t]
+            candidates = best[:k, :, None] + self.transitions  # [sentence, previous label, label]
+            back[t, :k] = candidates.argmax(axis=1)  # the first best, as crfsuite breaks ties
+            best[:k] = candidates.max(axis=1) + scores[:k, t]
         paths = []
         for b, length in enumerate(lengths.tolist()):
             if not length:
@@ -173,23 +181,25 @@ class CrfDecoder:
             paths.append(path[::-1])
         return paths
 
-    def _marginals(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    def _marginals(self, scores: np.ndarray, running: list[int]) -> np.ndarray:
         """p(label at word | sentence) by scaled forward-backward."""
         batch, longest, count = scores.shape
         exp_scores = np.exp(scores - scores.max(axis=2, keepdims=True))
-        forward = np.empty_like(exp_scores)
+        forward = np.ones_like(exp_scores)  # past a sentence's end: ones, never read
         alpha = exp_scores[:, 0] / exp_scores[:, 0].sum(axis=1, keepdims=True)
         forward[:, 0] = alpha
         for t in range(1, longest):
-            alpha = (alpha @ self._exp_transitions) * exp_scores[:, t]
+            k = running[t]
+            alpha = (alpha[:k] @ self._exp_transitions) * exp_scores[:k, t]
             alpha /= alpha.sum(axis=1, keepdims=True)
-            forward[:, t] = alpha
-        backward = np.ones_like(exp_scores)
-        beta = np.ones((batch, count))
+            forward[:k, t] = alpha
+        backward = np.ones_like(exp_scores)  # a sentence's last word keeps 1
         for t in range(longest - 2, -1, -1):
-            step = (exp_scores[:, t + 1] * beta) @ self._exp_transitions.T
-            step /= step.sum(axis=1, keepdims=True)
-            beta = np.where((lengths - 1 > t)[:, None], step, 1.0)
-            backward[:, t] = beta
+            k = running[t + 1]  # sentences that go on after t
+            if not k:
+                continue
+            beta = (exp_scores[:k, t + 1] * backward[:k, t + 1]) @ self._exp_transitions.T
+            beta /= beta.sum(axis=1, keepdims=True)
+            backward[:k, t] = beta
         joint = forward * backward
         return joint / joint.sum(axis=2, keepdims=True)
