@@ -70,7 +70,8 @@ class _WordRows:
             for features in (extractor.own(word), *(extractor.context(word, o) for o in CONTEXT_OFFSETS)):
                 starts.append(len(indices))
                 indices.append(zero)  # every group sums at least the zero row
-                indices.extend(attribute_rows[a] for a in features if a in attribute_rows)
+                # the extractor's groups hold only attributes the model knows (`known`)
+                indices.extend(map(attribute_rows.__getitem__, features))
         sums = np.add.reduceat(self._weights[indices], starts, axis=0)
         groups = 1 + len(CONTEXT_OFFSETS)
         rows = [row for row, _ in self._pending]
