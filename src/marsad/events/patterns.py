@@ -97,6 +97,7 @@ class PatternSet(Generic[T]):
         self._exact: dict[str, list[tuple[Pattern, T]]] = {}
         self._prefix: dict[str, list[tuple[Pattern, T]]] = {}
         self._memo: dict[str, tuple[tuple[Pattern, T], ...]] = {}
+        self._starters: set[str] = set()  # the norms of the memo that start a pattern
         self.size = 0
         for text, payload in entries:
             self.add(text, payload)
@@ -110,8 +111,12 @@ class PatternSet(Generic[T]):
             self._prefix.setdefault(first.text[:2], []).append((pattern, payload))
         else:
             self._exact.setdefault(first.text, []).append((pattern, payload))
-        self._memo.clear()
+        self._forget()
         self.size += 1
+
+    def _forget(self) -> None:
+        self._memo.clear()
+        self._starters.clear()
 
     def _candidates(self, norm: str) -> tuple[tuple[Pattern, T], ...]:
         known = self._memo.get(norm)
@@ -129,27 +134,33 @@ class PatternSet(Generic[T]):
                     seen.add(id(entry))
                     found.append(entry)
         if len(self._memo) >= self.MEMO_LIMIT:
-            self._memo.clear()
+            self._forget()
         self._memo[norm] = result = tuple(found)
+        if result:
+            self._starters.add(norm)
         return result
 
     def find(self, tokens: Sequence[Span], longest: bool = True) -> list[Match[T]]:
         """Matches over `tokens`; with `longest`, overlapping matches keep the longest (then first)."""
-        norms = _norms_of(tokens)
-        matches: list[Match[T]] = []
+        norms, distinct = _norms_of(tokens)
         memo = self._memo
+        unseen = distinct.difference(memo)
+        if unseen:
+            if len(memo) + len(unseen) > self.MEMO_LIMIT:  # forget before, not while, looking them up
+                self._forget()
+                unseen = distinct
+            for norm in unseen:
+                self._candidates(norm)
+        starters = self._starters
+        if starters.isdisjoint(distinct):  # most sentences, for most sets: set operations in C
+            return []
+        matches: list[Match[T]] = []
         for i, norm in enumerate(norms):
-            if not norm:
-                continue
-            candidates = memo.get(norm)  # inlined: this loop runs once per token per pattern set
-            if candidates is None:
-                candidates = self._candidates(norm)
-            if not candidates:
-                continue
-            for pattern, payload in candidates:
-                match = self._match_at(pattern, payload, i, norms)
-                if match is not None:
-                    matches.append(match)
+            if norm in starters:
+                for pattern, payload in memo[norm]:
+                    match = self._match_at(pattern, payload, i, norms)
+                    if match is not None:
+                        matches.append(match)
         if longest and len(matches) > 1:
             matches = _keep_longest(matches)
         return matches
@@ -168,16 +179,19 @@ class PatternSet(Generic[T]):
 
 # The norms of the last token sequence seen: the stages match a dozen pattern sets over the same
 # sentence one after the other. Holding the sequence keeps its identity from being reused.
-_last_norms: tuple[Sequence[Span] | None, list[str]] = (None, [])
+_last_norms: tuple[Sequence[Span] | None, list[str], set[str]] = (None, [], set())
 
 
-def _norms_of(tokens: Sequence[Span]) -> list[str]:
+def _norms_of(tokens: Sequence[Span]) -> tuple[list[str], set[str]]:
+    """The tokens' norms ("" for none) and the set of those that are not empty."""
     global _last_norms
-    held, norms = _last_norms
+    held, norms, distinct = _last_norms
     if held is not tokens or len(norms) != len(tokens):
         norms = [token.attrs.get("norm") or "" for token in tokens]
-        _last_norms = (tokens, norms)
-    return norms
+        distinct = set(norms)
+        distinct.discard("")
+        _last_norms = (tokens, norms, distinct)
+    return norms, distinct
 
 
 def _keep_longest(matches: list[Match[T]]) -> list[Match[T]]:
