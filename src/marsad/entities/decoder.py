@@ -12,6 +12,7 @@ crfsuite model file (`Tagger.info()`), so the tags are crfsuite's.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -79,6 +80,20 @@ class _WordRows:
         self._pending.clear()
 
 
+@dataclass
+class Lattice:
+    """A block's label scores, sentences longest first (padded), and each sentence's row."""
+
+    scores: np.ndarray  # [row, word, label]
+    lengths: np.ndarray  # per row
+    rank: np.ndarray  # sentence index -> row
+
+
+def _running(lengths: np.ndarray) -> list[int]:
+    """For lengths sorted longest first: at each word position, how many sentences reach it."""
+    return np.searchsorted(-lengths, -np.arange(int(lengths[0]) + 1), side="left").tolist()
+
+
 class CrfDecoder:
     """Viterbi tags and marginals of a crfsuite linear-chain CRF, for blocks of sentences."""
 
@@ -135,11 +150,11 @@ class CrfDecoder:
             np.add.at(scores, extra_positions, self.weights[extra_rows])
         return scores
 
-    def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[np.ndarray]]:
-        """Each sentence's Viterbi tags and its matrix of label marginals (words x labels)."""
+    def viterbi(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], Lattice | None]:
+        """Each sentence's Viterbi tags, and the block's scores for `marginals` (None when empty)."""
         lengths = np.array([len(words) for words in sentences], dtype=np.intp)
         if not len(lengths) or lengths.max() == 0:
-            return [[] for _ in sentences], [np.zeros((0, len(self.labels))) for _ in sentences]
+            return [[] for _ in sentences], None
         flat = self.emissions(sentences)
         # longest first: the sentences still running at a word are then a prefix of the batch
         order = np.argsort(-lengths, kind="stable")
@@ -149,16 +164,30 @@ class CrfDecoder:
         rank[order] = np.arange(batch)
         padded = np.zeros((batch, longest, count))
         padded[np.repeat(rank, lengths), np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = flat
-        # running[t]: how many sentences have a word at t
-        running = np.searchsorted(-sorted_lengths, -np.arange(longest + 1), side="left").tolist()
-        paths = self._viterbi(padded, sorted_lengths, running)
-        marginals = self._marginals(padded, running)
+        paths = self._viterbi(padded, sorted_lengths, _running(sorted_lengths))
         tags: list[list[str]] = [[] for _ in sentences]
-        matrices: list[np.ndarray] = [np.zeros((0, count)) for _ in sentences]
         for position, original in enumerate(order.tolist()):
             tags[original] = [self.labels[k] for k in paths[position]]
-            matrices[original] = marginals[position, :sorted_lengths[position]]
-        return tags, matrices
+        return tags, Lattice(padded, sorted_lengths, rank)
+
+    def marginals(self, lattice: Lattice | None, which: Sequence[int]) -> dict[int, np.ndarray]:
+        """The label marginals (words x labels) of the sentences `which` of the block (indices as
+        given to `viterbi`): forward-backward costs as much as Viterbi, so only where they are read."""
+        if lattice is None or not which:
+            return {}
+        rows = sorted(int(lattice.rank[i]) for i in which)  # still longest first
+        lengths = lattice.lengths[rows]
+        scores = lattice.scores[rows, :int(lengths[0])]
+        matrices = self._marginals(scores, _running(lengths))
+        original = {int(lattice.rank[i]): i for i in which}
+        return {original[row]: matrices[k, :lengths[k]] for k, row in enumerate(rows)}
+
+    def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[np.ndarray]]:
+        """Each sentence's Viterbi tags and its matrix of label marginals (words x labels)."""
+        tags, lattice = self.viterbi(sentences)
+        found = self.marginals(lattice, range(len(sentences)))
+        empty = np.zeros((0, len(self.labels)))
+        return tags, [found.get(i, empty) for i in range(len(sentences))]
 
     def _viterbi(self, scores: np.ndarray, lengths: np.ndarray, running: list[int]) -> list[list[int]]:
         batch, longest, count = scores.shape

@@ -120,6 +120,11 @@ class FeatureExtractor:
         looking attribute strings up, and a quarter of them are unknown."""
         self.lexicons = lexicons
         self.known = known
+        self._known_pairs: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None)
+        if known is not None:
+            self._known_pairs = tuple(  # type: ignore[assignment]
+                frozenset(a[len(prefix):] for a in known if a.startswith(prefix)) for prefix in ("bg-=", "bg+=")
+            )
         self._own: dict[str, list[str]] = {}
         self._context: dict[int, dict[str, list[str]]] = {offset: {} for offset in CONTEXT_OFFSETS}
         self._context_size = 0
@@ -251,14 +256,16 @@ class FeatureExtractor:
         found = [(i, edge) for i, edge in ((0, "-2edge"), (0, "-1edge"), (1, "-2edge")) if i < n]
         found += [(i, edge) for i, edge in ((n - 2, "+1edge"), (n - 2, "+2edge"), (n - 1, "+1edge"),
                                             (n - 1, "+2edge")) if i >= 0 and (edge == "+2edge" or i == n - 1)]
-        found += [(i + 1, "bg-=" + pair) for i, pair in enumerate(pairs)]
+        before, after = self._known_pairs
+        # bigrams: most pairs are unseen, so the known ones are picked before any string is built
+        found += [(i + 1, "bg-=" + pair) for i, pair in enumerate(pairs) if before is None or pair in before]
         # الرئيس السوري بشار: the title is further back
         found += [(i + 1, "-1nisba") for i, key in enumerate(keys[:-1])
                   if key.stem.startswith(ARTICLE) and key.bare.endswith(("ي", "يه"))]
         titles = {t + d for t, bare in enumerate(bares) if "title" in self.lexicons.words.get(bare, ())
                   for d in (1, 2, 3) if t + d < n}
         found += [(i, "title<3") for i in sorted(titles)]
-        found += [(i, "bg+=" + pair) for i, pair in enumerate(pairs)]
+        found += [(i, "bg+=" + pair) for i, pair in enumerate(pairs) if after is None or pair in after]
         found += [(i, mark) for i, marks in enumerate(self.phrase_matches(words, bares)) for mark in marks]
         if self.known is not None:
             known = self.known

@@ -87,38 +87,42 @@ class NerModel:
 
     def tag_block_with_marginals(self, sentences: list[list[str]]) -> tuple[list[list[str]], list[list[float]]]:
         """Tags of consecutive sentences made consistent across them, and each tag's marginal
-        probability (the numpy decoder: one pass over the block, the same tags as crfsuite)."""
-        viterbi, marginals = self.decoder.decode(sentences)
+        probability in the sentences that hold an entity (0.0 elsewhere: nobody reads it)."""
+        viterbi, lattice = self.decoder.viterbi(sentences)
         tags = self.make_consistent(sentences, viterbi)
+        with_entities = [i for i, sentence_tags in enumerate(tags) if any(tag != "O" for tag in sentence_tags)]
+        marginals = self.decoder.marginals(lattice, with_entities)
         label_index = {label: i for i, label in enumerate(self.decoder.labels)}
-        scores = [
-            [float(matrix[i, label_index[tag]]) for i, tag in enumerate(sentence_tags)]
-            for sentence_tags, matrix in zip(tags, marginals, strict=True)
-        ]
+        scores = []
+        for i, sentence_tags in enumerate(tags):
+            matrix = marginals.get(i)
+            scores.append([0.0] * len(sentence_tags) if matrix is None else
+                          [float(matrix[k, label_index[tag]]) for k, tag in enumerate(sentence_tags)])
         return tags, scores
 
     def make_consistent(self, sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
         """Label consistency in a document: a rarer word that the model tagged as one type somewhere
         in the block takes that type where it was left out. News names a person in full once and
         by surname after ("صامويل إيتو" ... "إيتو"). Persons and organisations only."""
+        keys = [[word_key(word).bare for word in words] for words in sentences]
         types: dict[str, Counter[str]] = defaultdict(Counter)
-        for words, word_tags in zip(sentences, tags, strict=True):
-            for word, tag in zip(words, word_tags, strict=True):
+        for sentence_keys, word_tags in zip(keys, tags, strict=True):
+            for key, tag in zip(sentence_keys, word_tags, strict=True):
                 if tag != "O" and tag[2:] in PROPAGATED_TYPES:
-                    types[word_key(word).bare][tag[2:]] += 1
+                    types[key][tag[2:]] += 1
         fixed = []
-        for words, word_tags in zip(sentences, tags, strict=True):
+        for sentence_keys, word_tags in zip(keys, tags, strict=True):
             word_tags = list(word_tags)
-            for i, word in enumerate(words):
-                key = word_key(word).bare
-                found = types.get(key)
-                if word_tags[i] != "O" or not found or len(found) != 1 or len(key) < MIN_PROPAGATED:
-                    continue
-                if key in self.common:
-                    continue
-                (label,) = found
-                previous = word_tags[i - 1] if i else "O"
-                word_tags[i] = ("I-" if previous[2:] == label else "B-") + label
+            if types:
+                for i, key in enumerate(sentence_keys):
+                    found = types.get(key)
+                    if word_tags[i] != "O" or not found or len(found) != 1 or len(key) < MIN_PROPAGATED:
+                        continue
+                    if key in self.common:
+                        continue
+                    (label,) = found
+                    previous = word_tags[i - 1] if i else "O"
+                    word_tags[i] = ("I-" if previous[2:] == label else "B-") + label
             fixed.append(word_tags)
         return fixed
 
