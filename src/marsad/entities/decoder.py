@@ -68,7 +68,7 @@ class _WordRows:
         indices: list[int] = []
         starts: list[int] = []
         for _, word in self._pending:
-            for features in (extractor.own(word), *(extractor.context(word, o) for o in CONTEXT_OFFSETS)):
+            for features in (extractor.own(word), *extractor.lent(word)):
                 starts.append(len(indices))
                 indices.append(zero)  # every group sums at least the zero row
                 # the extractor's groups hold only attributes the model knows (`known`)

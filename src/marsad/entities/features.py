@@ -26,6 +26,7 @@ _DIGITS = regex.compile(r"^[\p{Nd}.,]+$")
 _NUMBER = regex.compile(r"\p{Nd}+(?:[.,]\p{Nd}+)*")
 MAX_PHRASE = 5  # longest multi-word name the list matcher looks for
 CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours that lend a word features
+_OFFSET_PREFIX = {offset: f"{offset:+d}" for offset in CONTEXT_OFFSETS}
 
 
 @dataclass(frozen=True)
@@ -177,26 +178,36 @@ class FeatureExtractor:
         cached = self._context[offset].get(word)
         if cached is not None:
             return cached
-        key = word_key(word)
-        prefix = f"{offset:+d}"
-        feats = [prefix + "b=" + key.bare]
-        if abs(offset) == 1:
-            feats.append(prefix + "s=" + key.stem)
-            if key.proclitics:
-                feats.append(prefix + "p=" + key.proclitics)
-            feats.append(prefix + "sh=" + _shape(key.core))
-            if key.core != key.norm and not key.core:
-                feats.append(prefix + "w=" + key.norm)
-        for list_name in self.lexicons.words.get(key.bare, ()):
-            feats.append(prefix + "L=" + list_name)
-        clusters = self.lexicons.clusters.get(key.bare, ())
-        if clusters:
-            feats.append(prefix + "k1=" + clusters[min(1, len(clusters) - 1)])
-        feats = self._kept(feats)
+        lent = self.lent(word)
         if self._context_size < 1_000_000:
-            self._context[offset][word] = feats
-            self._context_size += 1
-        return feats
+            for other, feats in zip(CONTEXT_OFFSETS, lent, strict=True):
+                self._context[other][word] = feats
+            self._context_size += len(CONTEXT_OFFSETS)
+        return lent[CONTEXT_OFFSETS.index(offset)]
+
+    def lent(self, word: str) -> tuple[list[str], ...]:
+        """The features the word lends to each neighbour of CONTEXT_OFFSETS (not cached)."""
+        key = word_key(word)
+        lists = self.lexicons.words.get(key.bare, ())
+        clusters = self.lexicons.clusters.get(key.bare, ())
+        shape = _shape(key.core)
+        found = []
+        for offset in CONTEXT_OFFSETS:
+            prefix = _OFFSET_PREFIX[offset]
+            feats = [prefix + "b=" + key.bare]
+            if abs(offset) == 1:
+                feats.append(prefix + "s=" + key.stem)
+                if key.proclitics:
+                    feats.append(prefix + "p=" + key.proclitics)
+                feats.append(prefix + "sh=" + shape)
+                if key.core != key.norm and not key.core:
+                    feats.append(prefix + "w=" + key.norm)
+            for list_name in lists:
+                feats.append(prefix + "L=" + list_name)
+            if clusters:
+                feats.append(prefix + "k1=" + clusters[min(1, len(clusters) - 1)])
+            found.append(self._kept(feats))
+        return tuple(found)
 
     def phrase_matches(self, words: list[str], keys: list[str] | None = None) -> list[list[str]]:
         """B/I features of the longest name-list phrases found in the sentence (`keys`: the words'
