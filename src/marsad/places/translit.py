@@ -156,17 +156,18 @@ def translit_sites(text: str, tokens: list[Span], norms: list[str], covered: set
                 sites.append(Site("ner", None, [(inside[0], inside[-1])]))
                 taken.update(inside)
     for i, token in enumerate(tokens):
-        if i in taken or text[token.end:token.end + 1] == "_" or text[token.start - 1:token.start] == "_":
+        if i in taken:
             continue
-        if not _name_word(token, norms[i], lex):
-            continue
-        if text[token.start - 1:token.start] == "#":
+        before = text[token.start - 1:token.start]
+        if before == "#":
             support = "hashtag"
         elif i >= 2 and norms[i - 1] in LIST_MARKS and (i - 2) in covered:
             support = "coordinated"  # "الفحيحيل والمنقف": a list of places
         elif norms[i].startswith("ال"):
             support = "context"  # a bare word must be definite: inflected verbs and person names stay out
         else:
+            continue
+        if before == "_" or text[token.end:token.end + 1] == "_" or not _name_word(token, norms[i], lex):
             continue
         if not is_common(norms[i], support):
             sites.append(Site(support, None, [(i, i)]))
