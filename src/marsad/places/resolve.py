@@ -74,6 +74,9 @@ def prior(place: Place, region_countries: frozenset[str]) -> float:
     return score
 
 
+NEAR_LATITUDE_DEGREES = 1.8  # 200 km of latitude is 1.799 degrees
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -95,9 +98,11 @@ def contextual_score(place: Place, base: float, context: Context, head_feature: 
     if head_feature:
         score += HEAD_AGREEMENT.get(head_feature, {}).get(place.feature, 0.0)
     if place.feature not in ("COUNTRY", "CONTINENT", "REGION"):
+        # only anchors under 200 km count, and those lie within 1.8 degrees of latitude: the others
+        # are skipped before the great-circle distance (this runs for every candidate and anchor)
         nearest = min(
             (distance_km(place.lat, place.lon, lat, lon) for lat, lon in context.anchors
-             if (lat, lon) != own_anchor),
+             if abs(lat - place.lat) <= NEAR_LATITUDE_DEGREES and (lat, lon) != own_anchor),
             default=None,
         )
         if nearest is not None:
