@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from marsad.entities.features import CONTEXT_OFFSETS, FeatureExtractor, word_key
+from marsad.entities.features import CONTEXT_OFFSETS, FeatureExtractor, WordKey, word_key
 
 
 class _WordRows:
@@ -116,8 +116,12 @@ class CrfDecoder:
         self.extractor = extractor
         self._words = _WordRows(extractor, self.weights, attribute_rows)
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-        """Label scores of every word of the sentences, one row per word, sentences one after another."""
+    def emissions(self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[WordKey]] | None = None,
+                  ) -> np.ndarray:
+        """Label scores of every word of the sentences, one row per word, sentences one after another
+        (`keys`: the words' `word_key`s, when the caller has them)."""
+        if keys is None:
+            keys = [[word_key(w) for w in words] for words in sentences]
         self._words.trim()
         ids: list[int] = []
         lent_ids: list[list[int]] = [[] for _ in CONTEXT_OFFSETS]
@@ -125,7 +129,7 @@ class CrfDecoder:
         extra_rows: list[int] = []
         attribute_rows = self._attribute_rows
         position = 0
-        for words in sentences:
+        for words, word_keys in zip(sentences, keys, strict=True):
             n = len(words)
             word_ids = self._words.ids(words)
             ids.extend(word_ids)
@@ -135,7 +139,7 @@ class CrfDecoder:
                     lent_ids[k].extend([0] * min(-offset, n) + word_ids[:max(n + offset, 0)])
                 else:
                     lent_ids[k].extend(word_ids[offset:] + [0] * min(offset, n))
-            for i, feature in self.extractor.extras(list(words), [word_key(w) for w in words]):
+            for i, feature in self.extractor.extras(list(words), list(word_keys)):
                 row = attribute_rows.get(feature)
                 if row is not None:
                     extra_positions.append(position + i)
@@ -150,12 +154,13 @@ class CrfDecoder:
             np.add.at(scores, extra_positions, self.weights[extra_rows])
         return scores
 
-    def viterbi(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], Lattice | None]:
+    def viterbi(self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[WordKey]] | None = None,
+                ) -> tuple[list[list[str]], Lattice | None]:
         """Each sentence's Viterbi tags, and the block's scores for `marginals` (None when empty)."""
         lengths = np.array([len(words) for words in sentences], dtype=np.intp)
         if not len(lengths) or lengths.max() == 0:
             return [[] for _ in sentences], None
-        flat = self.emissions(sentences)
+        flat = self.emissions(sentences, keys)
         # longest first: the sentences still running at a word are then a prefix of the batch
         order = np.argsort(-lengths, kind="stable")
         sorted_lengths = lengths[order]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from marsad.document import Document, Span
 from marsad.entities.decoder import CrfDecoder
-from marsad.entities.features import FeatureExtractor, Lexicons, word_key
+from marsad.entities.features import FeatureExtractor, Lexicons, WordKey, word_key
 from marsad.errors import DataError
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
@@ -88,8 +88,9 @@ class NerModel:
     def tag_block_with_marginals(self, sentences: list[list[str]]) -> tuple[list[list[str]], list[list[float]]]:
         """Tags of consecutive sentences made consistent across them, and each tag's marginal
         probability in the sentences that hold an entity (0.0 elsewhere: nobody reads it)."""
-        viterbi, lattice = self.decoder.viterbi(sentences)
-        tags = self.make_consistent(sentences, viterbi)
+        keys = [[word_key(word) for word in words] for words in sentences]
+        viterbi, lattice = self.decoder.viterbi(sentences, keys)
+        tags = self.make_consistent(sentences, viterbi, keys)
         with_entities = [i for i, sentence_tags in enumerate(tags) if any(tag != "O" for tag in sentence_tags)]
         marginals = self.decoder.marginals(lattice, with_entities)
         label_index = {label: i for i, label in enumerate(self.decoder.labels)}
@@ -100,18 +101,21 @@ class NerModel:
                           [float(matrix[k, label_index[tag]]) for k, tag in enumerate(sentence_tags)])
         return tags, scores
 
-    def make_consistent(self, sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    def make_consistent(self, sentences: list[list[str]], tags: list[list[str]],
+                        keys: list[list[WordKey]] | None = None) -> list[list[str]]:
         """Label consistency in a document: a rarer word that the model tagged as one type somewhere
         in the block takes that type where it was left out. News names a person in full once and
         by surname after ("صامويل إيتو" ... "إيتو"). Persons and organisations only."""
-        keys = [[word_key(word).bare for word in words] for words in sentences]
+        if keys is None:
+            keys = [[word_key(word) for word in words] for words in sentences]
+        bares = [[key.bare for key in sentence_keys] for sentence_keys in keys]
         types: dict[str, Counter[str]] = defaultdict(Counter)
-        for sentence_keys, word_tags in zip(keys, tags, strict=True):
+        for sentence_keys, word_tags in zip(bares, tags, strict=True):
             for key, tag in zip(sentence_keys, word_tags, strict=True):
                 if tag != "O" and tag[2:] in PROPAGATED_TYPES:
                     types[key][tag[2:]] += 1
         fixed = []
-        for sentence_keys, word_tags in zip(keys, tags, strict=True):
+        for sentence_keys, word_tags in zip(bares, tags, strict=True):
             word_tags = list(word_tags)
             if types:
                 for i, key in enumerate(sentence_keys):
