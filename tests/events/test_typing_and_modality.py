@@ -246,3 +246,31 @@ def test_a_crowd_as_a_topic_is_no_protest(code, text):
 def test_a_crowd_that_demands_still_protests(code):
     doc = code("وطالب المحتجون في ساحة عامة بالبصرة بتوفير فرص العمل.")
     assert {e.attrs["event_type"] for e in factual(doc)} == {"Protests"}
+
+
+# an event named as what a meeting or a decision is about is a topic, not a new report
+EVENT_TOPICS = [
+    "وعقد مجلس الأمن جلسة طارئة لمناقشة الهجوم على مدينة الحديدة.",
+    "ولم يعلق التحالف العربي على الأنباء بشأن الهجوم الأخير في صعدة.",
+]
+
+
+@pytest.mark.parametrize("text", EVENT_TOPICS)
+def test_an_event_as_the_topic_of_a_meeting_is_no_report(code, text):
+    assert factual(code(text)) == []
+
+
+# fighters named as the dead make a killing fighting, not violence against civilians; civilians
+# named as the dead keep it one
+DEAD_FIGHTERS = [
+    ("أعلن الجيش اليمني مقتل 12 عنصرا من ميليشيات الحوثي في جبهة كتاف.", "Battles"),
+    ("لقي القيادي الحوثي أبو علي مصرعه الأحد في مديرية حيس.", "Battles"),
+    ("وأضافت الوزارة أن 43 مسلحا قتلوا في المعركة ذاتها قرب سراقب.", "Battles"),
+    ("قتل مسلحون مجهولون ثلاثة مدنيين في مدينة تعز.", "Violence against civilians"),
+    ("أقدمت ميليشيات الحوثي على قتل طفل في مديرية حيس.", "Violence against civilians"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", DEAD_FIGHTERS)
+def test_dead_fighters_are_no_civilian_toll(code, text, event_type):
+    assert {e.attrs["event_type"] for e in factual(code(text))} == {event_type}

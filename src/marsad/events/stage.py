@@ -200,6 +200,7 @@ def _sentence_drafts(
     context_matches = lex.context_words.find(tokens, longest=False)
     context = {m.payload for m in context_matches}
     crowd_at = {m.first for m in context_matches if m.payload == "crowd"}
+    fighter_spans = [(m.first, m.last) for m in context_matches if m.payload == "fighter"]
     concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
     # attacks typed by their weapon count as concrete before deaths are typed ("صواريخ استهدفت ... وأدت
     # إلى سقوط قتلى" is one strike with its toll)
@@ -219,7 +220,10 @@ def _sentence_drafts(
         if modality == "block":
             continue
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
-        typed = weapon_attacks.get(id(match)) or resolve(match.payload, concrete, context, parts, roles.actor1, country)
+        fighters_dead = match.payload.sub_event_type == "kill" and _fighters_dead(match, fighter_spans)
+        typed = weapon_attacks.get(id(match)) or resolve(
+            match.payload, concrete, context, parts, roles.actor1, country, fighters_dead,
+        )
         if match.payload.sub_event_type == "kill":
             deaths.append(match)
         if typed is None:
@@ -260,6 +264,18 @@ def _sentence_drafts(
             nearest = min(candidates, key=lambda d: abs(d.trigger.first - death.first))
             nearest.deaths.append(toll)
     return list(drafts.values())
+
+
+FIGHTER_GAP = 3
+
+
+def _fighters_dead(death: Match[Trigger], fighter_spans: list[tuple[int, int]]) -> bool:
+    """Whether the dead of a death word are fighters: a fighter noun (`context_words.tsv`, class
+    `fighter`) within three words of it ("مقتل 70 عنصرا"، "لقي القيادي الحوثي مصرعه"، "43 مسلحا قتلوا")."""
+    return any(
+        0 < first - death.last <= FIGHTER_GAP or 0 < death.first - last <= FIGHTER_GAP
+        for first, last in fighter_spans
+    )
 
 
 def _records(

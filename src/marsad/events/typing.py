@@ -3,7 +3,8 @@
 Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) are resolved here:
 - kill: a death joins the violent event of its sentence (its toll); alone it is excessive force in
   a protest, a battle when two armed sides are named, else an attack on civilians when the dead are
-  civilians or the only armed side is the killer, else an armed clash;
+  civilians or the only armed side is the killer (unless the dead are fighters: "مقتل 12 عنصرا"),
+  else an armed clash;
 - attack: a riot when protesters attack and no armed group is named; remote violence when a weapon is named (an air strike when aircraft are); else it joins a
   violent event of its sentence, or is typed like a killing;
 - control: taking ground is Government regains territory for state forces (and unnamed ones), Non-
@@ -29,9 +30,11 @@ def resolve(
     participants: list[Participant],
     actor1: Participant | None,
     country: str | None = None,
+    fighters_dead: bool = False,
 ) -> tuple[str, str] | None:
     """The (event_type, sub_event_type) of one trigger, or None when it only adds to another event.
-    `country` is the article's country (an army from elsewhere acts abroad)."""
+    `country` is the article's country (an army from elsewhere acts abroad); `fighters_dead` says a
+    death word names fighters as its dead ("مقتل 70 عنصرا", "لقي القيادي الحوثي مصرعه")."""
     sub = trigger.sub_event_type
     if trigger.event_type == "Battles" and sub == "Armed clash" and "protest" in context:
         armed_groups = {p.name for p in participants if p.inter in (2, 3, 4, 8)}
@@ -47,7 +50,7 @@ def resolve(
             return "Protests", "Excessive force against protesters"
         if concrete_types & set(VIOLENT):
             return None
-        return _one_or_two_sided(participants, actor1)
+        return _one_or_two_sided(participants, actor1, fighters_dead)
     if sub == "attack":
         crowd_acts = actor1 is not None and actor1.inter in (5, 6)
         if "protest" in context and (crowd_acts or not any(p.inter in (2, 3, 4, 8) for p in participants)):
@@ -75,14 +78,19 @@ def resolve(
     return None
 
 
-def _one_or_two_sided(participants: list[Participant], actor1: Participant | None) -> tuple[str, str]:
+def _one_or_two_sided(
+    participants: list[Participant], actor1: Participant | None, fighters_dead: bool = False,
+) -> tuple[str, str]:
     """A killing or attack with no weapon named: a battle when two armed sides are named; an attack
-    on civilians when the only armed side is the attacker (or the victims are civilians)."""
+    on civilians when the victims are civilians or the only armed side is the attacker, unless the
+    dead are fighters (their own side named, the killer not: still fighting, not a civilian toll)."""
     armed = {p.name for p in participants if p.armed}
     if len(armed) >= 2:
         return "Battles", "Armed clash"
     if any(p.inter == 7 for p in participants):
         return "Violence against civilians", "Attack"
+    if fighters_dead:
+        return "Battles", "Armed clash"
     if armed and actor1 is not None and actor1.name in armed:
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
