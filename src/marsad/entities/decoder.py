@@ -68,7 +68,8 @@ class _WordRows:
         indices: list[int] = []
         starts: list[int] = []
         for _, word in self._pending:
-            for features in (extractor.own(word), *extractor.lent(word)):
+            # uncached: this table is the cache (bounded), the extractor's would only grow
+            for features in (extractor.own_features(word), *extractor.lent(word)):
                 starts.append(len(indices))
                 indices.append(zero)  # every group sums at least the zero row
                 # the extractor's groups hold only attributes the model knows (`known`)

@@ -141,9 +141,17 @@ class FeatureExtractor:
         return feats if known is None else [f for f in feats if f in known]
 
     def own(self, word: str) -> list[str]:
+        """The word's own features (cached)."""
         cached = self._own.get(word)
         if cached is not None:
             return cached
+        feats = self.own_features(word)
+        if len(self._own) < 500_000:
+            self._own[word] = feats
+        return feats
+
+    def own_features(self, word: str) -> list[str]:
+        """The word's own features, computed afresh (for callers that keep their own cache)."""
         key = word_key(word)
         bare = key.bare
         feats = [
@@ -168,10 +176,7 @@ class FeatureExtractor:
             feats.append("L=" + list_name)
         for level, cluster in enumerate(self.lexicons.clusters.get(bare, ())):
             feats.append(f"k{level}={cluster}")
-        feats = self._kept(feats)
-        if len(self._own) < 500_000:
-            self._own[word] = feats
-        return feats
+        return self._kept(feats)
 
     def context(self, word: str, offset: int) -> list[str]:
         """The features a word lends to the word `offset` positions away."""
