@@ -274,3 +274,16 @@ DEAD_FIGHTERS = [
 @pytest.mark.parametrize("text, event_type", DEAD_FIGHTERS)
 def test_dead_fighters_are_no_civilian_toll(code, text, event_type):
     assert {e.attrs["event_type"] for e in factual(code(text))} == {event_type}
+
+
+def test_a_protest_after_old_fighting_is_no_continuation_of_it(code):
+    import datetime as dt
+    old = "وسيطر الجيش التركي على عفرين في آذار بعد معارك مع وحدات حماية الشعب."
+    protest = "وندد المتظاهرون في مدينة البصرة بالوجود التركي في عفرين."
+    doc = code(old + " " + protest, dates={"في آذار": (dt.date(2018, 3, 15), 3)})
+    assert "Protests" in {e.attrs["event_type"] for e in factual(doc)}
+    assert "Battles" not in {e.attrs["event_type"] for e in factual(doc)}
+    # an undated killing after the old fighting still continues its story
+    killing = "وقتل عشرة أشخاص من سكان عفرين."
+    doc = code(old + " " + killing, dates={"في آذار": (dt.date(2018, 3, 15), 3)})
+    assert factual(doc) == []

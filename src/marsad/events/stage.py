@@ -124,11 +124,14 @@ class EventCoder:
         _drop_intercepted_launches(found)
         records: list[dict[str, Any]] = []
         reporting: set[int] = set()  # sentences with a factual record
+        disorders_at = {index: {_disorder(d) for d in drafts} for index, drafts, _, _ in found}
         for index, drafts, parts, source in found:
             for draft in drafts:
                 recent = _last_place(places, tokens_by_sentence, index, country)
-                # an undated sentence right after a dated-long-ago one continues its story
-                narrative_old = (index - 1) in old_sentences and not dates.get(index)
+                # an undated sentence right after a dated-long-ago one continues its story, unless that
+                # story was of another disorder type (a battle in March, then "وندد المتظاهرون ...")
+                narrative_old = (index - 1) in old_sentences and not dates.get(index) and not _other_story(
+                    _disorder(draft), disorders_at.get(index - 1, set()))
                 made = _records(
                     doc, sentences[index], draft, parts, places.get(index, []), dates.get(index, []),
                     recent or focus, country, source, recent is None, narrative_old, (index - 1) in reporting,
@@ -139,6 +142,18 @@ class EventCoder:
         merged = _drop_restatements(_merge(records))
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
+
+
+def _disorder(draft: Draft) -> str:
+    """ACLED's disorder type of a draft (political violence, demonstrations, strategic developments)."""
+    entry = lexicon().taxonomy.get((draft.event_type, draft.sub_event_type))
+    return entry.disorder_type if entry else ""
+
+
+def _other_story(disorder: str, before: set[str]) -> bool:
+    """Whether a demonstration follows a sentence only about fighting: then it does not continue that
+    sentence's old story (fighting after an old protest often does: its victims, its aftermath)."""
+    return disorder == "Demonstrations" and before == {"Political violence"}
 
 
 def _is_name_of(actor: Span, place: Span) -> bool:
