@@ -287,3 +287,12 @@ def test_a_protest_after_old_fighting_is_no_continuation_of_it(code):
     killing = "وقتل عشرة أشخاص من سكان عفرين."
     doc = code(old + " " + killing, dates={"في آذار": (dt.date(2018, 3, 15), 3)})
     assert factual(doc) == []
+
+
+def test_undergoing_an_abduction_with_the_subject_between_is_an_event(code):
+    doc = code("وتعرض الصحفي أحمد للاختطاف على أيدي مسلحين مجهولين في مدينة تعز.")
+    assert {e.attrs["event_type"] for e in factual(doc)} == {"Violence against civilians"}
+
+
+def test_shelling_undergone_for_years_is_historical(code):
+    assert factual(code("وتعرضت مدينة تعز طوال سنوات لقصف ميليشيات الحوثي.")) == []

@@ -29,12 +29,18 @@ def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
     return [c for c in cues if not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)]
 
 
+UNDERGONE_GAP = 3
+
+
 def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
-    """"ل" after تعرض ("تعرض لقصف", was shelled) reports what happened, not a purpose."""
+    """"ل" after تعرض ("تعرض لقصف", was shelled; "تعرض المجبري للاختطاف", with the subject between)
+    reports what happened, not a purpose."""
     if cue.pattern.source != "ل" or cue.first == 0:
         return False
-    before = tokens[cue.first - 1].attrs.get("norm", "")
-    return before.lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض"))
+    for before in tokens[max(0, cue.first - UNDERGONE_GAP):cue.first]:
+        if before.attrs.get("norm", "").lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض")):
+            return True
+    return False
 
 
 def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
