@@ -296,3 +296,17 @@ def test_undergoing_an_abduction_with_the_subject_between_is_an_event(code):
 
 def test_shelling_undergone_for_years_is_historical(code):
     assert factual(code("وتعرضت مدينة تعز طوال سنوات لقصف ميليشيات الحوثي.")) == []
+
+
+REFERENCES_AND_RISKS = [
+    "وأعرب الوزير عن أمله في أن يهدأ الوضع، في إشارة إلى القصف الذي استهدف مدينة صعدة.",
+    "وداهمت الشرطة العراقية منزلا في البصرة يقيم فيه المشتبه بهم بتفجير عبوة ناسفة.",
+    "وفر مئات المدنيين من عفرين خشية تعرضهم لهجوم الجيش التركي.",
+    "وأكد أن تعز تعرضت عدة مرات لقصف ميليشيات الحوثي.",
+    "ستقوم منظمة إنسانية غير حكومية معروفة بتنظيم احتجاج أمام مقر البرلمان في البصرة.",
+]
+
+
+@pytest.mark.parametrize("text", REFERENCES_AND_RISKS)
+def test_references_risks_and_plans_are_no_reports(code, text):
+    assert [e.attrs["event_type"] for e in factual(code(text)) if e.attrs["event_type"] != "Strategic developments"] == []

@@ -33,13 +33,14 @@ UNDERGONE_GAP = 3
 
 
 def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
-    """"ل" after تعرض ("تعرض لقصف", was shelled; "تعرض المجبري للاختطاف", with the subject between)
-    reports what happened, not a purpose."""
+    """"ل" after the verb تعرض ("تعرض لقصف", was shelled; "تعرض المجبري للاختطاف", with the subject
+    between) reports what happened, not a purpose. The noun with a pronoun ("خشية تعرضهم لهجوم", their
+    being exposed to) is not the verb: it names a risk."""
     if cue.pattern.source != "ل" or cue.first == 0:
         return False
-    for before in tokens[max(0, cue.first - UNDERGONE_GAP):cue.first]:
-        if before.attrs.get("norm", "").lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض")):
-            return True
+    for index in range(max(0, cue.first - UNDERGONE_GAP), cue.first):
+        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض")):
+            return tokens[index + 1].attrs.get("role") != "enclitic"
     return False
 
 
