@@ -56,7 +56,7 @@ def test_event_type_and_sub_type(code, text, event_type, sub_type):
 NON_EVENTS = [
     ("هدد الحوثيون بتفجير أنابيب النفط في الحديدة إذا استمر التقدم.", "threat"),
     ("توعد الجيش السوري بقصف مواقع المسلحين في إدلب.", "threat"),
-    ("يعتزم التحالف العربي شن هجوم واسع على الحديدة خلال الأيام المقبلة.", "planned"),
+    ("يعتزم التحالف العربي شن هجوم واسع على الحوثيين في الحديدة خلال الأيام المقبلة.", "planned"),
     ("ورجحت مصادر أن تشهد إدلب معارك عنيفة خلال الأيام المقبلة.", "possible"),
     ("نفى الجيش السوري قصف بلدة سراقب بالغاز السام.", "denied"),
     ("لم تسجل أي اشتباكات في مدينة تعز خلال الهدوء الحذر.", "negated"),
@@ -310,3 +310,23 @@ REFERENCES_AND_RISKS = [
 @pytest.mark.parametrize("text", REFERENCES_AND_RISKS)
 def test_references_risks_and_plans_are_no_reports(code, text):
     assert [e.attrs["event_type"] for e in factual(code(text)) if e.attrs["event_type"] != "Strategic developments"] == []
+
+
+# an attack word is an attack on civilians only when civilians are its victims: near the death or attack
+# word, or the one who underwent it; an attack with only its attacker named, or civilians elsewhere in
+# the sentence (witnesses, an audience), is no attack on civilians
+ONE_SIDED_ATTACKS = [
+    ("أعلنت قوات الجيش اليمني بدء هجوم واسع في مديرية كتاف.", False),
+    ("شن الحوثيون هجوما على ناقلة نفط قبالة الحديدة.", False),
+    ("ونقلت الصحيفة عن سكان في المدينة القديمة قولهم إن الهجوم الذي وقع فجرا استهدف معسكرا للجيش اليمني في تعز.",
+     False),
+    ("تعرض صحفي لهجوم مسلح في مدينة تعز.", True),
+    ("هاجم مسلحون مجهولون منزل ناشط في مدينة تعز.", True),
+    ("وقتل المهاجم شخصين داخل متجر في مدينة تعز.", True),
+]
+
+
+@pytest.mark.parametrize("text, on_civilians", ONE_SIDED_ATTACKS)
+def test_an_attack_on_civilians_needs_civilian_victims(code, text, on_civilians):
+    types = {e.attrs["event_type"] for e in factual(code(text))}
+    assert ("Violence against civilians" in types) == on_civilians

@@ -34,7 +34,7 @@ from marsad.events.attribution import AttributionState, sentence_source
 from marsad.events.clauses import clauses, dateline_end
 from marsad.events.fatalities import Toll, toll_at
 from marsad.events.lexicon import Trigger, lexicon
-from marsad.events.modality import find_cues, is_factual, modality_of
+from marsad.events.modality import UNDERGONE_GAP, find_cues, is_factual, modality_of
 from marsad.events.notes import note
 from marsad.events.patterns import Match
 from marsad.events.typing import VIOLENT, rank, resolve
@@ -228,6 +228,9 @@ def _sentence_drafts(
     concrete |= {typed[0] for typed in weapon_attacks.values()}
     intercepted = any(m.payload.sub_event_type == "Disrupted weapons use" for m in kept)
     spans = clauses(tokens)
+    victims_named = any(
+        _victims_named(m, tokens, parts) for m in kept if m.payload.sub_event_type in ("kill", "attack")
+    )
     drafts: dict[tuple[str, int], Draft] = {}
     deaths: list[Match[Trigger]] = []
     for match in kept:
@@ -238,6 +241,7 @@ def _sentence_drafts(
         fighters_dead = match.payload.sub_event_type == "kill" and _fighters_dead(match, fighter_spans)
         typed = weapon_attacks.get(id(match)) or resolve(
             match.payload, concrete, context, parts, roles.actor1, country, fighters_dead,
+            victims_named,
         )
         if match.payload.sub_event_type == "kill":
             deaths.append(match)
@@ -282,6 +286,23 @@ def _sentence_drafts(
 
 
 FIGHTER_GAP = 3
+VICTIM_BEFORE = 4
+VICTIM_AFTER = 6
+_UNDERGO = ("تعرض", "يتعرض", "تتعرض")
+
+
+def _victims_named(word: Match[Trigger], tokens: Sequence[Span], parts: list[Participant]) -> bool:
+    """Whether a death or attack word has civilians as its victims: a civilian noun within four words
+    before or six after it ("مقتل 7 مدنيين", "مدنيين قتلوا"), or one who underwent it with no armed
+    side named between ("تعرض صحفي لهجوم", "تعرضت لهجوم مسلح"). Civilians elsewhere in the sentence
+    (an audience of journalists, symptoms seen on civilians) are not its victims."""
+    if any(p.inter == 7 and word.first - VICTIM_BEFORE <= p.last and p.first <= word.last + VICTIM_AFTER
+           for p in parts):
+        return True
+    for index in range(max(0, word.first - UNDERGONE_GAP), word.first):
+        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(_UNDERGO):
+            return not any(p.armed and index < p.first < word.first for p in parts)
+    return False
 
 
 def _fighters_dead(death: Match[Trigger], fighter_spans: list[tuple[int, int]]) -> bool:

@@ -3,10 +3,12 @@
 Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) are resolved here:
 - kill: a death joins the violent event of its sentence (its toll); alone it is excessive force in
   a protest, a battle when two armed sides are named, else an attack on civilians when the dead are
-  civilians or the only armed side is the killer (unless the dead are fighters: "مقتل 12 عنصرا"),
+  civilians named as its victims (near a death or attack word of the sentence, not an audience of
+  journalists) or the only armed side is the killer (unless the dead are fighters: "مقتل 12 عنصرا"),
   else an armed clash;
 - attack: a riot when protesters attack and no armed group is named; remote violence when a weapon is named (an air strike when aircraft are); else it joins a
-  violent event of its sentence, or is typed like a killing;
+  violent event of its sentence, or is typed like a killing, except that an attack with no civilian
+  victim is no event of its own when only its attacker or no armed side is named;
 - control: taking ground is Government regains territory for state forces (and unnamed ones), Non-
   state actor overtakes territory for rebels and militias, and a Non-violent transfer of territory
   for a foreign army entering after the defenders withdrew;
@@ -31,6 +33,7 @@ def resolve(
     actor1: Participant | None,
     country: str | None = None,
     fighters_dead: bool = False,
+    victims_named: bool | None = None,
 ) -> tuple[str, str] | None:
     """The (event_type, sub_event_type) of one trigger, or None when it only adds to another event.
     `country` is the article's country (an army from elsewhere acts abroad); `fighters_dead` says a
@@ -50,7 +53,7 @@ def resolve(
             return "Protests", "Excessive force against protesters"
         if concrete_types & set(VIOLENT):
             return None
-        return _one_or_two_sided(participants, actor1, fighters_dead)
+        return _one_or_two_sided(participants, actor1, fighters_dead, victims_named)
     if sub == "attack":
         crowd_acts = actor1 is not None and actor1.inter in (5, 6)
         if "protest" in context and (crowd_acts or not any(p.inter in (2, 3, 4, 8) for p in participants)):
@@ -59,7 +62,7 @@ def resolve(
             return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
         if concrete_types & (set(VIOLENT) | {"Strategic developments"}):
             return None  # "عملية تستهدف مشتبهين" in an arrest report is no attack of its own
-        return _one_or_two_sided(participants, actor1)
+        return _one_or_two_sided(participants, actor1, victims_named=victims_named, attack=True)
     if sub == "control":
         if "protest" in context:
             return "Riots", "Violent demonstration"  # protesters storming offices
@@ -80,17 +83,25 @@ def resolve(
 
 def _one_or_two_sided(
     participants: list[Participant], actor1: Participant | None, fighters_dead: bool = False,
-) -> tuple[str, str]:
+    victims_named: bool | None = None, attack: bool = False,
+) -> tuple[str, str] | None:
     """A killing or attack with no weapon named: a battle when two armed sides are named; an attack
-    on civilians when the victims are civilians or the only armed side is the attacker, unless the
-    dead are fighters (their own side named, the killer not: still fighting, not a civilian toll)."""
+    on civilians when civilians are its victims or the only armed side is the killer, unless the
+    dead are fighters (their own side named, the killer not: still fighting, not a civilian toll).
+    An attack word (`attack`) with no civilian victim is no attack on civilians (ACLED codes one only
+    when civilians are its target): with its attacker the only side named ("بدء هجوم قوات الحكومة",
+    "هجوما للحوثيين على ناقلة") or with no attacker found ("استخدما في الهجوم") it is no event of its
+    own; two armed sides still make it a clash ("هاجم مسلحون حاجزا للجيش")."""
     armed = {p.name for p in participants if p.armed}
     if len(armed) >= 2:
         return "Battles", "Armed clash"
-    if any(p.inter == 7 for p in participants):
+    civilians = any(p.inter == 7 for p in participants) if victims_named is None else victims_named
+    if civilians:
         return "Violence against civilians", "Attack"
     if fighters_dead:
         return "Battles", "Armed clash"
+    if attack and (actor1 is None or actor1.name in armed):
+        return None
     if armed and actor1 is not None and actor1.name in armed:
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
