@@ -125,6 +125,9 @@ TOLLS = [
     ("قتل شاب عمره 25 عاما", 1),
     ("مقتل مئات المدنيين", 100),
     ("مقتل 10 آلاف شخص", 10000),
+    ("مقتل نصف مليون شخص", 500000),
+    ("سقوط ربع مليون قتيل", 250000),
+    ("مقتل مليون شخص", 1000000),
 ]
 
 
@@ -204,3 +207,8 @@ def test_a_year_gives_no_exact_day():
     doc = _with_dates("قتل ثلاثة مدنيين في قصف على مدينة صعدة عام 2014.")
     assert factual(doc) == []
     assert all(e.attrs["time_precision"] != 1 for e in doc.get("events"))
+
+
+def test_a_toll_of_half_a_million_is_an_aggregate(code):
+    doc = code("وخلفت الحرب في اليمن نصف مليون قتيل في تعز.")
+    assert [e.attrs["modality"] for e in doc.get("events")] == ["historical"]

@@ -1,7 +1,7 @@
 """Fatality counts under ACLED's rules, read next to the words that report a death.
 
 The lowest figure is kept ("أكثر من 20" -> 20); vague quantities take the values of
-`numbers.tsv` (عشرات -> 10, عدد من -> 3); a death with no figure is 1 for a singular verb or noun
+`numbers.tsv` (عشرات -> 10, عدد من -> 3, نصف مليون -> 500,000); a death with no figure is 1 for a singular verb or noun
 ("قتل طبيب") and 3 for a plural ("سقوط قتلى", "لقوا حتفهم"); a figure that mixes dead and wounded
 ("11 قتيلا وجريحا") gives 1; injuries alone give 0. Figures of a thousand or more are aggregates, which
 the coder treats as background, not as one event's toll.
@@ -77,11 +77,18 @@ def _quantity_at(tokens: Sequence[Span], i: int) -> int | None:
         return value * multiplier if multiplier else value
     if after == "من" and norm in ("عدد", "عددا"):
         return number_value(norm + " من", "vague")
+    fraction = number_value(norm, "fraction")
+    if fraction is not None:
+        multiplier = number_value(after, "multiplier")  # نصف مليون, ربع مليون
+        return multiplier * fraction // 1000 if multiplier else None
     for kind in ("vague", "number"):
         value = number_value(norm, kind)
         if value is not None:
             if kind == "number" and after in toll_words().not_toll:
                 return None
+            fraction = number_value(before, "fraction")
+            if kind == "number" and fraction is not None and number_value(norm, "multiplier"):
+                return value * fraction // 1000  # "نصف مليون قتيل" read from the death word back
             multiplier = number_value(after, "multiplier")
             return value * multiplier if multiplier and kind == "number" else value
     return None
