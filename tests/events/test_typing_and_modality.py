@@ -338,3 +338,18 @@ ONE_SIDED_ATTACKS = [
 def test_an_attack_on_civilians_needs_civilian_victims(code, text, on_civilians):
     types = {e.attrs["event_type"] for e in factual(code(text))}
     assert ("Violence against civilians" in types) == on_civilians
+
+
+# a chemical attack named with the article and neither placed, dated nor counted is one already known
+# (a reaction to it); a new one ("هجوما كيماويا آخر") or a placed one is reported
+CHEMICAL_REFERENCES = [
+    ("وأثار الهجوم الكيماوي موجة غضب واسعة في العواصم الغربية.", False),
+    ("وقال ناشطون إن الجيش السوري شن هجوما كيماويا آخر على مواقع المعارضة.", True),
+    ("وقتل 40 شخصا في الهجوم الكيماوي الذي استهدف سراقب مساء السبت.", True),
+]
+
+
+@pytest.mark.parametrize("text, reported", CHEMICAL_REFERENCES)
+def test_a_known_chemical_attack_is_a_reference(code, text, reported):
+    types = {e.attrs["event_type"] for e in factual(code(text))}
+    assert ("Explosions/Remote violence" in types) == reported

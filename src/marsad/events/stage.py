@@ -373,7 +373,7 @@ def _records(
     # ("وأكد مصدر أن المواجهات استمرت ساعتين ... وأشار إلى أن مدفعية الجيش قصفت مواقع ...")
     if is_factual(modality) and not continues_report and _undated_hearsay(draft, tokens, when, source, counted, parts):
         modality = "statement"
-    if is_factual(modality) and not _supported(draft, parts, in_clause or places, counted):
+    if is_factual(modality) and not _supported(draft, parts, in_clause or places, counted, when.span is not None):
         modality = "statement"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
@@ -478,15 +478,22 @@ def _undated_hearsay(
     return not speaker_named
 
 
-def _supported(draft: Draft, parts: list[Participant], places: list[Span], tolls: list[Toll]) -> bool:
+def _supported(
+    draft: Draft, parts: list[Participant], places: list[Span], tolls: list[Toll], dated: bool = False,
+) -> bool:
     """A lone death or protest word needs a figure, a named actor or a place in its sentence
-    ("براءة القتيل", "اعتصم بعقلانية" are no events)."""
+    ("براءة القتيل", "اعتصم بعقلانية" are no events). A chemical attack named with the article
+    ("الهجوم الكيماوي", "الأسلحة الكيماوية") is one already known unless its sentence places, dates or
+    counts it (evidence of, reports on, reactions to it); "هجوم كيماوي آخر" is a new report."""
+    figure = any(t.explicit for t in tolls)
+    if draft.sub_event_type == "Chemical weapon" and draft.tokens[draft.trigger.first].attrs.get(
+            "norm", "").startswith("ال"):
+        return bool(places) or dated or figure
     if draft.trigger.payload.sub_event_type != "kill" and draft.event_type != "Protests":
         return True
     if draft.event_type == "Protests" and draft.sub_event_type != "Peaceful protest":
         return True  # police dispersing it with tear gas or fire make it concrete
     named = any(not p.generic for p in parts)
-    figure = any(t.explicit for t in tolls)
     return bool(places) or named or figure
 
 
