@@ -26,6 +26,9 @@ _DIGITS = regex.compile(r"^[\p{Nd}.,]+$")
 _NUMBER = regex.compile(r"\p{Nd}+(?:[.,]\p{Nd}+)*")
 MAX_PHRASE = 5  # longest multi-word name the list matcher looks for
 CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours that lend a word features
+# features of word n-grams around a word, by prefix: the pair ending just before it, the pair
+# starting at it, the triple centred on it, the pair two and one before, the pair one and two after
+_NGRAM_PREFIXES = ("bg-=", "bg+=", "tg=", "bb-=", "bb+=")
 _OFFSET_PREFIX = {offset: f"{offset:+d}" for offset in CONTEXT_OFFSETS}
 
 
@@ -121,10 +124,11 @@ class FeatureExtractor:
         looking attribute strings up, and a quarter of them are unknown."""
         self.lexicons = lexicons
         self.known = known
-        self._known_pairs: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None)
+        # the known word pairs and triples of each kind of n-gram feature (None: keep them all)
+        self._known_pairs: tuple[frozenset[str] | None, ...] = (None,) * len(_NGRAM_PREFIXES)
         if known is not None:
-            self._known_pairs = tuple(  # type: ignore[assignment]
-                frozenset(a[len(prefix):] for a in known if a.startswith(prefix)) for prefix in ("bg-=", "bg+=")
+            self._known_pairs = tuple(
+                frozenset(a[len(prefix):] for a in known if a.startswith(prefix)) for prefix in _NGRAM_PREFIXES
             )
         self._own: dict[str, list[str]] = {}
         self._context: dict[int, dict[str, list[str]]] = {offset: {} for offset in CONTEXT_OFFSETS}
@@ -262,8 +266,9 @@ class FeatureExtractor:
     def extras(self, words: list[str], keys: list[WordKey]) -> list[tuple[int, str]]:
         """(word index, feature) of the features that depend on a word's place in the sentence, not
         on the words alone: sentence edges, word bigrams, a nisba before it, a title in the three
-        words before, name-list phrases; ordered by word. Filtered by `known` (the per-word parts
-        come filtered from their caches)."""
+        words before, name-list phrases, the word trigram around it and the word pairs just before
+        and just after it; ordered by word. Filtered by `known` (the per-word parts come filtered
+        from their caches)."""
         n = len(words)
         if not n:
             return []
@@ -272,7 +277,7 @@ class FeatureExtractor:
         found = [(i, edge) for i, edge in ((0, "-2edge"), (0, "-1edge"), (1, "-2edge")) if i < n]
         found += [(i, edge) for i, edge in ((n - 2, "+1edge"), (n - 2, "+2edge"), (n - 1, "+1edge"),
                                             (n - 1, "+2edge")) if i >= 0 and (edge == "+2edge" or i == n - 1)]
-        before, after = self._known_pairs
+        before, after, trigrams, before2, after2 = self._known_pairs
         # bigrams: most pairs are unseen, so the known ones are picked before any string is built
         found += [(i + 1, "bg-=" + pair) for i, pair in enumerate(pairs) if before is None or pair in before]
         # الرئيس السوري بشار: the title is further back
@@ -283,6 +288,12 @@ class FeatureExtractor:
         found += [(i, "title<3") for i in sorted(titles)]
         found += [(i, "bg+=" + pair) for i, pair in enumerate(pairs) if after is None or pair in after]
         found += [(i, mark) for i, marks in enumerate(self.phrase_matches(words, bares)) for mark in marks]
+        # longer contexts (issue 4): they fire on few dev words, but they let training fit sentences
+        # it has seen by their n-grams rather than by the affixes and clusters that generalise
+        found += [(i + 1, "tg=" + triple) for i, triple in enumerate(
+            pairs[i] + "|" + bares[i + 2] for i in range(n - 2)) if trigrams is None or triple in trigrams]
+        found += [(i + 2, "bb-=" + pair) for i, pair in enumerate(pairs[:-1]) if before2 is None or pair in before2]
+        found += [(i - 1, "bb+=" + pair) for i, pair in enumerate(pairs) if i and (after2 is None or pair in after2)]
         if self.known is not None:
             known = self.known
             found = [item for item in found if item[1] in known]
