@@ -287,18 +287,22 @@ def _sentence_drafts(
 
 FIGHTER_GAP = 3
 VICTIM_BEFORE = 4
-VICTIM_AFTER = 6
+VICTIM_AFTER = 8
 _UNDERGO = ("تعرض", "يتعرض", "تتعرض")
 
 
 def _victims_named(word: Match[Trigger], tokens: Sequence[Span], parts: list[Participant]) -> bool:
     """Whether a death or attack word has civilians as its victims: a civilian noun within four words
-    before or six after it ("مقتل 7 مدنيين", "مدنيين قتلوا"), or one who underwent it with no armed
-    side named between ("تعرض صحفي لهجوم", "تعرضت لهجوم مسلح"). Civilians elsewhere in the sentence
-    (an audience of journalists, symptoms seen on civilians) are not its victims."""
-    if any(p.inter == 7 and word.first - VICTIM_BEFORE <= p.last and p.first <= word.last + VICTIM_AFTER
-           for p in parts):
-        return True
+    before or eight after it ("مقتل 7 مدنيين", "9 قتلى و15 جريحا جميعهم من المدنيين"), or one who
+    underwent it with no armed side named between ("تعرض صحفي لهجوم", "تعرضت لهجوم مسلح"). Civilians elsewhere in the sentence
+    (an audience of journalists, symptoms seen on civilians), or before it across a comma or a
+    complementiser ("قال أمام الصحفيين إن ..."), are not its victims."""
+    for p in parts:
+        if p.inter != 7 or not (word.first - VICTIM_BEFORE <= p.last and p.first <= word.last + VICTIM_AFTER):
+            continue
+        between = [t.attrs.get("norm", "") for t in tokens[p.last + 1:word.first]]
+        if not any(n in _COMPLEMENTISERS or n in (",", "،") for n in between):
+            return True  # not a listener of the speech that reports the death ("أمام الصحفيين إن ...")
     for index in range(max(0, word.first - UNDERGONE_GAP), word.first):
         if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(_UNDERGO):
             return not any(p.armed and index < p.first < word.first for p in parts)

@@ -4,7 +4,7 @@ Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) a
 - kill: a death joins the violent event of its sentence (its toll); alone it is excessive force in
   a protest, a battle when two armed sides are named, else an attack on civilians when the dead are
   civilians named as its victims (near a death or attack word of the sentence, not an audience of
-  journalists) or the only armed side is the killer (unless the dead are fighters: "مقتل 12 عنصرا"),
+  journalists; with no armed side named, civilians anywhere in it) or the only armed side is the killer (unless the dead are fighters: "مقتل 12 عنصرا"),
   else an armed clash;
 - attack: a riot when protesters attack and no armed group is named; remote violence when a weapon is named (an air strike when aircraft are); else it joins a
   violent event of its sentence, or is typed like a killing, except that an attack with no civilian
@@ -95,7 +95,10 @@ def _one_or_two_sided(
     armed = {p.name for p in participants if p.armed}
     if len(armed) >= 2:
         return "Battles", "Armed clash"
-    civilians = any(p.inter == 7 for p in participants) if victims_named is None else victims_named
+    # with no armed side named, a killing keeps any civilians of its sentence as its dead (the
+    # alternative is a clash with no side); a killer or an attack needs them as its victims
+    anywhere = any(p.inter == 7 for p in participants)
+    civilians = anywhere if victims_named is None or not (armed or attack) else victims_named
     if civilians:
         return "Violence against civilians", "Attack"
     if fighters_dead:
