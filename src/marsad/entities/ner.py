@@ -130,10 +130,6 @@ class NerModel:
             fixed.append(word_tags)
         return fixed
 
-    def marginals(self, words: list[str], tags: list[str]) -> list[float]:
-        """Marginal probability of each given tag of the words."""
-        return self.marginals_of(self.extractor.sentence(words), tags) if words else []
-
 
 @lru_cache(maxsize=1)
 def load_model() -> NerModel:
