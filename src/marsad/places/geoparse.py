@@ -24,8 +24,8 @@ from marsad.places.mentions import (
     is_country_adjective,
     leftmost_longest,
     main_spelling,
+    not_place_spans,
     on_word_boundaries,
-    organisation_spans,
     same_word,
 )
 from marsad.places.records import Place
@@ -125,7 +125,7 @@ class Geoparser:
             return []
         lex = lexicon()
         gaz = self.gazetteer
-        blocked = organisation_spans(doc, tokens, lex)
+        blocked = not_place_spans(doc, tokens, lex)
         candidates: list[PhraseMatch[int]] = []
         for match in gaz.matcher.find(tokens):
             if is_common_word(match.key, lex) or _bare_text(doc.text[match.start:match.end]) in lex.never_as_written:

@@ -1,4 +1,5 @@
-"""The geoparser's language data (head words, directions, stoplist, person cues, organisation names),
+"""The geoparser's language data (head words, directions, stoplist, person cues, organisation names
+and fixed expressions that hold a place-like word),
 read from `data/gazetteer/` and normalised the way token norms are."""
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class Lexicon:
     needs_evidence: frozenset[str]
     person_before: frozenset[str]
     person_after: frozenset[str]
-    organisations: PhraseMatcher[str]
+    # organisation names and fixed expressions (tear gas, birthplace): a place name inside is no place
+    not_place_phrases: PhraseMatcher[str]
     place_prepositions: frozenset[str]
     demonyms: dict[str, str]  # normalised demonym form -> ISO2
 
@@ -72,9 +74,10 @@ def lexicon() -> Lexicon:
             near.add(_norm(word))
     stop = _rows("stoplist.tsv", 2)
     cues = _rows("person_cues.tsv", 2)
-    organisations: PhraseMatcher[str] = PhraseMatcher()
-    for row in read_rows("gazetteer", "organisations.txt"):
-        organisations.add(row[0].strip(), row[0].strip())
+    not_place_phrases: PhraseMatcher[str] = PhraseMatcher()
+    for name in ("organisations.txt", "not_places.txt"):
+        for row in read_rows("gazetteer", name):
+            not_place_phrases.add(row[0].strip(), row[0].strip())
     return Lexicon(
         heads=heads, facility_adjectives=adjectives, before_directions=before, after_directions=after, near_words=frozenset(near), border_words=frozenset(border),
         never=frozenset(_norm(w) for w, rule in stop if rule == "never"),
@@ -82,7 +85,7 @@ def lexicon() -> Lexicon:
         needs_evidence=frozenset(_norm(w) for w, rule in stop if rule == "evidence"),
         person_before=frozenset(_norm(w) for w, pos in cues if pos == "before"),
         person_after=frozenset(_norm(w) for w, pos in cues if pos == "after"),
-        organisations=organisations,
+        not_place_phrases=not_place_phrases,
         place_prepositions=frozenset(_norm(r[0]) for r in read_rows("gazetteer", "place_prepositions.txt")),
         demonyms=_demonym_forms(),
     )

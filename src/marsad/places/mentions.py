@@ -101,12 +101,13 @@ def inside_person_name(person: Span, mention: Mention, tokens: list[Span], lex: 
     return True
 
 
-def organisation_spans(doc: Document, tokens: list[Span], lex: Lexicon) -> list[tuple[int, int]]:
-    """Character ranges where a place name is part of an organisation's name. NER ORG spans are not used:
+def not_place_spans(doc: Document, tokens: list[Span], lex: Lexicon) -> list[tuple[int, int]]:
+    """Character ranges where a place name is part of an organisation's name or of a fixed expression
+    ("القنابل المسيلة للدموع"). NER ORG spans are not used:
     they often hold a place governed by an institution ("وزارة الصحة في قطاع غزة"), which is a place."""
     # punctuation is skipped so that quoted names match: قوات "سوريا الديمقراطية"
     words = [t for t in tokens if t.attrs.get("role") != "other"]
-    blocked = [(m.start, m.end) for m in lex.organisations.find(words, longest=True)]
+    blocked = [(m.start, m.end) for m in lex.not_place_phrases.find(words, longest=True)]
     return blocked
 
 
