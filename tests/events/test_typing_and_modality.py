@@ -337,10 +337,38 @@ def test_a_known_chemical_attack_is_a_reference(code, text, reported):
 YEARS_OF_SHELLING = ["وتعرضت مدينة تعز طوال سنوات لقصف ميليشيات الحوثي."]
 
 
+# a word that only looks like a trigger, or a "may" two words before the death count
+LOOKALIKES = [
+    "وأكد الوزير أن القوات تحافظ على نقاط فض الاشتباك في الجولان.",
+    "وبحسب تقديرات وسائل إعلام، قد يصل عدد القتلى في تعز إلى المئات.",
+]
+
 # every sentence of these tables makes no factual event at all
-NO_FACTUAL_EVENT = [*NOT_EVENTS_AT_ALL, *NOT_FACTUAL, *APPEALS, *DISPLAYS, *EVENT_TOPICS, *YEARS_OF_SHELLING]
+NO_FACTUAL_EVENT = [
+    *NOT_EVENTS_AT_ALL, *NOT_FACTUAL, *APPEALS, *DISPLAYS, *EVENT_TOPICS, *YEARS_OF_SHELLING, *LOOKALIKES,
+]
 
 
 @pytest.mark.parametrize("text", NO_FACTUAL_EVENT)
 def test_sentences_with_no_factual_event(code, text):
     assert factual(code(text)) == []
+
+
+# the event after "إثر" caused the deaths before it; a pluperfect in one clause leaves the next one news
+FRESH = [
+    ("قتل ثلاثة مدنيين إثر انفجار عبوة ناسفة في سوق بمدينة تعز.", "Explosions/Remote violence"),
+    ("ومشطت قوات الجيش اليمني المزارع التي كان الحوثيون يتحصنون بداخلها، فيما دفع التحالف العربي بتعزيزات "
+     "جديدة إلى مديرية كتاف.", "Strategic developments"),
+    ("أغارت مقاتلات التحالف العربي، مساء الأربعاء، على مواقع ميليشيات الحوثي في صعدة.",
+     "Explosions/Remote violence"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", FRESH)
+def test_causes_of_deaths_and_news_after_a_pluperfect_clause_are_factual(code, text, event_type):
+    assert event_type in {e.attrs["event_type"] for e in factual(code(text))}
+
+
+def test_detaining_is_no_protest(code):
+    text = "وقال المسؤول إن الحوثيين يحتجزون منذ ثلاثة أيام أربعين حافلة في الحديدة."
+    assert "Protests" not in {e.attrs["event_type"] for e in code(text).get("events")}

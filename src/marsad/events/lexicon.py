@@ -75,6 +75,7 @@ class Lexicon:
     argument_cues: PatternSet[str]
     context_words: PatternSet[str]
     capitals: dict[str, tuple[str, str, float, float, int]]
+    cause_links: frozenset[str]  # "إثر", "عقب": what follows caused what went before
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -129,11 +130,13 @@ def lexicon() -> Lexicon:
     notes = {r[0]: r[1] for r in _rows("notes.tsv", 2)}
     place_cues: PatternSet[int] = PatternSet((r[0], int(r[1])) for r in _rows("place_cues.tsv", 2))
     argument_cues: PatternSet[str] = PatternSet((r[0], r[1]) for r in _rows("argument_cues.tsv", 2))
+    context_rows = _rows("context_words.tsv", 2)
     return Lexicon(
         taxonomy, triggers, requirements, cues, numbers, sources, source_cues, roles,
         countries, country_words, notes, place_cues, argument_cues,
-        PatternSet(((r[0], r[1]) for r in _rows("context_words.tsv", 2)), TRIGGER_PROCLITICS),
+        PatternSet(((r[0], r[1]) for r in context_rows if r[1] != "cause"), TRIGGER_PROCLITICS),
         {r[0]: (r[1], r[2], float(r[3]), float(r[4]), int(r[5])) for r in _rows("capitals.tsv", 6)},
+        frozenset(r[0] for r in context_rows if r[1] == "cause"),
     )
 
 

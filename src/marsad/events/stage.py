@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -233,8 +233,14 @@ def _sentence_drafts(
     )
     drafts: dict[tuple[str, int], Draft] = {}
     deaths: list[Match[Trigger]] = []
+    modalities: dict[int, str] = {}
     for match in kept:
-        modality = modality_of(match.first, match.last, match.future, cues, tokens, match.first in crowd_at)
+        first, last = next((a, b) for a, b in spans if a <= match.first <= b)
+        # a pluperfect or "after" reaches no further than its own clause: "المزارع التي كان المتمردون
+        # يتحصنون بداخلها، فيما دفعت ألوية العمالقة بتعزيزات" reports the reinforcements as news
+        reaching = [c for c in cues if c.payload.modality != "background" or first <= c.first <= last]
+        modality = modality_of(match.first, match.last, match.future, reaching, tokens, match.first in crowd_at)
+        modalities[id(match)] = modality
         if modality == "block":
             continue
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
@@ -266,6 +272,7 @@ def _sentence_drafts(
             current.trigger = match
     if not drafts:
         return []
+    _date_causes_by_their_toll(drafts.values(), deaths, modalities, tokens)
     if any(d.event_type == "Riots" and is_factual(d.modality) for d in drafts.values()):
         # a demonstration that turns violent is a riot (ACLED), not also a protest
         drafts = {key: d for key, d in drafts.items() if d.event_type != "Protests"}
@@ -283,6 +290,21 @@ def _sentence_drafts(
             nearest = min(candidates, key=lambda d: abs(d.trigger.first - death.first))
             nearest.deaths.append(toll)
     return list(drafts.values())
+
+
+def _date_causes_by_their_toll(
+    drafts: Iterable[Draft], deaths: list[Match[Trigger]], modalities: dict[int, str], tokens: Sequence[Span],
+) -> None:
+    """An event after "إثر/عقب/بعد" that caused deaths reported before it in the same sentence is those
+    deaths' event, as recent as they are: "قتل 3 مواطنين إثر انفجار في سوق" is no earlier explosion."""
+    for draft in drafts:
+        if draft.modality != "background" or draft.trigger.first == 0:
+            continue
+        if tokens[draft.trigger.first - 1].attrs.get("norm") not in lexicon().cause_links:
+            continue
+        before = [modalities[id(d)] for d in deaths if d.last < draft.trigger.first]
+        if any(is_factual(m) for m in before):
+            draft.modality = next(m for m in before if is_factual(m))
 
 
 FIGHTER_GAP = 3
