@@ -43,6 +43,10 @@ EVENTS = [
      "Strategic developments", "Change to group/activity"),
     ("عثر على مقبرة جماعية تضم عشرات الجثث في مدينة معرة النعمان.",
      "Strategic developments", "Other"),
+    ("وقال مسؤول في الحزب إن عبوتين ناسفتين رميتا على مقر الحزب في البصرة.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("وأعلن الجيش التركي أنه أرسل قوات خاصة إلى أطراف سراقب.",
+     "Strategic developments", "Change to group/activity"),
 ]
 
 
