@@ -11,7 +11,9 @@ merged from several passages, kept in its `_evidences`, counts in each). Per typ
 precision = sentences where marsad found the type and the label is that type / all where it found it;
 recall = labelled sentences of the type where marsad found it / all labelled with it. Goals: F1 >= 0.80
 for the violent types, >= 0.75 for Protests and Riots. Also printed: modality agreement on labelled
-non-events (none of marsad's factual events there) and sub-type accuracy where the type was found.
+non-events (none of marsad's factual events there), sub-type accuracy where the type was found, and
+the same sentences scored as PLOVER ASSAULT (Battles, Explosions/Remote violence, Violence against
+civilians) and PROTEST (Protests, Riots): a sentence counts once per class, whichever types gave it.
 
 `--split` keeps the sentences of one half of the articles, chosen by a hash of the docno (TUNE: even,
 HELD-OUT: odd), so that rules can be written looking only at TUNE errors and judged on HELD-OUT.
@@ -35,6 +37,12 @@ from marsad.inputs import json_records
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO / "eval" / "annotations" / "events_sentences.jsonl"
+# PLOVER's two classes that a sentence set labelled "for assault and protest events" codes: ACLED's
+# political violence types are ASSAULT, demonstrations (riots included) PROTEST
+PLOVER_CLASS = {
+    "Battles": "ASSAULT", "Explosions/Remote violence": "ASSAULT", "Violence against civilians": "ASSAULT",
+    "Protests": "PROTEST", "Riots": "PROTEST",
+}
 GOALS = {
     "Battles": 0.80, "Explosions/Remote violence": 0.80, "Violence against civilians": 0.80,
     "Protests": 0.75, "Riots": 0.75,
@@ -84,6 +92,7 @@ def main() -> None:
         ))
         events[docno] = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
     tp, fp, fn = Counter(), Counter(), Counter()
+    coarse_tp, coarse_fp, coarse_fn = Counter(), Counter(), Counter()
     sub_ok = sub_n = nonevent_ok = nonevent_n = 0
     for record in records:
         label = record["event_type"]
@@ -104,6 +113,15 @@ def main() -> None:
             nonevent_ok += not types
         for name in types - {label}:
             fp[name] += 1
+        gold_class = PLOVER_CLASS.get(label)
+        for name in {PLOVER_CLASS[t] for t in types if t in PLOVER_CLASS} | ({gold_class} - {None}):
+            found_class = any(PLOVER_CLASS.get(t) == name for t in types)
+            if found_class and gold_class == name:
+                coarse_tp[name] += 1
+            elif found_class:
+                coarse_fp[name] += 1
+            else:
+                coarse_fn[name] += 1
         if args.show and (types - {label} or (label != "none" and label not in types)):
             text = articles[record["docno"]]["text"][record["start"]:record["end"]]
             print(f"  {record['docno']} label={label}/{record.get('modality', '')} marsad={sorted(types)} "
@@ -116,6 +134,11 @@ def main() -> None:
     p, r, f = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     print(f"{'ALL types':32} {p:5.2f} {r:5.2f} {f:5.2f} {sum(tp.values()):3} {sum(fp.values()):3} "
           f"{sum(fn.values()):3}")
+    for name in ("ASSAULT", "PROTEST"):
+        if coarse_tp[name] + coarse_fp[name] + coarse_fn[name]:
+            p, r, f = prf(coarse_tp[name], coarse_fp[name], coarse_fn[name])
+            print(f"{'PLOVER ' + name:32} {p:5.2f} {r:5.2f} {f:5.2f} {coarse_tp[name]:3} {coarse_fp[name]:3} "
+                  f"{coarse_fn[name]:3}")
     if sub_n:
         print(f"sub-type right where the type was found: {sub_ok / sub_n:.2f} ({sub_ok}/{sub_n})")
     if nonevent_n:

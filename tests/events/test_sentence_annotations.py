@@ -1,4 +1,5 @@
-"""Integrity of the hand-labelled sentence set eval/annotations/events_sentences_team.jsonl.
+"""Integrity of the hand-labelled sentence sets eval/annotations/events_sentences_team.jsonl and
+events_sentences_team_b.jsonl (the second set, drawn half at random and half from trigger pools).
 
 The file only points into the ANT corpus (docno + offsets); the checks that need the article texts skip
 cleanly when ../shared is absent, the others (labels, counts, balance) always run.
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations" / "events_sentences_team.jsonl"
+FOLDER = Path(__file__).resolve().parents[2] / "eval" / "annotations"
+ANNOTATIONS = FOLDER / "events_sentences_team.jsonl"
+SECOND_SET = FOLDER / "events_sentences_team_b.jsonl"
 
 # ACLED's event types and sub-event types, exact strings (ACLED codebook)
 ACLED_TAXONOMY = {
@@ -37,6 +40,7 @@ DEMONSTRATIONS = {"Protests", "Riots"}
 HAPPENED = {"asserted", "reported", "claimed"}
 NOT_HAPPENED = {"planned", "possible", "threat", "denied", "negated", "historical", "statement", "none"}
 FIELDS = {"docno", "start", "end", "event_type", "sub_event_type", "modality", "fatalities", "note"}
+POOLS = {"random", "trigger"}
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -44,10 +48,14 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-@pytest.fixture(scope="module")
-def records() -> list[dict]:
-    with ANNOTATIONS.open(encoding="utf-8") as handle:
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="module", params=[ANNOTATIONS, SECOND_SET], ids=["team", "second"])
+def records(request) -> list[dict]:
+    return _read(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +65,8 @@ def texts(ant_articles: list[dict]) -> dict[str, str]:
 
 def test_every_line_has_exactly_the_schema_fields(records):
     for number, record in enumerate(records, 1):
-        assert set(record) == FIELDS, f"line {number}: fields {sorted(record)}"
+        assert set(record) - {"pool"} == FIELDS, f"line {number}: fields {sorted(record)}"
+        assert record.get("pool", "random") in POOLS, f"line {number}: pool {record['pool']!r}"
         assert isinstance(record["start"], int) and isinstance(record["end"], int), f"line {number}"
         assert record["fatalities"] is None or (
             isinstance(record["fatalities"], int) and record["fatalities"] >= 0
@@ -84,7 +93,8 @@ def test_notes_are_one_line_of_english_without_corpus_text(records):
         assert not ARABIC.search(note), f"line {number}: the note holds Arabic text"
 
 
-def test_set_is_large_balanced_and_spread(records):
+def test_team_set_is_large_balanced_and_spread():
+    records = _read(ANNOTATIONS)
     types = collections.Counter(record["event_type"] for record in records)
     assert len(records) >= 300
     assert sum(types[name] for name in DEMONSTRATIONS) >= 40
@@ -131,3 +141,16 @@ def test_set_is_independent_of_the_development_gold(records, shared_dir):
     with gold_file.open(encoding="utf-8") as handle:
         gold_docnos = {json.loads(line)["docno"] for line in handle if line.strip()}
     assert not gold_docnos & {record["docno"] for record in records}
+
+
+def test_second_set_is_half_random_and_shares_no_article_with_the_others():
+    records = _read(SECOND_SET)
+    assert len(records) >= 350
+    pools = collections.Counter(record["pool"] for record in records)
+    assert pools["random"] >= 150 and pools["trigger"] >= 150, pools
+    types = collections.Counter(record["event_type"] for record in records)
+    assert sum(types[name] for name in VIOLENT) >= 100 and types["none"] >= 150, types
+    per_article = collections.Counter(record["docno"] for record in records)
+    assert max(per_article.values()) <= 3, per_article.most_common(1)
+    others = {r["docno"] for r in _read(ANNOTATIONS)} | {r["docno"] for r in _read(FOLDER / "events_sentences.jsonl")}
+    assert not others & set(per_article)
