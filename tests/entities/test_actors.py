@@ -57,6 +57,9 @@ def test_sample_article_actors(link, sample_text: str) -> None:
         ("اشتبكت قوات سوريا الديمقراطية مع مسلحي التنظيم", "قوات سوريا الديمقراطية", "Syrian Democratic Forces"),
         ("أطلقت جماعة الحوثي صاروخا باليستيا على جازان", "جماعة الحوثي", "Houthis"),
         ("هاجمت حركة الشباب قاعدة عسكرية في الصومال", "حركة الشباب", "Al Shabaab"),
+        # a hashtag's underscores join the words of the alias
+        ("قصفت #ميليشيات_الحوثي أحياء سكنية في تعز", "ميليشيات_الحوثي", "Houthis"),
+        ("أعلن #الأمن_العام_اللبناني اعتقال شخص", "الأمن_العام_اللبناني", "Police Forces of Lebanon"),
     ],
 )
 def test_aliases_map_to_canonical_names(link, text: str, alias: str, canonical: str) -> None:

@@ -21,6 +21,7 @@ from marsad.text.phrases import PhraseMatcher
 ACTORS_FILE = ("ar", "actors.tsv")
 SOURCES_FILE = ("ar", "news_sources.tsv")
 COUNTRY_SLOT = "{country}"
+HASHTAG_MARKS = frozenset({"#", "_"})
 
 # Which NER label an actor's category stands for when the NER stage did not find it.
 LABEL_OF_CATEGORY = {
@@ -154,7 +155,9 @@ class ActorLinker:
 
     def __call__(self, doc: Document) -> Document:
         dictionary = load_dictionary()
-        matches = dictionary.matcher.find(doc.get("tokens"), longest=True)
+        # hashtag marks are no words: "#ميليشيات_الحوثي" is the alias ميليشيات الحوثي
+        tokens = [t for t in doc.get("tokens") if t.attrs.get("norm") not in HASHTAG_MARKS]
+        matches = dictionary.matcher.find(tokens, longest=True)
         home = article_country(doc, matches)
         entities = doc.layers.setdefault("entities", [])
         sources = doc.layers.setdefault("sources", [])
