@@ -376,3 +376,10 @@ def test_causes_of_deaths_and_news_after_a_pluperfect_clause_are_factual(code, t
 def test_detaining_is_no_protest(code):
     text = "وقال المسؤول إن الحوثيين يحتجزون منذ ثلاثة أيام أربعين حافلة في الحديدة."
     assert "Protests" not in {e.attrs["event_type"] for e in code(text).get("events")}
+
+
+def test_arrests_by_a_militia_are_abductions_and_by_the_police_arrests(code):
+    by_militia = {e.attrs["sub_event_type"] for e in factual(code("شنت ميليشيات الحوثي حملة اعتقالات في مدينة الحديدة."))}
+    by_police = {e.attrs["sub_event_type"] for e in factual(code("اعتقلت الشرطة العراقية خمسة أشخاص في البصرة."))}
+    assert by_militia == {"Abduction/forced disappearance"}
+    assert by_police == {"Arrests"}

@@ -13,6 +13,7 @@ Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) a
   state actor overtakes territory for rebels and militias, and a Non-violent transfer of territory
   for a foreign army entering after the defenders withdrew;
 - protest_force: dispersal, tear gas and water cannon make a protest one "with intervention".
+Arrests made by a rebel group or militia (inter 2-4) are abductions of civilians.
 Within one type the sub-type first in ACLED's priority order wins (`taxonomy.tsv` rank).
 """
 
@@ -45,6 +46,12 @@ def resolve(
         if crowd or not armed_groups:
             return "Riots", "Violent demonstration"  # clashes of protesters or rioters with the police
     if trigger.event_type != "*":
+        if (sub == "Arrests" and actor1 is not None and actor1.inter in (2, 3, 4)
+                and not any(p.inter == 1 for p in participants)):
+            # arrests by rebels or militias, with no state force named (who may be the one arresting
+            # them), take civilians: no state's arrests ("اعتقالات الحوثيين"), by the coding rules of
+            # the team's sentence sets
+            return "Violence against civilians", "Abduction/forced disappearance"
         if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
             return EXPLOSIONS, "Air/drone strike"
         return trigger.event_type, sub
