@@ -206,10 +206,10 @@ def _sentence_drafts(
     has_actor = any(p.armed for p in parts)
     kept = [
         m for m in matches
-        if m.payload.strong or any(
+        if (m.payload.strong or any(
             (r == "@actor" and has_actor) or (r == "@place" and has_place) or r in present
             for r in m.payload.requires
-        )
+        )) and not _control_noun(m, tokens)
     ]
     cues = find_cues(tokens)
     context_matches = lex.context_words.find(tokens, longest=False)
@@ -290,6 +290,19 @@ def _sentence_drafts(
             nearest = min(candidates, key=lambda d: abs(d.trigger.first - death.first))
             nearest.deaths.append(toll)
     return list(drafts.values())
+
+
+CONTROL_OBJECT_GAP = 4
+
+
+def _control_noun(match: Match[Trigger], tokens: Sequence[Span]) -> bool:
+    """"سيطرتها", "سيطرتهم" are the noun with a possessive, not the verb سيطرت (which takes no pronoun).
+    With a place after على it still reports a taking ("أعلن الجيش سيطرته بالكامل على العاصمة"); with
+    none it is a state ("مناطق واقعة تحت سيطرتها")."""
+    if match.payload.sub_event_type != "control" or match.first != match.last:
+        return False
+    after = [t.attrs.get("norm") for t in tokens[match.last + 1:match.last + 1 + CONTROL_OBJECT_GAP]]
+    return bool(after) and tokens[match.last + 1].attrs.get("role") == "enclitic" and "علي" not in after
 
 
 def _date_causes_by_their_toll(
