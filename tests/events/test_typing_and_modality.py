@@ -350,9 +350,24 @@ LOOKALIKES = [
     "وبحسب تقديرات وسائل إعلام، قد يصل عدد القتلى في تعز إلى المئات.",
 ]
 
+# general newswire: accidents, disasters, football and figures of speech use the words of violence
+NOT_POLITICAL = [
+    "وقتل ثلاثة أشخاص في حادث سير على طريق دمشق حمص.",
+    "ولقي خمسة أشخاص مصرعهم في انقلاب حافلة على الطريق الدولي.",
+    "وقتل شخصان في زلزال بقوة خمس درجات ضرب جنوب إيران.",
+    "ولقي طفل حتفه غرقا في نهر الفرات.",
+    "وقصف النجم المصري محمد صلاح مرمى تشيلسي بتسديدة قوية.",
+    "واندلعت اشتباكات كلامية بين النواب خلال جلسة البرلمان في بغداد.",
+    "وانفجرت الأوضاع في الشارع اللبناني بعد قرار الحكومة رفع الضرائب.",
+    "واعتقلت الشرطة المصرية تاجر مخدرات في الإسكندرية.",
+    "وقتل رجل زوجته طعنا بالسكين في مدينة الزرقاء بسبب خلافات عائلية.",
+    "وانفجر إطار الشاحنة على الطريق السريع.",
+]
+
 # every sentence of these tables makes no factual event at all
 NO_FACTUAL_EVENT = [
     *NOT_EVENTS_AT_ALL, *NOT_FACTUAL, *APPEALS, *DISPLAYS, *EVENT_TOPICS, *YEARS_OF_SHELLING, *LOOKALIKES,
+    *NOT_POLITICAL,
 ]
 
 
@@ -370,6 +385,20 @@ FRESH = [
      "Explosions/Remote violence"),
     ("أعلن الجيش السوري سيطرته بالكامل على مدينة سراقب.", "Battles"),
 ]
+
+
+# names and blasts that share a word with the accidents above stay events
+NOT_ACCIDENTS = [
+    ("وتمكنت قوات الجيش الوطني من تحرير عدد من المواقع في سلسلة جبال الزلزال شمالي مديرية نهم.", "Battles"),
+    ("قالت المصادر إن الجيش الوطني سيطر على معسكر الصاعقة في بنغازي إثر مواجهات مع المسلحين.", "Battles"),
+    ("وقصفت الطائرات الإسرائيلية مواقع عسكرية في ريف حماة وأحدثت هزة أرضية من شدة الانفجارات.",
+     "Explosions/Remote violence"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", NOT_ACCIDENTS)
+def test_place_names_and_blasts_are_no_accidents(code, text, event_type):
+    assert event_type in {e.attrs["event_type"] for e in factual(code(text))}
 
 
 @pytest.mark.parametrize("text, event_type", FRESH)
