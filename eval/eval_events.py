@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 GOLD = SHARED / "ant_gold_dev" / "events.jsonl"
 ARTICLES = SHARED / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl"
-STAGES = ["sentences", "tokens", "ner", "places", "actors", "dates", "events"]
+STAGES = ["sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge"]
 RADIUS_KM = 50.0
 
 

@@ -34,10 +34,13 @@ STAGE_FACTORIES: dict[str, str] = {
     "actors": "marsad.entities.actors:ActorLinker",
     "dates": "marsad.time.stage:DateResolver",
     "events": "marsad.events.stage:EventCoder",
+    "judge": "marsad.events.judge:SentenceJudge",
 }
 
 # The stages a default pipeline runs; a stage joins when its module has landed.
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "tokens", "ner", "places", "actors", "dates", "events")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge",
+)
 
 
 def make_stage(name: str) -> Stage:

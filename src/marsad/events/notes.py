@@ -16,6 +16,7 @@ _NON_FACTUAL = {
     "historical": "Background, more than a month before the report",
     "statement": "Mentioned in a statement or accusation",
     "ongoing": "Described as ongoing, with no dated event",
+    "doubted": "Coded by the rules, but the sentence judge reads no event here",
 }
 
 

@@ -1,0 +1,181 @@
+"""Train the event coder's sentence judge (`marsad.events.judge`) and write src/marsad/models/event_judge.tsv.
+
+    python scripts/train_event_judge.py --shared ../shared            # train, print the CV estimate, write
+    python scripts/train_event_judge.py --shared ../shared --no-write # only the CV estimate
+
+Training data: every hand-labelled sentence of eval/annotations/events_sentences*.jsonl (they point into
+the ANT corpus in ../shared by article id and offsets). Each article is coded by the pipeline up to the
+`events` stage; the judge's features are the rules' output and the words of each labelled sentence.
+The estimate is a 5-fold cross-validation grouped by article, scored per sentence as
+`eval/eval_event_sentences.py` does; "unread" rows are those no rule was written from (the HELD-OUT
+halves of the first two team sets and all of the third). Needs the `build` extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = {
+    "ours": "events_sentences.jsonl",
+    "team": "events_sentences_team.jsonl",
+    "team_b": "events_sentences_team_b.jsonl",
+    "team_c": "events_sentences_team_c.jsonl",
+}
+ASSAULT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+C, FOLDS = 0.3, 5
+MIN_ROWS = 2  # a feature seen in one sentence only teaches nothing and would bloat the file
+MIN_WEIGHT = 1e-3
+
+
+def heldout(docno: str) -> bool:
+    """The HELD-OUT half of `eval_event_sentences.py --split`."""
+    return bool(int(hashlib.sha1(docno.encode("utf-8")).hexdigest(), 16) % 2)
+
+
+def labelled_rows(shared: Path) -> list[dict]:
+    from marsad.document import Document
+    from marsad.events.judge import sentence_features
+    from marsad.inputs import json_records
+    from marsad.pipeline import Pipeline
+
+    rows = []
+    for name, file in SETS.items():
+        for record in json_records(REPO / "eval" / "annotations" / file):
+            rows.append({**record, "set": name})
+    wanted = {r["docno"] for r in rows}
+    corpus = shared / "data" / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl"
+    articles = {a["docno"]: a for a in json_records(corpus) if a["docno"] in wanted}
+    missing = wanted - set(articles)
+    if missing:
+        sys.exit(f"{corpus}: {len(missing)} labelled article(s) not found, e.g. {sorted(missing)[0]}")
+    pipeline = Pipeline(["sentences", "tokens", "ner", "places", "actors", "dates", "events"])
+    docs = {}
+    for docno, article in articles.items():
+        docs[docno] = pipeline(Document(
+            text=article["text"], id=docno, published=dt.date.fromisoformat(article["date"]),
+        ))
+    for row in rows:
+        doc, start, end = docs[row["docno"]], row["start"], row["end"]
+        tokens = [t for t in doc.get("tokens") if t.start < end and start < t.end]
+        events = [
+            e.attrs for e in doc.get("events")
+            if any(a < end and start < b for a, b in e.attrs.get("_evidences", [(e.start, e.end)]))
+        ]
+        row["features"] = sentence_features(tokens, events)
+        row["rule_events"] = [dict(e) for e in events]
+        row["published"] = doc.published
+    return rows
+
+
+def judged_types(row: dict, probabilities: dict[str, float]) -> set[str]:
+    """The factual types of a sentence after the judge, as the stage decides them (one sentence alone)."""
+    from marsad.events.judge import NONE, OVERRULABLE, RECENT_DAYS
+    from marsad.events.modality import is_factual
+
+    best = max(probabilities, key=probabilities.get)
+    if best == NONE:
+        return set()
+    types = {e["event_type"] for e in row["rule_events"] if is_factual(e["modality"])}
+    if best not in types:
+        for event in row["rule_events"]:
+            date = event.get("event_date")
+            recent = not date or (row["published"] - dt.date.fromisoformat(str(date))).days <= RECENT_DAYS
+            if event["event_type"] == best and event["modality"] in OVERRULABLE and recent:
+                types.add(best)
+    return types
+
+
+def score(rows: list[dict], found: list[set[str]]) -> tuple[float, float]:
+    tp = fp = fn = 0
+    coarse = Counter()
+    for row, types in zip(rows, found, strict=True):
+        label = row["event_type"]
+        if label != "none":
+            tp += label in types
+            fn += label not in types
+        fp += len(types - {label})
+        hit, gold = bool(types & ASSAULT), label in ASSAULT
+        coarse["tp" if hit and gold else "fp" if hit else "fn" if gold else "tn"] += 1
+
+    def f1(t: int, p: int, n: int) -> float:
+        return 2 * t / (2 * t + p + n) if t else 0.0
+    return f1(tp, fp, fn), f1(coarse["tp"], coarse["fp"], coarse["fn"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
+    parser.add_argument("--out", type=Path, default=REPO / "src" / "marsad" / "models" / "event_judge.tsv")
+    parser.add_argument("--no-write", action="store_true", help="print the estimate only")
+    args = parser.parse_args()
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from marsad.events.modality import is_factual
+
+    rows = labelled_rows(args.shared)
+    print(f"# {len(rows)} labelled sentences in {len({r['docno'] for r in rows})} articles: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r['event_type'] for r in rows).items())))
+
+    def fit(subset: list[dict]):
+        seen = Counter(f for r in subset for f in r["features"])
+        vectorizer = DictVectorizer()
+        matrix = vectorizer.fit_transform([{f: v for f, v in r["features"].items() if seen[f] >= MIN_ROWS}
+                                           for r in subset])
+        model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+        model.fit(matrix, [r["event_type"] for r in subset])
+        return vectorizer, model
+
+    judged: list[set[str]] = [set()] * len(rows)
+    for train, test in GroupKFold(FOLDS).split(rows, groups=[r["docno"] for r in rows]):
+        vectorizer, model = fit([rows[i] for i in train])
+        matrix = vectorizer.transform([rows[i]["features"] for i in test])
+        for i, probabilities in zip(test, model.predict_proba(matrix), strict=True):
+            judged[i] = judged_types(rows[i], dict(zip(model.classes_, probabilities, strict=True)))
+    rules = [{e["event_type"] for e in r["rule_events"] if is_factual(e["modality"])} for r in rows]
+    unread = [
+        i for i, r in enumerate(rows)
+        if r["set"] == "team_c" or (r["set"] in ("team", "team_b") and heldout(r["docno"]))
+    ]
+    print(f"{FOLDS}-fold CV grouped by article; sentence F1 over all ACLED types / PLOVER ASSAULT")
+    for name, index in (("all", range(len(rows))), ("unread", unread)):
+        subset = [rows[i] for i in index]
+        before = score(subset, [rules[i] for i in index])
+        after = score(subset, [judged[i] for i in index])
+        print(f"  {name:7} {len(subset):5} sentences: rules {before[0]:.3f} / {before[1]:.3f}   "
+              f"rules + judge {after[0]:.3f} / {after[1]:.3f}")
+    if args.no_write:
+        return 0
+    vectorizer, model = fit(rows)
+    names = vectorizer.get_feature_names_out()
+    classes = list(model.classes_)
+    lines = ["feature\t" + "\t".join(classes), "__bias__\t" + "\t".join(f"{b:.4f}" for b in model.intercept_)]
+    for j, name in enumerate(names):
+        weights = model.coef_[:, j]
+        if abs(weights).max() >= MIN_WEIGHT:
+            lines.append(name + "\t" + "\t".join(f"{w:.4f}" for w in weights))
+    header = [
+        "# marsad's sentence judge (marsad.events.judge): multinomial logistic regression, scikit-learn,",
+        f"# C={C}, balanced classes, written by scripts/train_event_judge.py.",
+        f"# Trained on the {len(rows)} hand-labelled sentences of eval/annotations/events_sentences*.jsonl",
+        "# (our own annotations of the ANT news corpus v2.1; its text stays in ../shared and is not here).",
+        "# Features: the rule coder's event types, sub-types and modalities in the sentence (R:, RS:, N:, NM:,",
+        "# FAT), its trigger words' types (T:), words (w:) and word pairs (b:) in normalised form.",
+        "# Columns: feature, then its weight for each class named in the first row (features of fewer than",
+        "# 2 sentences and of no weight of 1e-3 or more dropped; __bias__ = the intercepts).",
+    ]
+    args.out.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(lines) - 2} features, {args.out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

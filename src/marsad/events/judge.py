@@ -1,0 +1,201 @@
+"""The sentence judge: a learned second opinion on the event coder's factual calls, sentence by sentence.
+
+The rules find triggers and decide modality from cue words; they do well on the text they were written
+from and less well elsewhere (docs/events.md). The judge is a multinomial logistic regression over the
+rules' own output for a sentence (the types, sub-types and modalities of its events, the triggers in it)
+and its words and word pairs. It was trained by `scripts/train_event_judge.py` on the hand-labelled
+sentences of `eval/annotations/` and says, per sentence, which single ACLED event type it reports, or
+none. Where the judge and the rules disagree:
+
+- a factual event all of whose evidence sentences the judge reads as reporting no event becomes
+  `doubted` (kept in the report, left out of exports);
+- a sentence the judge reads as reporting an event of a type whose record the rules made but set aside
+  as background, ongoing or a statement has that record made factual again.
+
+Cues the rules are sure of (denied, negated, threat, planned, possible) are never overridden, so the
+"possible military operation" stays possible whatever the judge says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from marsad.document import Document, Span
+from marsad.errors import DataError
+from marsad.events.lexicon import lexicon
+from marsad.events.modality import is_factual
+from marsad.events.notes import note
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
+NONE = "none"
+BIAS = "__bias__"
+# modalities the rules reach by weak evidence (a pluperfect, a verb of saying, "still"); the judge may
+# overrule them. The others come from explicit cues and stand.
+OVERRULABLE = frozenset({"historical", "background", "ongoing", "statement"})
+DOUBTED = "doubted"
+# a record dated further back than this stays background whatever the judge says (ACLED codes news)
+RECENT_DAYS = 31
+
+
+def sentence_features(tokens: Sequence[Span], events: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """What the judge sees of one sentence: the rules' events in it (their attrs), its triggers, words
+    and word pairs. Training and tagging both call this, so the two cannot drift apart."""
+    features: dict[str, float] = {}
+    for event in events:
+        kind = event["event_type"]
+        if is_factual(event["modality"]):
+            features["R:" + kind] = 1.0
+            features["RS:" + event["sub_event_type"]] = 1.0
+        else:
+            features[f"N:{kind}:{event['modality']}"] = 1.0
+            features["NM:" + event["modality"]] = 1.0
+        if event.get("fatalities"):
+            features["FAT"] = 1.0
+    if tokens:
+        for match in lexicon().triggers.find(tokens):
+            features[f"T:{match.payload.event_type}:{match.payload.sub_event_type}"] = 1.0
+    words = [t.attrs["norm"] for t in tokens]
+    for word in words:
+        features["w:" + word] = 1.0
+    for left, right in pairwise(words):
+        features[f"b:{left}_{right}"] = 1.0
+    return features
+
+
+class JudgeModel:
+    """Weights of the judge, read from its TSV (a first row naming the classes, then a feature and its
+    weight per class on each row; `__bias__` holds the intercepts)."""
+
+    def __init__(self, weights: dict[str, dict[str, float]], classes: list[str]):
+        self.weights = weights
+        self.classes = classes
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> JudgeModel:
+        weights: dict[str, dict[str, float]] = {}
+        classes: list[str] = []
+        try:
+            with path.open(encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if not line.strip() or line.startswith("#"):
+                        continue
+                    cells = line.rstrip("\n").split("\t")
+                    if not classes:
+                        classes = cells[1:]
+                        continue
+                    if len(cells) != len(classes) + 1:
+                        raise DataError(f"{path}:{number}: expected a feature and {len(classes)} weights")
+                    try:
+                        weights[cells[0]] = {c: float(w) for c, w in zip(classes, cells[1:], strict=True) if float(w)}
+                    except ValueError:
+                        raise DataError(f"{path}:{number}: a weight is not a number") from None
+        except FileNotFoundError:
+            raise DataError(f"{path}: the sentence judge's model is missing; run scripts/train_event_judge.py") from None
+        if NONE not in classes or BIAS not in weights:
+            raise DataError(f"{path}: no '{NONE}' class or no {BIAS} row")
+        return cls(weights, classes)
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        scores = dict(self.weights[BIAS])
+        for feature, value in features.items():
+            for label, weight in self.weights.get(feature, {}).items():
+                scores[label] = scores.get(label, 0.0) + weight * value
+        top = max(scores.values())
+        exps = {label: math.exp(score - top) for label, score in scores.items()}
+        total = sum(exps.values())
+        return {label: exps.get(label, 0.0) / total for label in self.classes}
+
+
+@lru_cache(maxsize=1)
+def judge_model() -> JudgeModel:
+    return JudgeModel.load()
+
+
+def _overlaps(span: tuple[int, int], other: Span) -> bool:
+    return span[0] < other.end and other.start < span[1]
+
+
+def _evidences(event: Span) -> list[tuple[int, int]]:
+    return [tuple(e) for e in event.attrs.get("_evidences", [(event.start, event.end)])]
+
+
+def events_in(sentence: Span, events: Sequence[Span]) -> list[Span]:
+    """The events one of whose evidence passages overlaps the sentence."""
+    return [e for e in events if any(a < sentence.end and sentence.start < b for a, b in _evidences(e))]
+
+
+def _recent(event: Span, published: dt.date | None) -> bool:
+    date = event.attrs.get("event_date")
+    if not date or published is None:
+        return True
+    try:
+        return (published - dt.date.fromisoformat(str(date))).days <= RECENT_DAYS
+    except ValueError:
+        return True
+
+
+def _set_modality(event: Span, modality: str, probability: float) -> None:
+    before = event.attrs["modality"]
+    event.attrs["rule_modality"] = before
+    event.attrs["modality"] = modality
+    event.attrs["factual"] = is_factual(modality)
+    event.attrs["judge"] = round(probability, 3)
+    shift = 0.25 if is_factual(modality) and not is_factual(before) else -0.25
+    event.attrs["confidence"] = round(max(0.05, min(0.95, event.attrs.get("confidence", 0.5) + shift)), 2)
+    event.attrs["notes"] = note(event.attrs)
+
+
+class SentenceJudge:
+    """Pipeline stage: overrule the event coder where the judge reads a sentence otherwise (see above)."""
+
+    name = "judge"
+    requires = ("sentences", "tokens", "events")
+    provides = ("events",)
+
+    def __init__(self, model: JudgeModel | None = None):
+        self._model = model
+
+    @property
+    def model(self) -> JudgeModel:
+        if self._model is None:
+            self._model = judge_model()
+        return self._model
+
+    def __call__(self, doc: Document) -> Document:
+        events = doc.get("events")
+        if not events:
+            return doc
+        tokens_by_sentence: dict[int, list[Span]] = {}
+        for token in doc.get("tokens"):
+            tokens_by_sentence.setdefault(token.attrs.get("sentence", 0), []).append(token)
+        verdicts: list[tuple[Span, str, dict[str, float]]] = []
+        for index, sentence in enumerate(doc.get("sentences")):
+            present = events_in(sentence, events)
+            if not present:
+                continue
+            features = sentence_features(tokens_by_sentence.get(index, []), [e.attrs for e in present])
+            probabilities = self.model.probabilities(features)
+            verdicts.append((sentence, max(probabilities, key=probabilities.get), probabilities))
+        for event in events:
+            if not is_factual(event.attrs["modality"]):
+                continue
+            judged = [(s, best, p) for s, best, p in verdicts if any(_overlaps(e, s) for e in _evidences(event))]
+            if judged and all(best == NONE for _, best, _ in judged):
+                _set_modality(event, DOUBTED, min(p[NONE] for _, _, p in judged))
+        for sentence, best, probabilities in verdicts:
+            if best == NONE:
+                continue
+            present = events_in(sentence, events)
+            if any(e.attrs["event_type"] == best and is_factual(e.attrs["modality"]) for e in present):
+                continue
+            for event in present:
+                if (event.attrs["event_type"] == best and event.attrs["modality"] in OVERRULABLE
+                        and _recent(event, doc.published)):
+                    _set_modality(event, "reported" if event.attrs.get("source") else "asserted", probabilities[best])
+        return doc

@@ -1,0 +1,131 @@
+"""The sentence judge: the shipped model, its file format, and how the stage overrules the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.api import extract
+from marsad.document import Document
+from marsad.errors import DataError, PipelineError
+from marsad.events.judge import DOUBTED, NONE, JudgeModel, SentenceJudge, judge_model, sentence_features
+from marsad.events.modality import is_factual
+from marsad.export import exported_events
+from marsad.pipeline import DEFAULT_STAGES, Pipeline
+
+PUBLISHED = dt.date(2018, 5, 1)
+RULES_ONLY = [s for s in DEFAULT_STAGES if s != "judge"]
+TYPES = {
+    "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+    "Strategic developments",
+}
+
+
+def coded(text: str, stages=None) -> list:
+    doc = Document(text=text, published=PUBLISHED)
+    return (Pipeline(stages) if stages else Pipeline())(doc).get("events")
+
+
+def test_the_shipped_judge_loads_and_gives_a_distribution_over_the_acled_types():
+    model = judge_model()
+    assert set(model.classes) == TYPES | {NONE}
+    doc = Pipeline(RULES_ONLY)(Document(text="وقصفت الطائرات الحربية مواقع المسلحين في ريف إدلب.", published=PUBLISHED))
+    features = sentence_features(doc.get("tokens"), [e.attrs for e in doc.get("events")])
+    assert "R:Explosions/Remote violence" in features and "w:قصفت" in features
+    probabilities = model.probabilities(features)
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+    assert max(probabilities, key=probabilities.get) == "Explosions/Remote violence"
+
+
+# figures of speech and crime the trigger words catch; the rules call them factual, the judge does not
+JUDGED_NO_EVENT = [
+    "واغتالت الشائعات سمعة الفنان قبل وفاته.",
+    "وقتل شاب برصاص عصابة مسلحة خلال عملية سطو على محل مجوهرات.",
+]
+
+
+@pytest.mark.parametrize("text", JUDGED_NO_EVENT)
+def test_the_judge_doubts_what_the_rules_call_an_event(text):
+    before = coded(text, RULES_ONLY)
+    after = coded(text)
+    assert any(is_factual(e.attrs["modality"]) for e in before)
+    assert [e.attrs["modality"] for e in after] == [DOUBTED] * len(after)
+    assert all(e.attrs["rule_modality"] == "asserted" and not e.attrs["factual"] for e in after)
+    assert all("sentence judge" in e.attrs["notes"] for e in after)
+
+
+# cues the rules are sure of stand, even before a judge that reads every such sentence as the event
+EXPLICIT = [
+    ("ونفى الجيش اليمني قصف الأحياء السكنية في تعز.", "denied"),
+    ("وهدد الحوثيون بقصف الرياض بالصواريخ.", "threat"),
+    ("وتوعد تنظيم داعش بشن هجمات جديدة في بغداد.", "threat"),
+]
+
+
+@pytest.mark.parametrize("text, modality", EXPLICIT)
+def test_explicit_cues_are_never_overruled(text, modality):
+    eager = _model({
+        f"N:{kind}:{cue}": {kind: 9.0} for kind in TYPES for cue in ("denied", "threat", "planned", "possible")
+    })
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    assert {e.attrs["modality"] for e in doc.get("events")} == {modality}
+    SentenceJudge(eager)(doc)
+    assert {e.attrs["modality"] for e in doc.get("events")} == {modality}
+    assert {e.attrs["modality"] for e in coded(text)} == {modality}
+
+
+def _model(weights: dict[str, dict[str, float]]) -> JudgeModel:
+    classes = sorted(TYPES | {NONE})
+    return JudgeModel({"__bias__": {NONE: 0.0}, **weights}, classes)
+
+
+def test_a_background_record_the_judge_reads_as_news_is_made_factual():
+    text = "وكانت قوات النظام قد سيطرت على بلدة خان شيخون بعد معارك عنيفة مع فصائل المعارضة."
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    assert {e.attrs["modality"] for e in doc.get("events")} == {"historical"}
+    SentenceJudge(_model({"NM:historical": {"Battles": 5.0}}))(doc)
+    (event,) = doc.get("events")
+    assert event.attrs["modality"] == "asserted" and event.attrs["rule_modality"] == "historical"
+    assert event.attrs["factual"] and event.attrs["judge"] > 0.5
+
+
+def test_an_old_record_stays_background_whatever_the_judge_says():
+    text = "وكانت قوات النظام قد سيطرت على بلدة خان شيخون في شهر آب 2015 بعد معارك عنيفة."
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    assert {e.attrs["modality"] for e in doc.get("events")} == {"historical"}
+    SentenceJudge(_model({"NM:historical": {"Battles": 5.0}}))(doc)
+    assert {e.attrs["modality"] for e in doc.get("events")} == {"historical"}
+
+
+def test_a_record_is_doubted_only_when_every_sentence_of_its_evidence_is():
+    text = "وقصفت الطائرات الحربية مواقع المسلحين في ريف إدلب. وأسفر القصف عن مقتل خمسة مسلحين."
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    first = doc.get("sentences")[0]
+    # a judge that reads "none" in the first sentence only (its word قصفت) keeps records seen in the second
+    SentenceJudge(_model({"w:قصفت": {NONE: 9.0}, "w:اسفر": {"Explosions/Remote violence": 9.0}}))(doc)
+    for event in doc.get("events"):
+        spans = event.attrs["_evidences"]
+        only_first = all(a < first.end for a, _ in spans)
+        assert (event.attrs["modality"] == DOUBTED) == only_first
+
+
+def test_a_broken_model_file_is_a_one_line_error_naming_it(tmp_path):
+    path = tmp_path / "judge.tsv"
+    path.write_text("# comment\nfeature\tnone\tBattles\n__bias__\t0.1\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"judge\.tsv:3: expected a feature and 2 weights"):
+        JudgeModel.load(path)
+    with pytest.raises(DataError, match="missing"):
+        JudgeModel.load(tmp_path / "absent.tsv")
+
+
+def test_the_judge_needs_the_events_stage_before_it():
+    with pytest.raises(PipelineError, match="judge"):
+        Pipeline(["sentences", "tokens", "judge"])
+
+
+def test_a_doubted_event_stays_in_the_report_and_leaves_the_exports():
+    report = extract(JUDGED_NO_EVENT[0], published=PUBLISHED).to_dict()
+    assert [e["modality"] for e in report["events"]] == [DOUBTED]
+    assert exported_events(report) == []
+    assert len(exported_events(report, all_modalities=True)) == 1
