@@ -27,7 +27,12 @@ SETS = {
     "team_b": "events_sentences_team_b.jsonl",
     "team_c": "events_sentences_team_c.jsonl",
 }
-ASSAULT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+PLOVER = {
+    "ASSAULT": {"Battles", "Explosions/Remote violence", "Violence against civilians"},
+    "PROTEST": {"Protests", "Riots"},
+}
+SHOWN = ("ALL", "ASSAULT", "PROTEST", "Battles", "Explosions/Remote violence", "Violence against civilians",
+         "Protests", "Riots", "Strategic developments")
 C, FOLDS = 0.3, 5
 MIN_ROWS = 2  # a feature seen in one sentence only teaches nothing and would bloat the file
 MIN_WEIGHT = 1e-3
@@ -91,21 +96,27 @@ def judged_types(row: dict, probabilities: dict[str, float]) -> set[str]:
     return types
 
 
-def score(rows: list[dict], found: list[set[str]]) -> tuple[float, float]:
-    tp = fp = fn = 0
-    coarse = Counter()
+def score(rows: list[dict], found: list[set[str]]) -> dict[str, float]:
+    """Sentence F1 as eval_event_sentences.py counts it: over all ACLED types, per type, and per PLOVER
+    class (a sentence counts once per class)."""
+    counts: dict[str, Counter] = {}
     for row, types in zip(rows, found, strict=True):
         label = row["event_type"]
-        if label != "none":
-            tp += label in types
-            fn += label not in types
-        fp += len(types - {label})
-        hit, gold = bool(types & ASSAULT), label in ASSAULT
-        coarse["tp" if hit and gold else "fp" if hit else "fn" if gold else "tn"] += 1
+        for name in (types | {label}) - {"none"}:
+            counts.setdefault(name, Counter())["tp" if name in types and name == label
+                                               else "fp" if name in types else "fn"] += 1
+        for name, members in PLOVER.items():
+            hit, gold = bool(types & members), label in members
+            if hit or gold:
+                counts.setdefault(name, Counter())["tp" if hit and gold else "fp" if hit else "fn"] += 1
 
-    def f1(t: int, p: int, n: int) -> float:
-        return 2 * t / (2 * t + p + n) if t else 0.0
-    return f1(tp, fp, fn), f1(coarse["tp"], coarse["fp"], coarse["fn"])
+    def f1(c: Counter) -> float:
+        return 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
+    total = Counter()
+    for name, c in counts.items():
+        if name not in PLOVER:
+            total.update(c)
+    return {"ALL": f1(total), **{name: f1(c) for name, c in counts.items()}}
 
 
 def main() -> int:
@@ -145,13 +156,14 @@ def main() -> int:
         i for i, r in enumerate(rows)
         if r["set"] == "team_c" or (r["set"] in ("team", "team_b") and heldout(r["docno"]))
     ]
-    print(f"{FOLDS}-fold CV grouped by article; sentence F1 over all ACLED types / PLOVER ASSAULT")
+    print(f"{FOLDS}-fold CV grouped by article; sentence F1, rules -> rules + judge")
+    print(f"  {'rows':8} {'n':>5}  " + "  ".join(f"{name[:12]:>12}" for name in SHOWN))
     for name, index in (("all", range(len(rows))), ("unread", unread)):
         subset = [rows[i] for i in index]
         before = score(subset, [rules[i] for i in index])
         after = score(subset, [judged[i] for i in index])
-        print(f"  {name:7} {len(subset):5} sentences: rules {before[0]:.3f} / {before[1]:.3f}   "
-              f"rules + judge {after[0]:.3f} / {after[1]:.3f}")
+        print(f"  {name:8} {len(subset):5}  " + "  ".join(
+            f"{before.get(k, 0):.2f}->{after.get(k, 0):.2f}" for k in SHOWN))
     if args.no_write:
         return 0
     vectorizer, model = fit(rows)
