@@ -1,7 +1,7 @@
 """Score marsad's event coder on hand-labelled corpus sentences.
 
     .venv/bin/python eval/eval_event_sentences.py [--file eval/annotations/events_sentences.jsonl] [--show]
-        [--split tune|heldout|all]
+        [--split tune|heldout|all] [--rules-only]
 
 The file has one JSON object per line: {docno, start, end, event_type (an ACLED type or "none"),
 sub_event_type, modality, note} pointing into the ANT corpus (text[start:end] is the sentence). Each
@@ -68,6 +68,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print the sentences marsad got wrong")
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
                         help="only the articles of one half (by a hash of the docno)")
+    parser.add_argument("--rules-only", action="store_true", help="leave out the sentence judge")
     args = parser.parse_args()
     records = read_jsonl(args.file)
     check(records, args.file)
@@ -81,7 +82,7 @@ def main() -> None:
     missing = wanted - set(articles)
     if missing:
         sys.exit(f"{args.articles}: {len(missing)} annotated article(s) not found, e.g. {sorted(missing)[0]}")
-    pipeline = build_pipeline()
+    pipeline = build_pipeline(("judge",) if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}; split {args.split}: {len(records)} sentences in "
           f"{len(articles)} articles")
     events: dict[str, list] = {}

@@ -40,10 +40,10 @@ def read_jsonl(path: Path) -> list[dict]:
         sys.exit(str(error))
 
 
-def build_pipeline() -> Pipeline:
+def build_pipeline(without: tuple[str, ...] = ()) -> Pipeline:
     """The stages that exist and load (a missing model, e.g. NER's, just leaves its stage out)."""
     chosen = []
-    for name in STAGES:
+    for name in (s for s in STAGES if s not in without):
         try:
             stage = Pipeline([*chosen, name]).stages[-1]
             stage(Pipeline(chosen)(Document(text="قتل مدني في دمشق.", published=dt.date(2018, 1, 1))))
