@@ -8,7 +8,7 @@ the ANT corpus in ../shared by article id and offsets). Each article is coded by
 `events` stage; the judge's features are the rules' output and the words of each labelled sentence.
 The estimate is a 5-fold cross-validation grouped by article, scored per sentence as
 `eval/eval_event_sentences.py` does; "unread" rows are those no rule was written from (the HELD-OUT
-halves of the first two team sets and all of the third). Needs the `build` extra (scikit-learn).
+halves of the first two team sets and all of the third and fourth). Needs the `build` extra (scikit-learn).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ SETS = {
     "team": "events_sentences_team.jsonl",
     "team_b": "events_sentences_team_b.jsonl",
     "team_c": "events_sentences_team_c.jsonl",
+    "team_d": "events_sentences_team_d.jsonl",
 }
 PLOVER = {
     "ASSAULT": {"Battles", "Explosions/Remote violence", "Violence against civilians"},
@@ -80,18 +81,18 @@ def labelled_rows(shared: Path) -> list[dict]:
 
 def judged_types(row: dict, probabilities: dict[str, float]) -> set[str]:
     """The factual types of a sentence after the judge, as the stage decides them (one sentence alone)."""
-    from marsad.events.judge import NONE, OVERRULABLE, RECENT_DAYS
+    from marsad.events.judge import NONE, PROMOTE_MIN, RECENT_DAYS, overrulable
     from marsad.events.modality import is_factual
 
     best = max(probabilities, key=probabilities.get)
     if best == NONE:
         return set()
     types = {e["event_type"] for e in row["rule_events"] if is_factual(e["modality"])}
-    if best not in types:
+    if best not in types and probabilities[best] >= PROMOTE_MIN:
         for event in row["rule_events"]:
             date = event.get("event_date")
             recent = not date or (row["published"] - dt.date.fromisoformat(str(date))).days <= RECENT_DAYS
-            if event["event_type"] == best and event["modality"] in OVERRULABLE and recent:
+            if event["event_type"] == best and overrulable(event) and recent:
                 types.add(best)
     return types
 
@@ -154,7 +155,7 @@ def main() -> int:
     rules = [{e["event_type"] for e in r["rule_events"] if is_factual(e["modality"])} for r in rows]
     unread = [
         i for i, r in enumerate(rows)
-        if r["set"] == "team_c" or (r["set"] in ("team", "team_b") and heldout(r["docno"]))
+        if r["set"] in ("team_c", "team_d") or (r["set"] in ("team", "team_b") and heldout(r["docno"]))
     ]
     print(f"{FOLDS}-fold CV grouped by article; sentence F1, rules -> rules + judge")
     print(f"  {'rows':8} {'n':>5}  " + "  ".join(f"{name[:12]:>12}" for name in SHOWN))

@@ -55,18 +55,20 @@ def test_the_judge_doubts_what_the_rules_call_an_event(text):
     assert all("sentence judge" in e.attrs["notes"] for e in after)
 
 
-# cues the rules are sure of stand, even before a judge that reads every such sentence as the event
+# cue words stand (a habit, "دأبت", included), even before a judge that reads every such sentence as the event
 EXPLICIT = [
     ("ونفى الجيش اليمني قصف الأحياء السكنية في تعز.", "denied"),
     ("وهدد الحوثيون بقصف الرياض بالصواريخ.", "threat"),
     ("وتوعد تنظيم داعش بشن هجمات جديدة في بغداد.", "threat"),
+    ("ودأبت إسرائيل خلال الأسابيع الأخيرة على شن غارات على مواقع للنظام في سوريا.", "historical"),
 ]
 
 
 @pytest.mark.parametrize("text, modality", EXPLICIT)
 def test_explicit_cues_are_never_overruled(text, modality):
     eager = _model({
-        f"N:{kind}:{cue}": {kind: 9.0} for kind in TYPES for cue in ("denied", "threat", "planned", "possible")
+        f"N:{kind}:{cue}": {kind: 9.0} for kind in TYPES
+        for cue in ("denied", "threat", "planned", "possible", "historical")
     })
     doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
     assert {e.attrs["modality"] for e in doc.get("events")} == {modality}
@@ -83,7 +85,8 @@ def _model(weights: dict[str, dict[str, float]]) -> JudgeModel:
 def test_a_background_record_the_judge_reads_as_news_is_made_factual():
     text = "وكانت قوات النظام قد سيطرت على بلدة خان شيخون بعد معارك عنيفة مع فصائل المعارضة."
     doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
-    assert {e.attrs["modality"] for e in doc.get("events")} == {"historical"}
+    assert {(e.attrs["modality"], e.attrs["modality_reason"]) for e in doc.get("events")} == {
+        ("historical", "background")}
     SentenceJudge(_model({"NM:historical": {"Battles": 5.0}}))(doc)
     (event,) = doc.get("events")
     assert event.attrs["modality"] == "asserted" and event.attrs["rule_modality"] == "historical"
@@ -94,6 +97,8 @@ def test_an_old_record_stays_background_whatever_the_judge_says():
     text = "وكانت قوات النظام قد سيطرت على بلدة خان شيخون في شهر آب 2015 بعد معارك عنيفة."
     doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
     assert {e.attrs["modality"] for e in doc.get("events")} == {"historical"}
+    # a pluperfect, like the fresh one above, but dated: only the date keeps it from the judge
+    assert {str(e.attrs["event_date"])[:4] for e in doc.get("events")} == {"2015"}
     SentenceJudge(_model({"NM:historical": {"Battles": 5.0}}))(doc)
     assert {e.attrs["modality"] for e in doc.get("events")} == {"historical"}
 

@@ -35,10 +35,13 @@ from marsad.events.notes import note
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
 NONE = "none"
 BIAS = "__bias__"
-# modalities the rules reach by weak evidence (a pluperfect, a verb of saying, "still"); the judge may
-# overrule them. The others come from explicit cues and stand.
-OVERRULABLE = frozenset({"historical", "background", "ongoing", "statement"})
+# the checks of the event coder that set a record aside on weak evidence (`modality_reason`): a
+# pluperfect or "after" with no date, undated reported speech, a lone death or protest word, a sentence
+# after an old one. The judge may overrule them; explicit cue words, old dates and aggregates stand.
+OVERRULABLE = frozenset({"background", "undated hearsay", "unsupported", "old story"})
 DOUBTED = "doubted"
+# a record is made factual only when the judge is at least this sure of its type (of seven classes)
+PROMOTE_MIN = 0.4
 # a record dated further back than this stays background whatever the judge says (ACLED codes news)
 RECENT_DAYS = 31
 
@@ -130,6 +133,10 @@ def events_in(sentence: Span, events: Sequence[Span]) -> list[Span]:
     return [e for e in events if any(a < sentence.end and sentence.start < b for a, b in _evidences(e))]
 
 
+def overrulable(attrs: dict[str, Any]) -> bool:
+    return not is_factual(attrs["modality"]) and attrs.get("modality_reason") in OVERRULABLE
+
+
 def _recent(event: Span, published: dt.date | None) -> bool:
     date = event.attrs.get("event_date")
     if not date or published is None:
@@ -189,13 +196,12 @@ class SentenceJudge:
             if judged and all(best == NONE for _, best, _ in judged):
                 _set_modality(event, DOUBTED, min(p[NONE] for _, _, p in judged))
         for sentence, best, probabilities in verdicts:
-            if best == NONE:
+            if best == NONE or probabilities[best] < PROMOTE_MIN:
                 continue
             present = events_in(sentence, events)
             if any(e.attrs["event_type"] == best and is_factual(e.attrs["modality"]) for e in present):
                 continue
             for event in present:
-                if (event.attrs["event_type"] == best and event.attrs["modality"] in OVERRULABLE
-                        and _recent(event, doc.published)):
+                if event.attrs["event_type"] == best and overrulable(event.attrs) and _recent(event, doc.published):
                     _set_modality(event, "reported" if event.attrs.get("source") else "asserted", probabilities[best])
         return doc

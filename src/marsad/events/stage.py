@@ -397,23 +397,31 @@ def _records(
     trigger_offset = tokens[trigger.first].start
     when = event_date(dates, trigger_offset, doc.published)
     modality = draft.modality
+    reason = "cues"  # what decided the modality: the cue words near the trigger, or a later check below
     if modality == "background":
         # "وكانت القوات قد ...", "بعد استعادة ...": an earlier event, coded only when dated this month
         recent = when.span is not None and not _old(when, doc.published)
-        modality = "asserted" if recent else "historical"
+        modality, reason = ("asserted", "cues") if recent else ("historical", "background")
     tolls = [t for t in draft.deaths]
-    if (any(t.aggregate for t in tolls) or _old(when, doc.published) or _old_year(tokens, doc.published, draft.clause)
-            or narrative_old):
-        modality = "historical" if is_factual(modality) else modality
+    if is_factual(modality):
+        for check, name in (
+            (lambda: any(t.aggregate for t in tolls), "aggregate"),
+            (lambda: _old(when, doc.published), "old date"),
+            (lambda: _old_year(tokens, doc.published, draft.clause), "old year"),
+            (lambda: narrative_old, "old story"),
+        ):
+            if check():
+                modality, reason = "historical", name
+                break
     if is_factual(modality) and source and modality == "asserted":
         modality = "reported"
     counted = [t for t in tolls if not t.aggregate]
     # undated reported speech right after a sentence reporting an event goes on with that field report
     # ("وأكد مصدر أن المواجهات استمرت ساعتين ... وأشار إلى أن مدفعية الجيش قصفت مواقع ...")
     if is_factual(modality) and not continues_report and _undated_hearsay(draft, tokens, when, source, counted, parts):
-        modality = "statement"
+        modality, reason = "statement", "undated hearsay"
     if is_factual(modality) and not _supported(draft, parts, in_clause or places, counted, when.span is not None):
-        modality = "statement"
+        modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
     start, end = _trimmed(doc, clause_start, sentence.end if last == len(tokens) - 1 else clause_end)
@@ -446,6 +454,7 @@ def _records(
             "time_precision": when.precision,
             "fatalities": fatalities,
             "modality": modality,
+            "modality_reason": reason,
             "factual": is_factual(modality),
             "source": source,
             "outlet": doc.source or "",
