@@ -1,6 +1,6 @@
 """Integrity of the hand-labelled sentence sets eval/annotations/events_sentences_team.jsonl,
-events_sentences_team_b.jsonl, events_sentences_team_c.jsonl and events_sentences_team_d.jsonl (the
-second, third and fourth sets, each drawn half at random and half from trigger pools).
+events_sentences_team_b.jsonl to events_sentences_team_f.jsonl (the second to sixth sets, each drawn
+half at random and half from trigger pools; the fifth and sixth split the articles left by parity).
 
 The file only points into the ANT corpus (docno + offsets); the checks that need the article texts skip
 cleanly when ../shared is absent, the others (labels, counts, balance) always run.
@@ -21,6 +21,10 @@ ANNOTATIONS = FOLDER / "events_sentences_team.jsonl"
 SECOND_SET = FOLDER / "events_sentences_team_b.jsonl"
 THIRD_SET = FOLDER / "events_sentences_team_c.jsonl"
 FOURTH_SET = FOLDER / "events_sentences_team_d.jsonl"
+FIFTH_SET = FOLDER / "events_sentences_team_e.jsonl"
+SIXTH_SET = FOLDER / "events_sentences_team_f.jsonl"
+LATER_SETS = [SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET]
+LATER_IDS = ["second", "third", "fourth", "fifth", "sixth"]
 
 # ACLED's event types and sub-event types, exact strings (ACLED codebook)
 ACLED_TAXONOMY = {
@@ -56,8 +60,7 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-@pytest.fixture(scope="module", params=[ANNOTATIONS, SECOND_SET, THIRD_SET, FOURTH_SET],
-                ids=["team", "second", "third", "fourth"])
+@pytest.fixture(scope="module", params=[ANNOTATIONS, *LATER_SETS], ids=["team", *LATER_IDS])
 def records(request) -> list[dict]:
     return _read(request.param)
 
@@ -147,7 +150,7 @@ def test_set_is_independent_of_the_development_gold(records, shared_dir):
     assert not gold_docnos & {record["docno"] for record in records}
 
 
-@pytest.mark.parametrize("path", [SECOND_SET, THIRD_SET, FOURTH_SET], ids=["second", "third", "fourth"])
+@pytest.mark.parametrize("path", LATER_SETS, ids=LATER_IDS)
 def test_later_sets_are_half_random_and_share_no_article_with_earlier_ones(path):
     records = _read(path)
     assert len(records) >= 350
@@ -157,7 +160,6 @@ def test_later_sets_are_half_random_and_share_no_article_with_earlier_ones(path)
     assert sum(types[name] for name in VIOLENT) >= 100 and types["none"] >= 150, types
     per_article = collections.Counter(record["docno"] for record in records)
     assert max(per_article.values()) <= 3, per_article.most_common(1)
-    earlier = [p for p in (ANNOTATIONS, FOLDER / "events_sentences.jsonl", SECOND_SET, THIRD_SET, FOURTH_SET)
-               if p != path]
+    earlier = [p for p in (ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS) if p != path]
     others = {r["docno"] for other in earlier for r in _read(other)}
     assert not others & set(per_article)
