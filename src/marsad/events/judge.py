@@ -36,9 +36,10 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
 NONE = "none"
 BIAS = "__bias__"
 # the checks of the event coder that set a record aside on weak evidence (`modality_reason`): a
-# pluperfect or "after" with no date, undated reported speech, a lone death or protest word, a sentence
-# after an old one. The judge may overrule them; explicit cue words, old dates and aggregates stand.
-OVERRULABLE = frozenset({"background", "undated hearsay", "unsupported", "old story"})
+# pluperfect or "after" with no date, a lone death or protest word, a sentence after an old one. The
+# judge may overrule them; explicit cue words, old dates and aggregates stand, and so does undated
+# reported speech ("وأوضح أن معظم الصواريخ ... تأتي من صعدة" is a summary, not a strike).
+OVERRULABLE = frozenset({"background", "unsupported", "old story"})
 DOUBTED = "doubted"
 # a record is made factual only when the judge is at least this sure of its type (of seven classes)
 PROMOTE_MIN = 0.4
