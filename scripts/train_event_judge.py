@@ -83,14 +83,14 @@ def labelled_rows(shared: Path) -> list[dict]:
 
 def judged_types(row: dict, probabilities: dict[str, float]) -> set[str]:
     """The factual types of a sentence after the judge, as the stage decides them (one sentence alone)."""
-    from marsad.events.judge import NONE, PROMOTE_MIN, RECENT_DAYS, overrulable
+    from marsad.events.judge import DOUBT_MIN, NONE, PROMOTE_MIN, RECENT_DAYS, overrulable
     from marsad.events.modality import is_factual
 
     best = max(probabilities, key=probabilities.get)
-    if best == NONE:
+    if probabilities[NONE] >= DOUBT_MIN:
         return set()
     types = {e["event_type"] for e in row["rule_events"] if is_factual(e["modality"])}
-    if best not in types and probabilities[best] >= PROMOTE_MIN:
+    if best != NONE and best not in types and probabilities[best] >= PROMOTE_MIN:
         for event in row["rule_events"]:
             date = event.get("event_date")
             recent = not date or (row["published"] - dt.date.fromisoformat(str(date))).days <= RECENT_DAYS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_typing_and_modality import ASSAULTS, CROWDS, DEAD_FIGHTERS, EVENTS, FRESH
 
 from marsad.api import extract
 from marsad.document import Document
@@ -38,10 +39,9 @@ def test_the_shipped_judge_loads_and_gives_a_distribution_over_the_acled_types()
     assert max(probabilities, key=probabilities.get) == "Explosions/Remote violence"
 
 
-# figures of speech and crime the trigger words catch; the rules call them factual, the judge does not
+# a figure of speech the trigger words catch; the rules call it factual, the judge does not
 JUDGED_NO_EVENT = [
     "واغتالت الشائعات سمعة الفنان قبل وفاته.",
-    "وقتل شاب برصاص عصابة مسلحة خلال عملية سطو على محل مجوهرات.",
 ]
 
 
@@ -53,6 +53,14 @@ def test_the_judge_doubts_what_the_rules_call_an_event(text):
     assert [e.attrs["modality"] for e in after] == [DOUBTED] * len(after)
     assert all(e.attrs["rule_modality"] == "asserted" and not e.attrs["factual"] for e in after)
     assert all("sentence judge" in e.attrs["notes"] for e in after)
+
+
+def test_the_judge_leaves_the_clear_events_of_the_rule_tables_factual():
+    tables = [text for text, *_ in (*EVENTS, *FRESH, *CROWDS, *DEAD_FIGHTERS)] + list(ASSAULTS)
+    pipeline = Pipeline()
+    for text in tables:
+        events = pipeline(Document(text=text, published=PUBLISHED)).get("events")
+        assert not [e for e in events if e.attrs["modality"] == DOUBTED], text
 
 
 # cue words stand (a habit, "دأبت", included), even before a judge that reads every such sentence as the event

@@ -41,7 +41,9 @@ BIAS = "__bias__"
 # reported speech ("وأوضح أن معظم الصواريخ ... تأتي من صعدة" is a summary, not a strike).
 OVERRULABLE = frozenset({"background", "unsupported", "old story"})
 DOUBTED = "doubted"
-# a record is made factual only when the judge is at least this sure of its type (of seven classes)
+# a record is doubted only when the judge finds "no event" more likely than not, and made factual only
+# when it is at least this sure of the type (of seven classes)
+DOUBT_MIN = 0.5
 PROMOTE_MIN = 0.4
 # a record dated further back than this stays background whatever the judge says (ACLED codes news)
 RECENT_DAYS = 31
@@ -194,7 +196,7 @@ class SentenceJudge:
             if not is_factual(event.attrs["modality"]):
                 continue
             judged = [(s, best, p) for s, best, p in verdicts if any(_overlaps(e, s) for e in _evidences(event))]
-            if judged and all(best == NONE for _, best, _ in judged):
+            if judged and all(p[NONE] >= DOUBT_MIN for _, _, p in judged):
                 _set_modality(event, DOUBTED, min(p[NONE] for _, _, p in judged))
         for sentence, best, probabilities in verdicts:
             if best == NONE or probabilities[best] < PROMOTE_MIN:
