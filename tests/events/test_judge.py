@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from test_typing_and_modality import ASSAULTS, CROWDS, DEAD_FIGHTERS, EVENTS, FRESH
 
-from marsad.api import extract
 from marsad.document import Document
 from marsad.errors import DataError, PipelineError
-from marsad.events.judge import DOUBTED, NONE, JudgeModel, SentenceJudge, judge_model, sentence_features
+from marsad.events.judge import (
+    DOUBTED,
+    NONE,
+    JudgeModel,
+    SentenceJudge,
+    events_in,
+    judge_model,
+    sentence_features,
+)
 from marsad.events.modality import is_factual
 from marsad.export import exported_events
+from marsad.inputs import json_records
 from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.schema import Report
 
 PUBLISHED = dt.date(2018, 5, 1)
+ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations" / "events_sentences_team_d.jsonl"
 RULES_ONLY = [s for s in DEFAULT_STAGES if s != "judge"]
 TYPES = {
     "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
@@ -39,20 +51,43 @@ def test_the_shipped_judge_loads_and_gives_a_distribution_over_the_acled_types()
     assert max(probabilities, key=probabilities.get) == "Explosions/Remote violence"
 
 
-# a figure of speech the trigger words catch; the rules call it factual, the judge does not
-JUDGED_NO_EVENT = [
-    "واغتالت الشائعات سمعة الفنان قبل وفاته.",
-]
+# a figure of speech the trigger words catch: the rules call it an attack
+METAPHOR = "واغتالت الشائعات سمعة الفنان قبل وفاته."
 
 
-@pytest.mark.parametrize("text", JUDGED_NO_EVENT)
-def test_the_judge_doubts_what_the_rules_call_an_event(text):
-    before = coded(text, RULES_ONLY)
-    after = coded(text)
+def _doubting_pipeline() -> Pipeline:
+    """The default stages with a judge that reads "rumours" as no event (the shipped one is unsure here)."""
+    judge = SentenceJudge(_model({"w:الشائعات": {NONE: 9.0}}))
+    return Pipeline([*RULES_ONLY, judge])
+
+
+def test_the_judge_doubts_what_the_rules_call_an_event():
+    before = coded(METAPHOR, RULES_ONLY)
+    after = _doubting_pipeline()(Document(text=METAPHOR, published=PUBLISHED)).get("events")
     assert any(is_factual(e.attrs["modality"]) for e in before)
-    assert [e.attrs["modality"] for e in after] == [DOUBTED] * len(after)
+    assert after and [e.attrs["modality"] for e in after] == [DOUBTED] * len(after)
     assert all(e.attrs["rule_modality"] == "asserted" and not e.attrs["factual"] for e in after)
-    assert all("sentence judge" in e.attrs["notes"] for e in after)
+    assert all("sentence judge" in e.attrs["notes"] and e.attrs["judge"] > 0.99 for e in after)
+
+
+@pytest.mark.shared
+def test_the_shipped_judge_doubts_mostly_what_annotators_call_no_event(shared_dir):
+    """On the fourth sentence set, the records the judge doubts sit mostly on sentences labelled as no
+    event of their type (in-sample: the set is training data; this checks that the stage acts as trained)."""
+    corpus = shared_dir / "data" / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl"
+    labels = [json.loads(line) for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {r["docno"] for r in labels}
+    pipeline, right, wrong = Pipeline(), 0, 0
+    for article in json_records(corpus):
+        if article["docno"] not in wanted:
+            continue
+        doc = pipeline(Document(text=article["text"], published=dt.date.fromisoformat(article["date"])))
+        for record in (r for r in labels if r["docno"] == article["docno"]):
+            for event in events_in(doc.span(record["start"], record["end"], "S"), doc.get("events")):
+                if event.attrs["modality"] == DOUBTED:
+                    right += event.attrs["event_type"] != record["event_type"]
+                    wrong += event.attrs["event_type"] == record["event_type"]
+    assert right >= 5 and right > 2 * wrong, (right, wrong)
 
 
 def test_the_judge_leaves_the_clear_events_of_the_rule_tables_factual():
@@ -138,7 +173,8 @@ def test_the_judge_needs_the_events_stage_before_it():
 
 
 def test_a_doubted_event_stays_in_the_report_and_leaves_the_exports():
-    report = extract(JUDGED_NO_EVENT[0], published=PUBLISHED).to_dict()
+    doc = _doubting_pipeline()(Document(text=METAPHOR, published=PUBLISHED))
+    report = Report.from_document(doc).to_dict()
     assert [e["modality"] for e in report["events"]] == [DOUBTED]
     assert exported_events(report) == []
     assert len(exported_events(report, all_modalities=True)) == 1

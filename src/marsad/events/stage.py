@@ -722,6 +722,8 @@ def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     start, end = record.pop("_evidence")
+    # whether the text dates the event (a date expression), not only the publication date
+    record["date_stated"] = record["_dated"]
     for name in ("_sentence", "_rank", "_focus", "_dated", "_clause"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
