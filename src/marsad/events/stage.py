@@ -82,15 +82,23 @@ def _trimmed(doc: Document, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class EventCoder:
-    """Pipeline stage: the `events` layer from sentences, tokens and whatever of entities, sources,
-    places and dates earlier stages provided (a missing layer counts as empty)."""
+@dataclass
+class _ArticleContext:
+    """What the event coder knows of an article before it looks for events: per sentence its tokens
+    (past the dateline), participants and cited source, and the article's places, dates and country."""
 
-    name = "events"
-    requires = ("sentences", "tokens")
-    provides = ("events",)
+    doc: Document
+    sentences: Sequence[Span]
+    tokens_by_sentence: dict[int, list[Span]]
+    places: dict[int, list[Span]]
+    dates: dict[int, list[Span]]
+    country: str | None
+    focus: Where | None
+    old_sentences: set[int]
+    sentence_parts: list[tuple[list[Span], list[Participant], str]]
 
-    def __call__(self, doc: Document) -> Document:
+    @classmethod
+    def of(cls, doc: Document) -> _ArticleContext:
         sentences = doc.get("sentences")
         tokens_by_sentence: dict[int, list[Span]] = {}
         for token in doc.get("tokens"):
@@ -105,20 +113,48 @@ class EventCoder:
         usable_places = [
             p for p in doc.get("places") if p.start >= dateline and not any(_is_name_of(a, p) for a in actors)
         ]
-        places = _bucket(usable_places, sentences)
         focus = focus_place([
             p for p in usable_places if place_level(p) < 2 or p.attrs.get("country_code") in (None, country)
         ])
         state = AttributionState()
-        found: list[tuple[int, list[Draft], list[Participant], str]] = []
         previous: Participant | None = None
-        old_sentences = _old_sentences(doc, sentences, tokens_by_sentence, dates)
+        sentence_parts = []
         for index in range(len(sentences)):
             tokens = [t for t in tokens_by_sentence.get(index, []) if t.start >= dateline]
             source = sentence_source(tokens, sources.get(index, []), state)
             parts = participants(tokens, entities.get(index, []), previous)
             previous = last_named(parts, previous)
-            drafts = _sentence_drafts(tokens, index, parts, country, bool(places.get(index)))
+            sentence_parts.append((tokens, parts, source))
+        return cls(
+            doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
+            _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts,
+        )
+
+    def records(
+        self, draft: Draft, parts: list[Participant], source: str, narrative_old: bool = False,
+        continues_report: bool = False,
+    ) -> list[dict[str, Any]]:
+        index = draft.sentence
+        recent = _last_place(self.places, self.tokens_by_sentence, index, self.country)
+        return _records(
+            self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
+            recent or self.focus, self.country, source, recent is None, narrative_old, continues_report,
+        )
+
+
+class EventCoder:
+    """Pipeline stage: the `events` layer from sentences, tokens and whatever of entities, sources,
+    places and dates earlier stages provided (a missing layer counts as empty)."""
+
+    name = "events"
+    requires = ("sentences", "tokens")
+    provides = ("events",)
+
+    def __call__(self, doc: Document) -> Document:
+        context = _ArticleContext.of(doc)
+        found: list[tuple[int, list[Draft], list[Participant], str]] = []
+        for index, (tokens, parts, source) in enumerate(context.sentence_parts):
+            drafts = _sentence_drafts(tokens, index, parts, context.country, bool(context.places.get(index)))
             if drafts:
                 found.append((index, drafts, parts, source))
         _drop_intercepted_launches(found)
@@ -127,15 +163,11 @@ class EventCoder:
         disorders_at = {index: {_disorder(d) for d in drafts} for index, drafts, _, _ in found}
         for index, drafts, parts, source in found:
             for draft in drafts:
-                recent = _last_place(places, tokens_by_sentence, index, country)
                 # an undated sentence right after a dated-long-ago one continues its story, unless that
                 # story was of another disorder type (a battle in March, then "وندد المتظاهرون ...")
-                narrative_old = (index - 1) in old_sentences and not dates.get(index) and not _other_story(
-                    _disorder(draft), disorders_at.get(index - 1, set()))
-                made = _records(
-                    doc, sentences[index], draft, parts, places.get(index, []), dates.get(index, []),
-                    recent or focus, country, source, recent is None, narrative_old, (index - 1) in reporting,
-                )
+                narrative_old = (index - 1) in context.old_sentences and not context.dates.get(index) and not (
+                    _other_story(_disorder(draft), disorders_at.get(index - 1, set())))
+                made = context.records(draft, parts, source, narrative_old, (index - 1) in reporting)
                 records.extend(made)
                 if any(r["factual"] for r in made):
                     reporting.add(index)
