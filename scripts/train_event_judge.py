@@ -48,7 +48,8 @@ def heldout(docno: str) -> bool:
     return bool(int(hashlib.sha1(docno.encode("utf-8")).hexdigest(), 16) % 2)
 
 
-def labelled_rows(shared: Path) -> list[dict]:
+def labelled_rows(shared: Path) -> tuple[list[dict], dict]:
+    """The labelled sentences with the judge's features, and their articles coded by the rules."""
     from marsad.document import Document
     from marsad.events.judge import sentence_features
     from marsad.inputs import json_records
@@ -80,25 +81,31 @@ def labelled_rows(shared: Path) -> list[dict]:
         row["features"] = sentence_features(tokens, events)
         row["rule_events"] = [dict(e) for e in events]
         row["published"] = doc.published
-    return rows
+    return rows, docs
 
 
-def judged_types(row: dict, probabilities: dict[str, float]) -> set[str]:
-    """The factual types of a sentence after the judge, as the stage decides them (one sentence alone)."""
-    from marsad.events.judge import DOUBT_MIN, NONE, PROMOTE_MIN, RECENT_DAYS, overrulable
+def factual_types(doc, row: dict) -> set[str]:
+    """The factual types of a labelled sentence's records, as eval_event_sentences.py finds them."""
     from marsad.events.modality import is_factual
 
-    best = max(probabilities, key=probabilities.get)
-    if probabilities[NONE] >= DOUBT_MIN:
-        return set()
-    types = {e["event_type"] for e in row["rule_events"] if is_factual(e["modality"])}
-    if best != NONE and best not in types and probabilities[best] >= PROMOTE_MIN:
-        for event in row["rule_events"]:
-            date = event.get("event_date")
-            recent = not date or (row["published"] - dt.date.fromisoformat(str(date))).days <= RECENT_DAYS
-            if event["event_type"] == best and overrulable(event) and recent:
-                types.add(best)
-    return types
+    start, end = row["start"], row["end"]
+    return {
+        e.attrs["event_type"] for e in doc.get("events") if is_factual(e.attrs["modality"])
+        and any(a < end and start < b for a, b in e.attrs.get("_evidences", [(e.start, e.end)]))
+    }
+
+
+def judge_of(vectorizer, model):
+    """The fitted model as the stage reads it (the same weights the file holds)."""
+    from marsad.events.judge import BIAS, JudgeModel
+
+    classes = list(model.classes_)
+    weights = {BIAS: dict(zip(classes, (float(b) for b in model.intercept_), strict=True))}
+    for j, name in enumerate(vectorizer.get_feature_names_out()):
+        column = model.coef_[:, j]
+        if abs(column).max() >= MIN_WEIGHT:
+            weights[name] = {c: float(f"{w:.4f}") for c, w in zip(classes, column, strict=True) if f"{w:.4f}" != "0.0000"}
+    return JudgeModel(weights, classes)
 
 
 def score(rows: list[dict], found: list[set[str]]) -> dict[str, float]:
@@ -135,9 +142,9 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from marsad.events.modality import is_factual
+    from marsad.events.judge import SentenceJudge
 
-    rows = labelled_rows(args.shared)
+    rows, docs = labelled_rows(args.shared)
     print(f"# {len(rows)} labelled sentences in {len({r['docno'] for r in rows})} articles: "
           + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r['event_type'] for r in rows).items())))
 
@@ -150,27 +157,27 @@ def main() -> int:
         model.fit(matrix, [r["event_type"] for r in subset])
         return vectorizer, model
 
+    rules = [factual_types(docs[r["docno"]], r) for r in rows]
+    # each fold's judge runs, as the stage, on the articles of the fold it was not trained on
     judged: list[set[str]] = [set()] * len(rows)
-    # what the classifier alone would say (its top class), and the judge plus a record of that class where
-    # it is >= 0.5 sure and the rules have none: the ceiling of letting the judge build records
-    alone: list[set[str]] = [set()] * len(rows)
-    building: list[set[str]] = [set()] * len(rows)
+    alone: list[set[str]] = [set()] * len(rows)  # the classifier's top class alone, for comparison
     for train, test in GroupKFold(FOLDS).split(rows, groups=[r["docno"] for r in rows]):
         vectorizer, model = fit([rows[i] for i in train])
-        matrix = vectorizer.transform([rows[i]["features"] for i in test])
-        for i, probabilities in zip(test, model.predict_proba(matrix), strict=True):
-            by_class = dict(zip(model.classes_, probabilities, strict=True))
-            best = max(by_class, key=by_class.get)
-            judged[i] = judged_types(rows[i], by_class)
+        judge = SentenceJudge(judge_of(vectorizer, model))
+        for docno in {rows[i]["docno"] for i in test}:
+            judge(docs[docno])
+        for i in test:
+            judged[i] = factual_types(docs[rows[i]["docno"]], rows[i])
+            probabilities = judge.model.probabilities(rows[i]["features"])
+            best = max(probabilities, key=probabilities.get)
             alone[i] = set() if best == "none" else {best}
-            building[i] = judged[i] | (alone[i] if by_class[best] >= 0.5 else set())
-    rules = [{e["event_type"] for e in r["rule_events"] if is_factual(e["modality"])} for r in rows]
     unread = [
         i for i, r in enumerate(rows)
         if r["set"] in ("team_c", "team_d", "team_e", "team_f", "team_g", "team_h")
         or (r["set"] in ("team", "team_b") and heldout(r["docno"]))
     ]
-    print(f"{FOLDS}-fold CV grouped by article; sentence F1, rules -> rules + judge")
+    print(f"{FOLDS}-fold CV grouped by article; sentence F1, rules -> rules + judge (the stage, run on the "
+          f"held-out fold's articles)")
     print(f"  {'rows':8} {'n':>5}  " + "  ".join(f"{name[:12]:>12}" for name in SHOWN))
     for name, index in (("all", range(len(rows))), ("unread", unread)):
         subset = [rows[i] for i in index]
@@ -178,11 +185,9 @@ def main() -> int:
         after = score(subset, [judged[i] for i in index])
         print(f"  {name:8} {len(subset):5}  " + "  ".join(
             f"{before.get(k, 0):.2f}->{after.get(k, 0):.2f}" for k in SHOWN))
-    subset = [rows[i] for i in unread]
-    for label, found in (("judge + records it would build", building), ("classifier alone", alone)):
-        figures = score(subset, [found[i] for i in unread])
-        print(f"  unread, {label}: all types {figures['ALL']:.2f}, ASSAULT {figures['ASSAULT']:.2f}, "
-              f"PROTEST {figures.get('PROTEST', 0):.2f}")
+    figures = score([rows[i] for i in unread], [alone[i] for i in unread])
+    print(f"  unread, the classifier alone: all types {figures['ALL']:.2f}, ASSAULT {figures['ASSAULT']:.2f}, "
+          f"PROTEST {figures.get('PROTEST', 0):.2f}")
     if args.no_write:
         return 0
     vectorizer, model = fit(rows)
