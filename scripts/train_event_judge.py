@@ -95,17 +95,15 @@ def factual_types(doc, row: dict) -> set[str]:
     }
 
 
-def judge_of(vectorizer, model):
-    """The fitted model as the stage reads it (the same weights the file holds)."""
-    from marsad.events.judge import BIAS, JudgeModel
-
+def model_rows(vectorizer, model) -> list[str]:
+    """The fitted model as the rows of its TSV: the classes, the intercepts, then each kept feature."""
     classes = list(model.classes_)
-    weights = {BIAS: dict(zip(classes, (float(b) for b in model.intercept_), strict=True))}
+    rows = ["feature\t" + "\t".join(classes), "__bias__\t" + "\t".join(f"{b:.4f}" for b in model.intercept_)]
     for j, name in enumerate(vectorizer.get_feature_names_out()):
-        column = model.coef_[:, j]
-        if abs(column).max() >= MIN_WEIGHT:
-            weights[name] = {c: float(f"{w:.4f}") for c, w in zip(classes, column, strict=True) if f"{w:.4f}" != "0.0000"}
-    return JudgeModel(weights, classes)
+        weights = model.coef_[:, j]
+        if abs(weights).max() >= MIN_WEIGHT:
+            rows.append(name + "\t" + "\t".join(f"{w:.4f}" for w in weights))
+    return rows
 
 
 def score(rows: list[dict], found: list[set[str]]) -> dict[str, float]:
@@ -142,7 +140,7 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from marsad.events.judge import SentenceJudge
+    from marsad.events.judge import JudgeModel, SentenceJudge
 
     rows, docs = labelled_rows(args.shared)
     print(f"# {len(rows)} labelled sentences in {len({r['docno'] for r in rows})} articles: "
@@ -163,7 +161,7 @@ def main() -> int:
     alone: list[set[str]] = [set()] * len(rows)  # the classifier's top class alone, for comparison
     for train, test in GroupKFold(FOLDS).split(rows, groups=[r["docno"] for r in rows]):
         vectorizer, model = fit([rows[i] for i in train])
-        judge = SentenceJudge(judge_of(vectorizer, model))
+        judge = SentenceJudge(JudgeModel.parse(model_rows(vectorizer, model), "fold model"))
         for docno in {rows[i]["docno"] for i in test}:
             judge(docs[docno])
         for i in test:
@@ -191,13 +189,7 @@ def main() -> int:
     if args.no_write:
         return 0
     vectorizer, model = fit(rows)
-    names = vectorizer.get_feature_names_out()
-    classes = list(model.classes_)
-    lines = ["feature\t" + "\t".join(classes), "__bias__\t" + "\t".join(f"{b:.4f}" for b in model.intercept_)]
-    for j, name in enumerate(names):
-        weights = model.coef_[:, j]
-        if abs(weights).max() >= MIN_WEIGHT:
-            lines.append(name + "\t" + "\t".join(f"{w:.4f}" for w in weights))
+    lines = model_rows(vectorizer, model)
     header = [
         "# marsad's sentence judge (marsad.events.judge): multinomial logistic regression, scikit-learn,",
         f"# C={C}, balanced classes, written by scripts/train_event_judge.py.",

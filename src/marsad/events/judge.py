@@ -9,11 +9,13 @@ none. Where the judge and the rules disagree:
 
 - a factual event all of whose evidence sentences the judge reads as reporting no event becomes
   `doubted` (kept in the report, left out of exports);
-- a sentence the judge reads as reporting an event of a type whose record the rules made but set aside
-  as background, ongoing or a statement has that record made factual again.
+- a sentence the judge reads as reporting an event of a type whose record the rules set aside on weak
+  evidence (`OVERRULABLE`: an undated pluperfect, a lone word, a sentence after an old one) has that
+  record made factual again.
 
-Cues the rules are sure of (denied, negated, threat, planned, possible) are never overridden, so the
-"possible military operation" stays possible whatever the judge says.
+Cue words (denied, negated, threat, planned, possible, habits, statements), old dates, aggregates and
+undated hearsay are never overridden, so the "possible military operation" stays possible whatever
+the judge says.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from marsad.errors import DataError
 from marsad.events.lexicon import lexicon
 from marsad.events.modality import is_factual
 from marsad.events.notes import note
+from marsad.text.tokenize import tokens_by_sentence
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
 NONE = "none"
@@ -86,27 +89,33 @@ class JudgeModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> JudgeModel:
-        weights: dict[str, dict[str, float]] = {}
-        classes: list[str] = []
         try:
             with path.open(encoding="utf-8") as handle:
-                for number, line in enumerate(handle, 1):
-                    if not line.strip() or line.startswith("#"):
-                        continue
-                    cells = line.rstrip("\n").split("\t")
-                    if not classes:
-                        classes = cells[1:]
-                        continue
-                    if len(cells) != len(classes) + 1:
-                        raise DataError(f"{path}:{number}: expected a feature and {len(classes)} weights")
-                    try:
-                        weights[cells[0]] = {c: float(w) for c, w in zip(classes, cells[1:], strict=True) if float(w)}
-                    except ValueError:
-                        raise DataError(f"{path}:{number}: a weight is not a number") from None
+                return cls.parse(handle, str(path))
         except FileNotFoundError:
             raise DataError(f"{path}: the sentence judge's model is missing; run scripts/train_event_judge.py") from None
+
+    @classmethod
+    def parse(cls, lines: Iterable[str], source: str) -> JudgeModel:
+        """The model from the rows of its TSV (comments and blank lines skipped); `source` names them in
+        errors."""
+        weights: dict[str, dict[str, float]] = {}
+        classes: list[str] = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if not classes:
+                classes = cells[1:]
+                continue
+            if len(cells) != len(classes) + 1:
+                raise DataError(f"{source}:{number}: expected a feature and {len(classes)} weights")
+            try:
+                weights[cells[0]] = {c: float(w) for c, w in zip(classes, cells[1:], strict=True) if float(w)}
+            except ValueError:
+                raise DataError(f"{source}:{number}: a weight is not a number") from None
         if NONE not in classes or BIAS not in weights:
-            raise DataError(f"{path}: no '{NONE}' class or no {BIAS} row")
+            raise DataError(f"{source}: no '{NONE}' class or no {BIAS} row")
         return cls(weights, classes)
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
@@ -135,7 +144,7 @@ def _evidences(event: Span) -> list[tuple[int, int]]:
 
 def events_in(sentence: Span, events: Sequence[Span]) -> list[Span]:
     """The events one of whose evidence passages overlaps the sentence."""
-    return [e for e in events if any(a < sentence.end and sentence.start < b for a, b in _evidences(e))]
+    return [e for e in events if any(_overlaps(evidence, sentence) for evidence in _evidences(e))]
 
 
 def overrulable(attrs: dict[str, Any]) -> bool:
@@ -183,27 +192,24 @@ class SentenceJudge:
         events = doc.get("events")
         if not events:
             return doc
-        tokens_by_sentence: dict[int, list[Span]] = {}
-        for token in doc.get("tokens"):
-            tokens_by_sentence.setdefault(token.attrs.get("sentence", 0), []).append(token)
-        verdicts: list[tuple[Span, str, dict[str, float]]] = []
+        tokens = tokens_by_sentence(doc.get("tokens"))
+        verdicts: list[tuple[Span, list[Span], str, dict[str, float]]] = []
         for index, sentence in enumerate(doc.get("sentences")):
             present = events_in(sentence, events)
             if not present:
                 continue
-            features = sentence_features(tokens_by_sentence.get(index, []), [e.attrs for e in present])
-            probabilities = self.model.probabilities(features)
-            verdicts.append((sentence, max(probabilities, key=probabilities.get), probabilities))
+            probabilities = self.model.probabilities(
+                sentence_features(tokens.get(index, []), [e.attrs for e in present]))
+            verdicts.append((sentence, present, max(probabilities, key=probabilities.get), probabilities))
         for event in events:
             if not is_factual(event.attrs["modality"]):
                 continue
-            judged = [(s, best, p) for s, best, p in verdicts if any(_overlaps(e, s) for e in _evidences(event))]
-            if judged and all(p[NONE] >= DOUBT_MIN for _, _, p in judged):
-                _set_modality(event, DOUBTED, min(p[NONE] for _, _, p in judged))
-        for sentence, best, probabilities in verdicts:
+            judged = [p for s, _, _, p in verdicts if any(_overlaps(e, s) for e in _evidences(event))]
+            if judged and all(p[NONE] >= DOUBT_MIN for p in judged):
+                _set_modality(event, DOUBTED, min(p[NONE] for p in judged))
+        for _, present, best, probabilities in verdicts:
             if best == NONE or probabilities[best] < PROMOTE_MIN:
                 continue
-            present = events_in(sentence, events)
             if any(e.attrs["event_type"] == best and is_factual(e.attrs["modality"]) for e in present):
                 continue
             for event in present:

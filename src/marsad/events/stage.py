@@ -39,6 +39,7 @@ from marsad.events.notes import note
 from marsad.events.patterns import Match
 from marsad.events.typing import VIOLENT, rank, resolve
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
+from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
 EVENT_LAYER = "events"
 # Strategic developments with no counterpart (ACLED leaves actor2 empty)
@@ -100,9 +101,7 @@ class _ArticleContext:
     @classmethod
     def of(cls, doc: Document) -> _ArticleContext:
         sentences = doc.get("sentences")
-        tokens_by_sentence: dict[int, list[Span]] = {}
-        for token in doc.get("tokens"):
-            tokens_by_sentence.setdefault(token.attrs.get("sentence", 0), []).append(token)
+        tokens_by_sentence = group_by_sentence(doc.get("tokens"))
         entities = _bucket(doc.get("entities"), sentences)
         sources = _bucket(doc.get("sources"), sentences)
         dates = _bucket(doc.get("dates"), sentences)
@@ -436,15 +435,14 @@ def _records(
         modality, reason = ("asserted", "cues") if recent else ("historical", "background")
     tolls = [t for t in draft.deaths]
     if is_factual(modality):
-        for check, name in (
-            (lambda: any(t.aggregate for t in tolls), "aggregate"),
-            (lambda: _old(when, doc.published), "old date"),
-            (lambda: _old_year(tokens, doc.published, draft.clause), "old year"),
-            (lambda: narrative_old, "old story"),
-        ):
-            if check():
-                modality, reason = "historical", name
-                break
+        if any(t.aggregate for t in tolls):
+            modality, reason = "historical", "aggregate"
+        elif _old(when, doc.published):
+            modality, reason = "historical", "old date"
+        elif _old_year(tokens, doc.published, draft.clause):
+            modality, reason = "historical", "old year"
+        elif narrative_old:
+            modality, reason = "historical", "old story"
     if is_factual(modality) and source and modality == "asserted":
         modality = "reported"
     counted = [t for t in tolls if not t.aggregate]

@@ -173,6 +173,14 @@ def tokenize(text: str, offset: int = 0) -> list[Span]:
     return tokens
 
 
+def tokens_by_sentence(tokens: list[Span]) -> dict[int, list[Span]]:
+    """The tokens of each sentence, by the sentence index the tokenizer gave them."""
+    grouped: dict[int, list[Span]] = {}
+    for token in tokens:
+        grouped.setdefault(token.attrs.get("sentence", 0), []).append(token)
+    return grouped
+
+
 class Tokenizer:
     """Pipeline stage: the `tokens` layer, clitic-segmented, each token with its sentence index."""
 
