@@ -178,3 +178,20 @@ def test_a_doubted_event_stays_in_the_report_and_leaves_the_exports():
     assert [e["modality"] for e in report["events"]] == [DOUBTED]
     assert exported_events(report) == []
     assert len(exported_events(report, all_modalities=True)) == 1
+
+
+# what set each record's modality, and whether the text dates it (the judge reads the first)
+REASONS = [
+    ("قتل ثلاثة مدنيين في قصف على مدينة حارم يوم الأحد.", "asserted", "cues", True),
+    ("قتل ثلاثة مدنيين في قصف على مدينة حارم.", "asserted", "cues", False),
+    ("وقتل أكثر من 5000 مدني في غارات التحالف على مدينة الرقة.", "historical", "aggregate", False),
+    ("وقصفت الطائرات الحربية مدينة حلب في عام 2015.", "historical", "old year", False),
+    ("وقصفت الطائرات الحربية مدينة حلب في 3 آذار 2017.", "historical", "old date", True),
+]
+
+
+@pytest.mark.parametrize("text, modality, reason, dated", REASONS)
+def test_records_say_what_set_their_modality_and_whether_the_text_dates_them(text, modality, reason, dated):
+    events = coded(text, RULES_ONLY)
+    assert [(e.attrs["modality"], e.attrs["modality_reason"], e.attrs["date_stated"]) for e in events] == [
+        (modality, reason, dated)]
