@@ -22,6 +22,7 @@ HELD-OUT: odd), so that rules can be written looking only at TUNE errors and jud
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import hashlib
 import sys
@@ -54,6 +55,12 @@ def split_of(docno: str) -> str:
     return "heldout" if int(hashlib.sha1(docno.encode("utf-8")).hexdigest(), 16) % 2 else "tune"
 
 
+def _shifted(event, offset: int):
+    evidences = [(a + offset, b + offset) for a, b in event.attrs.get("_evidences", [(event.start, event.end)])]
+    return dataclasses.replace(event, start=event.start + offset, end=event.end + offset,
+                               attrs={**event.attrs, "_evidences": evidences})
+
+
 def check(records: list[dict], path: Path) -> None:
     for number, record in enumerate(records, 1):
         missing = {"docno", "start", "end", "event_type"} - set(record)
@@ -69,6 +76,9 @@ def main() -> None:
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
                         help="only the articles of one half (by a hash of the docno)")
     parser.add_argument("--rules-only", action="store_true", help="leave out the sentence judge")
+    parser.add_argument("--alone", choices=("dated", "undated"),
+                        help="code each sentence as a text of its own (as a sentence-level test set would feed "
+                             "it), with its article's date or with none")
     args = parser.parse_args()
     records = read_jsonl(args.file)
     check(records, args.file)
@@ -86,12 +96,23 @@ def main() -> None:
     print(f"# stages: {' '.join(pipeline.names)}; split {args.split}: {len(records)} sentences in "
           f"{len(articles)} articles")
     events: dict[str, list] = {}
-    for docno, article in articles.items():
-        doc = pipeline(Document(
-            text=article["text"], id=docno, source=article.get("source"),
-            published=dt.date.fromisoformat(article["date"]),
-        ))
-        events[docno] = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    if args.alone:
+        for record in records:
+            article = articles[record["docno"]]
+            doc = pipeline(Document(
+                text=article["text"][record["start"]:record["end"]], id=record["docno"],
+                published=dt.date.fromisoformat(article["date"]) if args.alone == "dated" else None,
+            ))
+            # shifted back onto the article, so that the overlap test below reads them as usual
+            events.setdefault(record["docno"], []).extend(
+                _shifted(e, record["start"]) for e in doc.get("events") if is_factual(e.attrs["modality"]))
+    else:
+        for docno, article in articles.items():
+            doc = pipeline(Document(
+                text=article["text"], id=docno, source=article.get("source"),
+                published=dt.date.fromisoformat(article["date"]),
+            ))
+            events[docno] = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
     tp, fp, fn = Counter(), Counter(), Counter()
     coarse_tp, coarse_fp, coarse_fn = Counter(), Counter(), Counter()
     sub_ok = sub_n = nonevent_ok = nonevent_n = 0
