@@ -59,6 +59,16 @@ _CROWD_SUBJECT = ("statement", "planned")
 CROWD_GAP = 2
 
 
+# plans, threats and guesses look forward: they do not reach an event told after "بعد", "إثر", "عقب"
+# ("تستقدم تعزيزات استعدادا للتقدم نحو الميناء بعد سيطرتها على المطار" reports the airport as taken)
+_FORWARD = ("planned", "threat", "possible")
+
+
+def _linked_back(cue_last: int, trigger_first: int, tokens: Sequence[Span]) -> bool:
+    links = lexicon().cause_links
+    return any(tokens[i].attrs.get("norm") in links for i in range(cue_last + 1, trigger_first))
+
+
 def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Sequence[Match[Cue]],
                 tokens: Sequence[Span], crowd: bool = False) -> str:
     """The strongest modality cue reaching the trigger at tokens `trigger_first`..`trigger_last`;
@@ -74,15 +84,24 @@ def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Seque
         # demands): a statement, and the crowd named after it is no speaker
         modality = "statement" if cue.payload.modality == "topic" else cue.payload.modality
         if cue.last < trigger_first and trigger_first - cue.last <= cue.payload.before:
+            if modality in _FORWARD and _linked_back(cue.last, trigger_first, tokens):
+                continue
             found.add(modality)
         elif cue.first > trigger_last and cue.first - trigger_last <= cue.payload.after:
             found.add(modality)
-    if future or (trigger_first > 0 and tokens[trigger_first - 1].attrs.get("role") == "future"):
+    if future or _after_future_verb(trigger_first, tokens):
         found.add("planned")
     for modality in PRIORITY:
         if modality in found:
             return modality
     return "asserted"
+
+
+def _after_future_verb(trigger_first: int, tokens: Sequence[Span]) -> bool:
+    """The trigger follows the future particle or a verb that carries it ("وسيندلع انفجار", "ستفرق
+    التظاهرات" is split only after a conjunction, so the bare verbs are cue words in modality.tsv)."""
+    roles = [tokens[i].attrs.get("role") for i in range(max(0, trigger_first - 2), trigger_first)]
+    return roles[-1:] == ["future"] or roles == ["future", "stem"]
 
 
 def is_factual(modality: str) -> bool:

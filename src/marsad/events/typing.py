@@ -63,6 +63,9 @@ def resolve(
         return _one_or_two_sided(participants, actor1, fighters_dead, victims_named)
     if sub == "attack":
         crowd_acts = actor1 is not None and actor1.inter in (5, 6)
+        if "protest" in context and not crowd_acts and actor1 is not None and actor1.inter in (1, 8):
+            # state forces firing on or beating a crowd: the protest met force, not a riot
+            return ("Protests", "Protest with intervention") if "Protests" in concrete_types else None
         if "protest" in context and (crowd_acts or not any(p.inter in (2, 3, 4, 8) for p in participants)):
             return "Riots", "Violent demonstration"  # "هاجم متظاهرون مقر ..."
         if EXPLOSIONS not in concrete_types and ("air" in context or "weapon" in context):

@@ -1,0 +1,113 @@
+"""The whole default pipeline (judge included) on general-newswire sentences, invented for these tests:
+strikes, rallies and dispersals, fire opened with the gunmen between verb and object, ground taken after
+"تمكنت ... من", future verbs and forward-looking cues that stop at "بعد", disasters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.document import Document
+from marsad.events.modality import is_factual
+from marsad.pipeline import DEFAULT_STAGES, Pipeline
+
+PUBLISHED = dt.date(2018, 6, 20)
+
+
+@pytest.fixture(scope="module")
+def run():
+    pipeline = Pipeline(list(DEFAULT_STAGES))
+    return lambda text: pipeline(Document(text=text, published=PUBLISHED)).get("events")
+
+
+def factual_types(events) -> set[tuple[str, str]]:
+    return {(e.attrs["event_type"], e.attrs["sub_event_type"]) for e in events if is_factual(e.attrs["modality"])}
+
+
+PROTESTS = [
+    ("يواصل عشرات الأسرى الفلسطينيين إضرابهم عن الطعام في سجون الاحتلال لليوم العاشر.", "Peaceful protest"),
+    ("دخل المعلمون في إضراب مفتوح عن العمل في محافظة عدن للمطالبة بصرف رواتبهم.", "Peaceful protest"),
+    ("وفي موريتانيا الأطباء يضربون لتحسين الخدمات الصحية ورفع رواتبهم.", "Peaceful protest"),
+    ("احتشد آلاف المواطنين في ساحة التحرير وسط بغداد رافعين شعارات تندد بالفساد.", "Peaceful protest"),
+    ("خرج مئات السودانيين إلى شوارع الخرطوم، الأحد، للتنديد بغلاء الأسعار.", "Peaceful protest"),
+    ("فرقت الشرطة الجزائرية مسيرة للطلاب في العاصمة باستخدام الهراوات.", "Protest with intervention"),
+    ("وأطلقت القوات الإسرائيلية النار على متظاهرين فلسطينيين قرب السياج.", "Protest with intervention"),
+]
+
+
+@pytest.mark.parametrize("text, sub_type", PROTESTS)
+def test_strikes_rallies_and_dispersed_marches_are_protests(run, text, sub_type):
+    assert ("Protests", sub_type) in factual_types(run(text))
+
+
+def test_state_forces_firing_on_protesters_is_no_riot(run):
+    types = factual_types(run("وأطلقت القوات الإسرائيلية النار على متظاهرين فلسطينيين قرب السياج."))
+    assert not any(event_type == "Riots" for event_type, _ in types)
+
+
+def test_protesters_storming_and_burning_stay_a_riot(run):
+    types = factual_types(run("هاجم متظاهرون غاضبون مقر المحافظة في البصرة وأضرموا النار فيه."))
+    assert ("Riots", "Violent demonstration") in types
+
+
+GROUND_TAKEN = [
+    "كما تمكنت قوات الجيش اليمني في جبهة حمالة من السيطرة على جبل الأحمر الاستراتيجي شرقي كرش.",
+    "تمكنت قوات المقاومة الوطنية، الأحد، بإسناد من القوات الإماراتية، من تحرير ميناء استراتيجي في الحديدة.",
+    "ويأتي هذا التقدم الجديد لقوات الشرعية بعد السيطرة على جبل حمالة، وقطع طريق الإمداد عن المتمردين.",
+]
+
+
+@pytest.mark.parametrize("text", GROUND_TAKEN)
+def test_ground_taken_after_managed_to_or_after_is_a_battle(run, text):
+    assert "Battles" in {event_type for event_type, _ in factual_types(run(text))}
+
+
+def test_broken_attack_and_jets_destroying_positions(run):
+    assert "Battles" in {t for t, _ in factual_types(run(
+        "وقالت مصادر عسكرية إن القوات الشرعية تمكنت من كسر هجوم المتمردين على تبة المطار في صرواح."))}
+    assert ("Explosions/Remote violence", "Air/drone strike") in factual_types(run(
+        "دمرت مقاتلات التحالف العربي مواقع وآليات عسكرية للحوثيين في صعدة."))
+
+
+NOT_HAPPENED = [
+    # a future verb right before the event noun, bare or after a conjunction
+    "ونقلت الصحيفة عن مصادر استخباراتية قولها إنه سيندلع انفجار حربي خلال عدة أشهر.",
+    "وقال إن الجيش وسيشن هجوما على المسلحين في درعا.",
+    # a call to strike, a march prevented, ground that is only an aim
+    "ودعت النقابة إلى إضراب عام الأسبوع المقبل.",
+    "ويهدف الهجوم إلى منع الحوثيين من السيطرة على الميناء.",
+    # disasters
+    "ارتفع عدد ضحايا تسونامي الذي ضرب إندونيسيا إلى 531 قتيلا.",
+    "ولقي 346 شخصا على الأقل حتفهم في فيضانات إقليم هونان خلال الأسبوعين الماضيين.",
+    # a toll since the start of an offensive is an aggregate, also when "since" follows it
+    "وقتل 40 جنديا تركيا على الأقل منذ بدء الهجوم.",
+    # the ceasefire's "fire on" is no shooting; negotiations make no advance on the ground
+    "وأعلن الجانبان وقف إطلاق النار على جميع الجبهات.",
+    "وأحرزت المفاوضات تقدما كبيرا في جنيف.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HAPPENED)
+def test_future_calls_aims_disasters_and_aggregates_are_no_assault_or_protest(run, text):
+    kinds = {t for t, _ in factual_types(run(text))}
+    assert not kinds & {"Battles", "Violence against civilians", "Protests", "Riots"}
+
+
+def test_a_drone_is_no_march(run):
+    kinds = {t for t, _ in factual_types(run("وأطلقت طائرة مسيرة صاروخا على موقع للمسلحين في البيضاء."))}
+    assert "Protests" not in kinds
+
+
+def test_a_plan_does_not_reach_past_after(run):
+    """"استعدادا" looks forward; the airport taken "after" it is news (the plan itself stays a plan)."""
+    events = run("وقالت مصادر عسكرية إن قوات الجيش اليمني تستقدم تعزيزات استعدادا للتقدم نحو الحديدة "
+                 "بعد سيطرتها على المطار.")
+    battles = [e for e in events if e.attrs["event_type"] == "Battles"]
+    assert battles and all(e.attrs["modality"] != "planned" for e in battles)
+
+
+def test_the_threat_itself_stays_a_threat(run):
+    events = run("وهدد الحوثيون بقصف الرياض بعد الغارات على صعدة.")
+    threats = [e for e in events if e.attrs["modality"] == "threat"]
+    assert threats
