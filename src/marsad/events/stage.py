@@ -97,6 +97,9 @@ class _ArticleContext:
     focus: Where | None
     old_sentences: set[int]
     sentence_parts: list[tuple[list[Span], list[Participant], str]]
+    # per sentence, the countries it names, those named as actors too ("استهدفت سوريا" is Syria the state
+    # and the place): the location of last resort
+    countries_named: dict[int, list[Span]]
 
     @classmethod
     def of(cls, doc: Document) -> _ArticleContext:
@@ -124,9 +127,11 @@ class _ArticleContext:
             parts = participants(tokens, entities.get(index, []), previous)
             previous = last_named(parts, previous)
             sentence_parts.append((tokens, parts, source))
+        countries_named = [p for p in doc.get("places") if p.start >= dateline and place_level(p) == 2]
         return cls(
             doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
             _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts,
+            _bucket(countries_named, sentences),
         )
 
     def records(
@@ -135,9 +140,12 @@ class _ArticleContext:
     ) -> list[dict[str, Any]]:
         index = draft.sentence
         recent = _last_place(self.places, self.tokens_by_sentence, index, self.country)
+        named = sorted(self.countries_named.get(index, []), key=lambda p: p.attrs.get("country_code") != self.country)
+        last_resort = Where(named[0], 3, named[0].attrs.get("country_code")) if named else None
         return _records(
             self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
-            recent or self.focus, self.country, source, recent is None, narrative_old, continues_report,
+            recent or self.focus or last_resort, self.country, source, recent is None, narrative_old,
+            continues_report,
         )
 
 
