@@ -111,3 +111,45 @@ def test_the_threat_itself_stays_a_threat(run):
     events = run("وهدد الحوثيون بقصف الرياض بعد الغارات على صعدة.")
     threats = [e for e in events if e.attrs["modality"] == "threat"]
     assert threats
+
+
+def test_a_courthouse_is_a_place_not_a_court_case(run):
+    types = factual_types(run("وتقول الشرطة إن الانفجار وقع أمام مبنى محكمة مدينة كركوك."))
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in types
+
+
+RALLIES_UNDATED = [
+    # ANERcorp-style text: tokenised, and fed with no publication date
+    "وفي أنقرة ، نظم حزب إسلامي التوجه تجمعا للغرض نفسه .",
+    "وهتف المشاركون \" ليذهب طيب إلى العراق \" في إشارة إلى رئيس الحكومة .",
+    "وتفجرت احتجاجات يومي السبت والاحد الماضيين عندما قررت الحكومة رفع أسعار البنزين .",
+]
+
+
+@pytest.mark.parametrize("text", RALLIES_UNDATED)
+def test_rallies_chants_and_protests_of_the_last_days_in_an_undated_text(text):
+    events = Pipeline(list(DEFAULT_STAGES))(Document(text=text)).get("events")
+    assert "Protests" in {t for t, _ in factual_types(events)}
+
+
+NOT_HAPPENED_EITHER = [
+    "حذر رئيس الأركان من أن إسرائيل ستفرق \" التظاهرات \" العنيفة لمؤيدي حزب الله.",
+    "وقال إنه تلقى ضمانات بأن القصف الإسرائيلي لن يطال مراكز الأمم المتحدة.",
+    "قتل الإمام علي في 21 من رمضان سنة 40 للهجرة في مسجد الكوفة.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HAPPENED_EITHER)
+def test_quoted_future_promises_and_hijri_history_are_no_events(run, text):
+    kinds = {t for t, _ in factual_types(run(text))}
+    assert not kinds & {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+
+
+def test_strikes_on_a_country_named_as_an_actor_are_coded_to_its_capital(run):
+    """Every country mention is also a government actor; with no other place it is still the location."""
+    events = run("نشر الجيش الإسرائيلي مقطع فيديو يظهر تدمير بطارية للدفاع الجوي السوري خلال الضربات التي "
+                 "استهدفت سوريا ليل الأربعاء.")
+    strikes = [e for e in events if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert strikes
+    place = strikes[0].attrs["location"]
+    assert (place.attrs["name"], place.attrs["geo_precision"], place.text) == ("Damascus", 3, "سوريا")

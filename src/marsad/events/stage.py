@@ -458,7 +458,9 @@ def _records(
     # ("وأكد مصدر أن المواجهات استمرت ساعتين ... وأشار إلى أن مدفعية الجيش قصفت مواقع ...")
     if is_factual(modality) and not continues_report and _undated_hearsay(draft, tokens, when, source, counted, parts):
         modality, reason = "statement", "undated hearsay"
-    if is_factual(modality) and not _supported(draft, parts, in_clause or places, counted, when.span is not None):
+    if is_factual(modality) and not _supported(
+            draft, parts, in_clause or places, counted, when.span is not None,
+            any(d.attrs.get("kind") in _NEAR_TIME for d in dates)):
         modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
@@ -564,11 +566,17 @@ def _undated_hearsay(
     return not speaker_named
 
 
+# time phrases of the last days, coded or not (an undated text leaves "يومي السبت والأحد" uncoded)
+_NEAR_TIME = frozenset({"weekday", "relative", "recent", "ago"})
+
+
 def _supported(
     draft: Draft, parts: list[Participant], places: list[Span], tolls: list[Toll], dated: bool = False,
+    timed: bool = False,
 ) -> bool:
-    """A lone death or protest word needs a figure, a named actor or a place in its sentence
-    ("براءة القتيل", "اعتصم بعقلانية" are no events). A chemical attack named with the article
+    """A lone death or protest word needs a figure, a named actor or a place in its sentence, or, for a
+    protest, a time phrase of the last days (`timed`: "وتفجرت احتجاجات يومي السبت والأحد" in an
+    undated text) ("براءة القتيل", "اعتصم بعقلانية" are no events). A chemical attack named with the article
     ("الهجوم الكيماوي", "الأسلحة الكيماوية") is one already known unless its sentence places, dates or
     counts it (evidence of, reports on, reactions to it); "هجوم كيماوي آخر" is a new report."""
     figure = any(t.explicit for t in tolls)
@@ -580,7 +588,8 @@ def _supported(
     if draft.event_type == "Protests" and draft.sub_event_type != "Peaceful protest":
         return True  # police dispersing it with tear gas or fire make it concrete
     named = any(not p.generic for p in parts)
-    return bool(places) or named or figure
+    # a dated protest happened ("وتفجرت احتجاجات يومي السبت والأحد"); a dated death word still needs more
+    return bool(places) or named or figure or (timed and draft.event_type == "Protests")
 
 
 def _old(when: When, published: dt.date | None) -> bool:
