@@ -1,7 +1,7 @@
 """Integrity of the hand-labelled sentence sets eval/annotations/events_sentences_team.jsonl,
-events_sentences_team_b.jsonl to events_sentences_team_h.jsonl (the second to eighth sets, each drawn
+events_sentences_team_b.jsonl to events_sentences_team_i.jsonl (the second to ninth sets, each drawn
 half at random and half from trigger pools; the fifth and sixth, then the seventh and eighth, split the
-articles left by parity).
+articles left by parity; the ninth took the articles left after them).
 
 The file only points into the ANT corpus (docno + offsets); the checks that need the article texts skip
 cleanly when ../shared is absent, the others (labels, counts, balance) always run.
@@ -26,8 +26,9 @@ FIFTH_SET = FOLDER / "events_sentences_team_e.jsonl"
 SIXTH_SET = FOLDER / "events_sentences_team_f.jsonl"
 SEVENTH_SET = FOLDER / "events_sentences_team_g.jsonl"
 EIGHTH_SET = FOLDER / "events_sentences_team_h.jsonl"
-LATER_SETS = [SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET]
-LATER_IDS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+NINTH_SET = FOLDER / "events_sentences_team_i.jsonl"
+LATER_SETS = [SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET]
+LATER_IDS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 
 # ACLED's event types and sub-event types, exact strings (ACLED codebook)
 ACLED_TAXONOMY = {
