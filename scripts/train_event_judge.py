@@ -4,11 +4,14 @@
     python scripts/train_event_judge.py --shared ../shared --no-write # only the CV estimate
 
 Training data: every hand-labelled sentence of eval/annotations/events_sentences*.jsonl (they point into
-the ANT corpus in ../shared by article id and offsets). Each article is coded by the pipeline up to the
-`events` stage; the judge's features are the rules' output and the words of each labelled sentence.
-The estimate is a 5-fold cross-validation grouped by article, scored per sentence as
-`eval/eval_event_sentences.py` does; "unread" rows are those no rule was written from (the HELD-OUT
-halves of the first two team sets and all of the later ones). Needs the `build` extra (scikit-learn).
+the ANT corpus in ../shared by article id and offsets), and the general-newswire sentences of
+eval/annotations/newswire_sentences_anercorp.jsonl (they point into ANERcorp by sentence index; each is
+coded as a text of its own with no publication date, as eval/eval_newswire_sentences.py codes it). Each
+article is coded by the pipeline up to the `events` stage; the judge's features are the rules' output and
+the words of each labelled sentence. The estimate is a 5-fold cross-validation grouped by article, scored
+per sentence as `eval/eval_event_sentences.py` does; "unread" rows are those no rule was written from (the
+HELD-OUT halves of the first two team sets and of the newswire set, and all of the later team sets).
+Needs the `build` extra (scikit-learn).
 """
 
 from __future__ import annotations
@@ -31,7 +34,12 @@ SETS = {
     "team_f": "events_sentences_team_f.jsonl",
     "team_g": "events_sentences_team_g.jsonl",
     "team_h": "events_sentences_team_h.jsonl",
+    "team_i": "events_sentences_team_i.jsonl",
 }
+# general-newswire sentences of ANERcorp labelled for ASSAULT and PROTEST, each coded alone and undated
+NEWSWIRE = "newswire_sentences_anercorp.jsonl"
+CLASSES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+           "Strategic developments")
 PLOVER = {
     "ASSAULT": {"Battles", "Explosions/Remote violence", "Violence against civilians"},
     "PROTEST": {"Protests", "Riots"},
@@ -71,6 +79,7 @@ def labelled_rows(shared: Path) -> tuple[list[dict], dict]:
         docs[docno] = pipeline(Document(
             text=article["text"], id=docno, published=dt.date.fromisoformat(article["date"]),
         ))
+    rows += newswire_rows(shared, pipeline, docs)
     for row in rows:
         doc, start, end = docs[row["docno"]], row["start"], row["end"]
         tokens = [t for t in doc.get("tokens") if t.start < end and start < t.end]
@@ -82,6 +91,26 @@ def labelled_rows(shared: Path) -> tuple[list[dict], dict]:
         row["rule_events"] = [dict(e) for e in events]
         row["published"] = doc.published
     return rows, docs
+
+
+def newswire_rows(shared: Path, pipeline, docs: dict) -> list[dict]:
+    """The newswire set's rows, each its sentence coded as a document of its own (added to `docs`)."""
+    from marsad.document import Document
+    from marsad.inputs import json_records
+
+    sys.path.insert(0, str(REPO / "eval"))
+    from eval_newswire_sentences import anercorp_sentences
+
+    sentences = anercorp_sentences(shared / "data" / "anercorp" / "ANERcorp_train.txt")
+    rows = []
+    for record in json_records(REPO / "eval" / "annotations" / NEWSWIRE):
+        docno, text = f"anercorp-{record['sentence']}", sentences[record["sentence"]]
+        docs[docno] = pipeline(Document(text=text, id=docno))
+        # arrests and other strategic developments keep their type; the rest of "none" is no event
+        label = record["event_type"] if record["event_type"] in CLASSES else "none"
+        rows.append({**record, "docno": docno, "start": 0, "end": len(text), "event_type": label,
+                     "set": "newswire"})
+    return rows
 
 
 def factual_types(doc, row: dict) -> set[str]:
@@ -171,13 +200,15 @@ def main() -> int:
             alone[i] = set() if best == "none" else {best}
     unread = [
         i for i, r in enumerate(rows)
-        if r["set"] in ("team_c", "team_d", "team_e", "team_f", "team_g", "team_h")
+        if r["set"] in ("team_c", "team_d", "team_e", "team_f", "team_g", "team_h", "team_i")
         or (r["set"] in ("team", "team_b") and heldout(r["docno"]))
+        or (r["set"] == "newswire" and heldout(str(r["sentence"])))
     ]
+    newswire = [i for i, r in enumerate(rows) if r["set"] == "newswire"]
     print(f"{FOLDS}-fold CV grouped by article; sentence F1, rules -> rules + judge (the stage, run on the "
           f"held-out fold's articles)")
     print(f"  {'rows':8} {'n':>5}  " + "  ".join(f"{name[:12]:>12}" for name in SHOWN))
-    for name, index in (("all", range(len(rows))), ("unread", unread)):
+    for name, index in (("all", range(len(rows))), ("unread", unread), ("newswire", newswire)):
         subset = [rows[i] for i in index]
         before = score(subset, [rules[i] for i in index])
         after = score(subset, [judged[i] for i in index])
@@ -193,8 +224,9 @@ def main() -> int:
     header = [
         "# marsad's sentence judge (marsad.events.judge): multinomial logistic regression, scikit-learn,",
         f"# C={C}, balanced classes, written by scripts/train_event_judge.py.",
-        f"# Trained on the {len(rows)} hand-labelled sentences of eval/annotations/events_sentences*.jsonl",
-        "# (our own annotations of the ANT news corpus v2.1; its text stays in ../shared and is not here).",
+        f"# Trained on the {len(rows)} hand-labelled sentences of eval/annotations/events_sentences*.jsonl and",
+        "# newswire_sentences_anercorp.jsonl (our own annotations of the ANT news corpus v2.1 and of ANERcorp;",
+        "# their text stays in ../shared and is not here).",
         "# Features: the rule coder's event types, sub-types and modalities in the sentence (R:, RS:, N:, NM:,",
         "# FAT), its trigger words' types (T:), words (w:) and word pairs (b:) in normalised form.",
         "# Columns: feature, then its weight for each class named in the first row (features of fewer than",
