@@ -153,3 +153,14 @@ def test_strikes_on_a_country_named_as_an_actor_are_coded_to_its_capital(run):
     assert strikes
     place = strikes[0].attrs["location"]
     assert (place.attrs["name"], place.attrs["geo_precision"], place.text) == ("Damascus", 3, "سوريا")
+
+
+def test_recalling_an_ambassador_in_protest_is_diplomacy(run):
+    text = "وقفزت شعبية شافيز في العالم العربي بعد أن استدعى سفير بلاده من إسرائيل في وقت سابق من هذا الشهر احتجاجا على الحرب."
+    assert "Protests" not in {t for t, _ in factual_types(run(text))}
+
+
+def test_to_stop_the_fighting_is_an_aim_but_protesters_standing_protest(run):
+    assert "Battles" not in {t for t, _ in factual_types(run("وتهدف الوساطة إلى الوصول إلى اتفاق لوقف المعارك في درعا."))}
+    assert "Protests" in {t for t, _ in factual_types(run(
+        "وقف المتظاهرون أمام مبنى البرلمان في عمان رافعين لافتات تندد بالغلاء."))}
