@@ -214,9 +214,10 @@ def main() -> int:
         after = score(subset, [judged[i] for i in index])
         print(f"  {name:8} {len(subset):5}  " + "  ".join(
             f"{before.get(k, 0):.2f}->{after.get(k, 0):.2f}" for k in SHOWN))
-    figures = score([rows[i] for i in unread], [alone[i] for i in unread])
-    print(f"  unread, the classifier alone: all types {figures['ALL']:.2f}, ASSAULT {figures['ASSAULT']:.2f}, "
-          f"PROTEST {figures.get('PROTEST', 0):.2f}")
+    for name, index in (("unread", unread), ("newswire", newswire)):
+        figures = score([rows[i] for i in index], [alone[i] for i in index])
+        print(f"  {name}, the classifier alone: all types {figures['ALL']:.2f}, ASSAULT {figures['ASSAULT']:.2f}, "
+              f"PROTEST {figures.get('PROTEST', 0):.2f}")
     if args.no_write:
         return 0
     vectorizer, model = fit(rows)

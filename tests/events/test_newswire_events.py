@@ -164,3 +164,12 @@ def test_to_stop_the_fighting_is_an_aim_but_protesters_standing_protest(run):
     assert "Battles" not in {t for t, _ in factual_types(run("وتهدف الوساطة إلى الوصول إلى اتفاق لوقف المعارك في درعا."))}
     assert "Protests" in {t for t, _ in factual_types(run(
         "وقف المتظاهرون أمام مبنى البرلمان في عمان رافعين لافتات تندد بالغلاء."))}
+
+
+def test_a_generic_army_or_police_takes_the_dictionary_name_of_its_country(run):
+    """"الجيش" in a Yemen story is the dictionary's "Military Forces of Yemen (2012-)", as a named army is,
+    not a second, period-less "Military Forces of Yemen"."""
+    army = run("وقصف الجيش بالمدفعية مواقع للحوثيين في مديرية حرض بمحافظة حجة.")
+    police = run("واشتبكت الشرطة مع مسلحين في حي العامل غربي بغداد.")
+    assert "Military Forces of Yemen (2012-)" in {e.attrs["actor1"] for e in army}
+    assert "Police Forces of Iraq (2014-2018)" in {e.attrs["actor1"] for e in police}

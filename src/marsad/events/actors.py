@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from marsad.document import Span
+from marsad.entities.actors import load_dictionary
 from marsad.events.lexicon import lexicon
 
 AFTER_WINDOW = 6
@@ -170,8 +171,17 @@ def actor_name(participant: Participant | None, country: str | None) -> str:
         return participant.name
     english = lexicon().countries.get(country or "", "")
     if participant.name in ("Military Forces", "Police Forces"):
-        return f"{participant.name} of {english}" if english else participant.name
+        # the army named by its country ("الجيش" in a Yemen story) is the dictionary's army of that country
+        return _state_force_name(participant.name, country or "") or (
+            f"{participant.name} of {english}" if english else participant.name)
     return f"{participant.name} ({english})" if english else participant.name
+
+
+def _state_force_name(kind: str, country: str) -> str:
+    """The actor dictionary's name for a country's army or police, by its `<cc>-mil` / `<cc>-pol` row
+    ("Military Forces of Yemen (2012-)"), or "" when it has none (Libya's rival armies have none)."""
+    actor = load_dictionary().actors.get(f"{country.lower()}-{'mil' if kind == 'Military Forces' else 'pol'}")
+    return actor.canonical if actor is not None and country else ""
 
 
 def inter_code(participant: Participant | None, country: str | None) -> int:
