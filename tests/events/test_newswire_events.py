@@ -173,3 +173,10 @@ def test_a_generic_army_or_police_takes_the_dictionary_name_of_its_country(run):
     police = run("واشتبكت الشرطة مع مسلحين في حي العامل غربي بغداد.")
     assert "Military Forces of Yemen (2012-)" in {e.attrs["actor1"] for e in army}
     assert "Police Forces of Iraq (2014-2018)" in {e.attrs["actor1"] for e in police}
+
+
+def test_their_positions_are_the_last_named_armed_actors(run):
+    events = run("وتقدمت قوات الجيش اليمني نحو مواقع ميليشيات الحوثي في حرض. واستهدف طيران التحالف العربي "
+                 "تجمعات لهم في الشريط الحدودي قبالة جازان.")
+    strikes = [e for e in events if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert strikes and strikes[0].attrs["actor2"] == "Houthis / Ansar Allah"
