@@ -180,3 +180,12 @@ def test_their_positions_are_the_last_named_armed_actors(run):
                  "تجمعات لهم في الشريط الحدودي قبالة جازان.")
     strikes = [e for e in events if e.attrs["event_type"] == "Explosions/Remote violence"]
     assert strikes and strikes[0].attrs["actor2"] == "Houthis / Ansar Allah"
+
+
+def test_violence_breaking_out_and_taking_to_the_streets(run):
+    assert ("Riots", "Violent demonstration") in factual_types(run(
+        "اندلعت أعمال عنف في عدد من أحياء مدينة نانت في غرب فرنسا ليل الثلاثاء."))
+    assert "Protests" in {t for t, _ in factual_types(run(
+        "خرج الآلاف إلى الشوارع في الخرطوم مطالبين برحيل الحكومة."))}
+    assert not factual_types(run("خرج الآلاف إلى الشوارع احتفالا بفوز المنتخب."))
+    assert not factual_types(run("وأدان الوزير أعمال العنف في سوريا."))
