@@ -189,3 +189,18 @@ def test_violence_breaking_out_and_taking_to_the_streets(run):
         "خرج الآلاف إلى الشوارع في الخرطوم مطالبين برحيل الحكومة."))}
     assert not factual_types(run("خرج الآلاف إلى الشوارع احتفالا بفوز المنتخب."))
     assert not factual_types(run("وأدان الوزير أعمال العنف في سوريا."))
+
+
+CIVILIAN_VICTIMS = [
+    ("وهاجم المسلحون الحوثيون المناطق السكنية في محيط المطار بعد أن ضيقت القوات المشتركة الخناق عليهم.",
+     "Violence against civilians"),
+    ("قتل طفل يبلغ من العمر 14 عاما يوم السبت بعد إطلاق مسلحين موالين للنظام الرصاص على قافلة تقل مقاتلين "
+     "من المعارضة وعائلاتهم.", "Violence against civilians"),
+    # soldiers as the victims stay a clash
+    ("وقتل ثلاثة جنود من الجيش اليمني في هجوم لميليشيات الحوثي على موقعهم في صرواح.", "Battles"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", CIVILIAN_VICTIMS)
+def test_civilians_named_as_victims_make_an_attack_on_civilians_whoever_else_is_named(run, text, event_type):
+    assert event_type in {t for t, _ in factual_types(run(text))}

@@ -103,6 +103,10 @@ def _one_or_two_sided(
     "هجوما للحوثيين على ناقلة") or with no attacker found ("استخدما في الهجوم") it is no event of its
     own; two armed sides still make it a clash ("هاجم مسلحون حاجزا للجيش")."""
     armed = {p.name for p in participants if p.armed}
+    if victims_named and len(armed) >= 2:
+        # civilians named as the victims of the killing or attack itself ("قنصت ميليشيات الحوثي المتمركزة
+        # قرب مواقع الجيش الطفل ..."): an attack on them, whoever else the sentence names
+        return "Violence against civilians", "Attack"
     if len(armed) >= 2:
         return "Battles", "Armed clash"
     # with no armed side named, a killing keeps any civilians of its sentence as its dead (the
