@@ -204,3 +204,21 @@ CIVILIAN_VICTIMS = [
 @pytest.mark.parametrize("text, event_type", CIVILIAN_VICTIMS)
 def test_civilians_named_as_victims_make_an_attack_on_civilians_whoever_else_is_named(run, text, event_type):
     assert event_type in {t for t, _ in factual_types(run(text))}
+
+
+SEIZURES_AND_DEPLOYMENTS = [
+    ("كما عثرت قوات الجيش على مخزن أسلحة يحتوي على صواريخ موجهة وأخرى مضادة للدروع.", "Disrupted weapons use"),
+    ("وذكر البيان أن سلاح المهندسين أبطل مفعول 27 عبوة ناسفة تم زرعها لاستهداف القوات.", "Disrupted weapons use"),
+    ("وذكرت مصادر إعلامية روسية أن الشرطة العسكرية الروسية انتشرت في دوما.", "Change to group/activity"),
+    ("وفي دمشق، أعلن الجيش السوري حالة استنفار لمدة 72 ساعة على كافة القطاعات العسكرية.", "Change to group/activity"),
+]
+
+
+@pytest.mark.parametrize("text, sub_type", SEIZURES_AND_DEPLOYMENTS)
+def test_weapons_found_bombs_defused_and_forces_deployed(run, text, sub_type):
+    assert ("Strategic developments", sub_type) in factual_types(run(text))
+
+
+def test_an_issued_statement_and_spreading_rumours_are_no_seizure_or_deployment(run):
+    assert not factual_types(run("وأشار بيان صادر عن الاتحاد الأوروبي إلى أن الأسلحة الكيماوية محظورة."))
+    assert not factual_types(run("وانتشرت الشائعات في صنعاء حول صحة الرئيس."))
