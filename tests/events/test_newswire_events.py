@@ -222,3 +222,21 @@ def test_weapons_found_bombs_defused_and_forces_deployed(run, text, sub_type):
 def test_an_issued_statement_and_spreading_rumours_are_no_seizure_or_deployment(run):
     assert not factual_types(run("وأشار بيان صادر عن الاتحاد الأوروبي إلى أن الأسلحة الكيماوية محظورة."))
     assert not factual_types(run("وانتشرت الشائعات في صنعاء حول صحة الرئيس."))
+
+
+SHOOTINGS_BODIES_AND_SERIES = [
+    "وفي شرق مدينة غزة أصيب خمسة فلسطينيين بنيران الجيش الإسرائيلي عندما توغلت قوة في المنطقة.",
+    "من جهة أخرى عثر على عشرين جثة مجهولة الهوية في أماكن متفرقة من بغداد.",
+    "شهد العراق أمس الأحد يوما داميا سقط فيه نحو 70 قتيلا جراء سلسلة تفجيرات هزت العاصمة بغداد.",
+]
+
+
+@pytest.mark.parametrize("text", SHOOTINGS_BODIES_AND_SERIES)
+def test_wounded_by_fire_bodies_found_and_a_dated_series_of_bombings_are_assaults(run, text):
+    assert {t for t, _ in factual_types(run(text))} & {
+        "Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def test_an_undated_series_is_still_an_aggregate(run):
+    events = run("ومنذ أشهر تتعرض المدينة لسلسلة تفجيرات أودت بحياة المئات.")
+    assert not {t for t, _ in factual_types(events)} & {"Explosions/Remote violence", "Violence against civilians"}
