@@ -240,3 +240,10 @@ def test_wounded_by_fire_bodies_found_and_a_dated_series_of_bombings_are_assault
 def test_an_undated_series_is_still_an_aggregate(run):
     events = run("ومنذ أشهر تتعرض المدينة لسلسلة تفجيرات أودت بحياة المئات.")
     assert not {t for t, _ in factual_types(events)} & {"Explosions/Remote violence", "Violence against civilians"}
+
+
+def test_a_fair_or_cultural_event_is_no_demonstration(run):
+    """North African Arabic calls a fair or a festival a "تظاهرة"."""
+    assert not factual_types(run("ونظمت الوزارة تظاهرة ثقافية في الرباط."))
+    assert not factual_types(run("وتشكل هذه التظاهرة الاقتصادية التي تقام في الدار البيضاء فرصة للتجار."))
+    assert "Protests" in {t for t, _ in factual_types(run("وشارك آلاف الطلاب في المظاهرة في الرباط."))}
