@@ -24,35 +24,21 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from eval_event_sentences import PLOVER_CLASS
 from eval_events import SHARED, build_pipeline, prf, read_jsonl
 
 from marsad.document import Document
+from marsad.entities.corpora import read_anercorp
 from marsad.events.modality import is_factual
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO / "eval" / "annotations" / "newswire_sentences_anercorp.jsonl"
 ANERCORP = SHARED / "anercorp" / "ANERcorp_train.txt"
-CLASS_OF = {
-    "Battles": "ASSAULT", "Explosions/Remote violence": "ASSAULT", "Violence against civilians": "ASSAULT",
-    "Protests": "PROTEST", "Riots": "PROTEST",
-}
 
 
 def anercorp_sentences(path: Path = ANERCORP) -> list[str]:
     """The corpus's sentences (blank-line separated), each its tokens joined by spaces."""
-    sentences: list[str] = []
-    tokens: list[str] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.split()
-            if parts:
-                tokens.append(parts[0])
-            elif tokens:
-                sentences.append(" ".join(tokens))
-                tokens = []
-    if tokens:
-        sentences.append(" ".join(tokens))
-    return sentences
+    return [" ".join(tokens) for tokens, _ in read_anercorp(path)]
 
 
 def split_of(index: int) -> str:
@@ -83,7 +69,7 @@ def main() -> None:
         text = sentences[record["sentence"]]
         events = pipeline(Document(text=text, id=f"anercorp-{record['sentence']}")).get("events")
         found_types = {e.attrs["event_type"] for e in events if is_factual(e.attrs["modality"])}
-        found = {CLASS_OF[t] for t in found_types if t in CLASS_OF}
+        found = {PLOVER_CLASS[t] for t in found_types if t in PLOVER_CLASS}
         gold = record["plover"]
         for name in ("ASSAULT", "PROTEST"):
             if name in found and gold == name:

@@ -38,8 +38,6 @@ SETS = {
 }
 # general-newswire sentences of ANERcorp labelled for ASSAULT and PROTEST, each coded alone and undated
 NEWSWIRE = "newswire_sentences_anercorp.jsonl"
-CLASSES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-           "Strategic developments")
 PLOVER = {
     "ASSAULT": {"Battles", "Explosions/Remote violence", "Violence against civilians"},
     "PROTEST": {"Protests", "Riots"},
@@ -96,18 +94,20 @@ def labelled_rows(shared: Path) -> tuple[list[dict], dict]:
 def newswire_rows(shared: Path, pipeline, docs: dict) -> list[dict]:
     """The newswire set's rows, each its sentence coded as a document of its own (added to `docs`)."""
     from marsad.document import Document
+    from marsad.events.lexicon import lexicon
     from marsad.inputs import json_records
 
     sys.path.insert(0, str(REPO / "eval"))
     from eval_newswire_sentences import anercorp_sentences
 
     sentences = anercorp_sentences(shared / "data" / "anercorp" / "ANERcorp_train.txt")
+    acled_types = {event_type for event_type, _ in lexicon().taxonomy}
     rows = []
     for record in json_records(REPO / "eval" / "annotations" / NEWSWIRE):
         docno, text = f"anercorp-{record['sentence']}", sentences[record["sentence"]]
         docs[docno] = pipeline(Document(text=text, id=docno))
         # arrests and other strategic developments keep their type; the rest of "none" is no event
-        label = record["event_type"] if record["event_type"] in CLASSES else "none"
+        label = record["event_type"] if record["event_type"] in acled_types else "none"
         rows.append({**record, "docno": docno, "start": 0, "end": len(text), "event_type": label,
                      "set": "newswire"})
     return rows

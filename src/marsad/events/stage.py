@@ -97,9 +97,9 @@ class _ArticleContext:
     focus: Where | None
     old_sentences: set[int]
     sentence_parts: list[tuple[list[Span], list[Participant], str]]
-    # per sentence, the countries it names, those named as actors too ("استهدفت سوريا" is Syria the state
-    # and the place): the location of last resort
-    countries_named: dict[int, list[Span]]
+    # per sentence, the location of last resort: a country it names, the article's own first, even one
+    # named as an actor too ("استهدفت سوريا" is Syria the state and the place)
+    last_resort: dict[int, Where]
 
     @classmethod
     def of(cls, doc: Document) -> _ArticleContext:
@@ -127,11 +127,15 @@ class _ArticleContext:
             parts = participants(tokens, entities.get(index, []), previous)
             previous = last_named(parts, previous)
             sentence_parts.append((tokens, parts, source))
-        countries_named = [p for p in doc.get("places") if p.start >= dateline and place_level(p) == 2]
+        countries_named = _bucket(
+            [p for p in doc.get("places") if p.start >= dateline and place_level(p) == 2], sentences)
+        last_resort = {}
+        for index, named in countries_named.items():
+            place = min(named, key=lambda p: p.attrs.get("country_code") != country)
+            last_resort[index] = Where(place, 3, place.attrs.get("country_code"))
         return cls(
             doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
-            _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts,
-            _bucket(countries_named, sentences),
+            _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts, last_resort,
         )
 
     def records(
@@ -140,12 +144,10 @@ class _ArticleContext:
     ) -> list[dict[str, Any]]:
         index = draft.sentence
         recent = _last_place(self.places, self.tokens_by_sentence, index, self.country)
-        named = sorted(self.countries_named.get(index, []), key=lambda p: p.attrs.get("country_code") != self.country)
-        last_resort = Where(named[0], 3, named[0].attrs.get("country_code")) if named else None
         return _records(
             self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
-            recent or self.focus or last_resort, self.country, source, recent is None, narrative_old,
-            continues_report,
+            recent or self.focus or self.last_resort.get(index), self.country, source, recent is None,
+            narrative_old, continues_report,
         )
 
 
