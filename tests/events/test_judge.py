@@ -207,3 +207,71 @@ def test_records_say_what_set_their_modality_and_whether_the_text_dates_them(tex
     events = coded(text, RULES_ONLY)
     assert [(e.attrs["modality"], e.attrs["modality_reason"], e.attrs["date_stated"]) for e in events] == [
         (modality, reason, dated)]
+
+
+# a sentence the rules code nothing in: no trigger word of theirs, a clash all the same
+UNTRIGGERED = "وتوغلت آليات عسكرية للجيش في أطراف البلدة وسط تبادل كثيف للرصاص مع المسلحين."
+
+
+def _clash_model() -> JudgeModel:
+    """A judge that reads "توغلت" (pushed into) as a battle."""
+    return _model({"w:توغلت": {"Battles": 9.0}})
+
+
+def test_in_a_short_text_the_judge_codes_the_violence_the_rules_missed():
+    doc = Pipeline(RULES_ONLY)(Document(text=UNTRIGGERED, published=PUBLISHED))
+    assert not doc.get("events")
+    SentenceJudge(_clash_model())(doc)
+    (event,) = doc.get("events")
+    assert event.attrs["event_type"] == "Battles" and event.attrs["sub_event_type"] == "Armed clash"
+    assert event.attrs["factual"] and event.attrs["rule_modality"] == NONE and event.attrs["judge"] > 0.99
+    # the evidence is the sentence, the trigger the word that weighed most for the type
+    assert (event.start, event.end) == (0, len(UNTRIGGERED))
+    assert event.attrs["trigger"]["text"] == "وتوغلت"[1:]
+    assert UNTRIGGERED[event.attrs["trigger"]["start"]:event.attrs["trigger"]["end"]] == "توغلت"
+    assert event.attrs["actor1"] == "Military Forces" and "sentence judge" in event.attrs["notes"]
+    (exported,) = exported_events(Report.from_document(doc).to_dict())
+    assert exported["event_type"] == "Battles" and exported["judge"] > 0.99
+
+
+def test_in_an_article_the_judge_codes_nothing_the_rules_did_not():
+    filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
+    text = " ".join([filler, UNTRIGGERED, filler, filler])
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    assert len(doc.get("sentences")) == 4 and not doc.get("events")
+    SentenceJudge(_clash_model())(doc)
+    assert not doc.get("events")
+
+
+def test_the_judge_codes_no_violence_over_a_cue_word():
+    text = "وأعلن الجيش أنه سيشن هجوما واسعا على معاقل المسلحين في البلدة الأسبوع المقبل."
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    assert {e.attrs["modality"] for e in doc.get("events")} == {"planned"}
+    SentenceJudge(_model({"w:معاقل": {"Battles": 9.0}}))(doc)
+    assert {e.attrs["modality"] for e in doc.get("events")} == {"planned"}
+
+
+def test_the_judge_codes_no_second_violent_event_where_the_rules_coded_one():
+    text = "وقصفت الطائرات الحربية مواقع المسلحين في ريف إدلب أمس."
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    before = [(e.attrs["event_type"], e.attrs["modality"]) for e in doc.get("events")]
+    SentenceJudge(_model({"w:مواقع": {"Battles": 9.0}}))(doc)
+    assert [(e.attrs["event_type"], e.attrs["modality"]) for e in doc.get("events")] == before
+
+
+AFTER = ("بعد استعادة قوات النظام السيطرة على الغوطة الشرقية، اتجهت العمليات العسكرية نحو جنوب دمشق. "
+         "وقال مصدر عسكري إن التعزيزات وصلت إلى المنطقة. وأضاف أن الاستعدادات اكتملت. "
+         "ونقلت وكالة الأنباء الرسمية الخبر عن مصادرها.")
+
+
+def test_an_event_named_after_a_cause_link_is_background_that_only_a_short_text_lets_the_judge_code():
+    eager = _model({"NM:historical": {"Battles": 9.0}})
+    article = Pipeline(RULES_ONLY)(Document(text=AFTER, published=PUBLISHED))
+    background = [e for e in article.get("events") if e.attrs["event_type"] == "Battles"]
+    assert [(e.attrs["modality"], e.attrs["modality_reason"]) for e in background] == [("historical", "after")]
+    SentenceJudge(eager)(article)
+    assert [e.attrs["modality"] for e in article.get("events") if e.attrs["event_type"] == "Battles"] == ["historical"]
+    first = AFTER.split(". ")[0] + "."
+    alone = Pipeline(RULES_ONLY)(Document(text=first, published=PUBLISHED))
+    SentenceJudge(eager)(alone)
+    assert [e.attrs["modality"] for e in alone.get("events") if e.attrs["event_type"] == "Battles"] == ["asserted"]

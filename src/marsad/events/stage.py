@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +36,7 @@ from marsad.events.fatalities import Toll, toll_at
 from marsad.events.lexicon import Trigger, lexicon
 from marsad.events.modality import UNDERGONE_GAP, find_cues, is_factual, modality_of
 from marsad.events.notes import note
-from marsad.events.patterns import Match
+from marsad.events.patterns import Match, Pattern
 from marsad.events.typing import VIOLENT, rank, resolve
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
@@ -440,9 +440,11 @@ def _records(
     modality = draft.modality
     reason = "cues"  # what decided the modality: the cue words near the trigger, or a later check below
     if modality == "background":
-        # "وكانت القوات قد ...", "بعد استعادة ...": an earlier event, coded only when dated this month
+        # "وكانت القوات قد ...", "بعد استعادة ...": an earlier event, coded only when dated this month;
+        # "after" when a cause link leads to it: the article names it as known, to date what follows
         recent = when.span is not None and not _old(when, doc.published)
-        modality, reason = ("asserted", "cues") if recent else ("historical", "background")
+        linked = any(t.attrs.get("norm") in lex.cause_links for t in tokens[max(0, trigger.first - 3):trigger.first])
+        modality, reason = ("asserted", "cues") if recent else ("historical", "after" if linked else "background")
     tolls = [t for t in draft.deaths]
     if is_factual(modality):
         if any(t.aggregate for t in tolls):
@@ -776,3 +778,27 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     for name in ("_sentence", "_rank", "_focus", "_dated", "_clause"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
+
+
+def judged_records(
+    doc: Document, sentence: int, event_type: str, trigger_of: Callable[[Sequence[Span]], tuple[int, int, str]],
+) -> list[Span]:
+    """Records of an event that the sentence judge reads in a sentence where the rules coded none (see
+    `marsad.events.judge`): `trigger_of` picks, from the sentence's tokens past the dateline, the tokens
+    that stand for the trigger and the sub-type; the arguments are found as for a rule's trigger and the
+    evidence is the whole sentence.
+    Their modality is the rules' checks' (an old date, undated hearsay, a lone word); the judge decides
+    what to overrule."""
+    context = _ArticleContext.of(doc)
+    tokens, parts, source = context.sentence_parts[sentence]
+    if not tokens:
+        return []
+    first, last, sub_event_type = trigger_of(tokens)
+    lex = lexicon()
+    entry = lex.taxonomy[(event_type, sub_event_type)]
+    trigger = Match(first, last, Pattern((), "(the sentence judge)"),
+                    Trigger(event_type, sub_event_type, entry.plover, False, (), "judge"))
+    deaths = [toll_at(tokens, m.first, m.last) for m in lex.triggers.find(tokens) if m.payload.sub_event_type == "kill"]
+    draft = Draft(event_type, sub_event_type, trigger, tokens, sentence, "asserted", False,
+                  (0, len(tokens) - 1), deaths)
+    return [_to_span(doc, record) for record in context.records(draft, parts, source)]
