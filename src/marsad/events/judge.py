@@ -58,9 +58,10 @@ PROMOTE_MIN = 0.5
 RECENT_DAYS = 31
 # A text this short (a sentence fed alone, a headline with its lead) has no other sentence to restate
 # an event, so there the judge may also code a violent event the rules missed, and overrule undated
-# hearsay and an event named after a cause link ("بعد استعادة الغوطة، اتجهت العمليات ..."), which in an
-# article are a summary of what it has reported, or background it gives to date what follows (the dev
-# gold never codes them; the judge, trained on sentences some of whose labellers did, would)
+# hearsay and an event named after a cause link ("after the army regained X, the fighting moved to Y"),
+# which in an article are a summary of what it has reported, or background it gives to date what
+# follows (the dev gold never codes them; the judge, trained on sentences some of whose labellers did,
+# would)
 SHORT_TEXT = 3
 SHORT_OVERRULABLE = OVERRULABLE | {"undated hearsay", "after"}
 # the sub-type of a judged event when its sentence holds no trigger word of the type: the commonest of
