@@ -247,3 +247,16 @@ def test_a_fair_or_cultural_event_is_no_demonstration(run):
     assert not factual_types(run("ونظمت الوزارة تظاهرة ثقافية في الرباط."))
     assert not factual_types(run("وتشكل هذه التظاهرة الاقتصادية التي تقام في الدار البيضاء فرصة للتجار."))
     assert "Protests" in {t for t, _ in factual_types(run("وشارك آلاف الطلاب في المظاهرة في الرباط."))}
+
+
+# a post's hashtags name its topic; the same words in its sentence report the event
+HASHTAGS = [
+    ("قلوبنا مع أهلنا في المدينة #انفجار_الميناء #تفجير_السوق", set()),
+    ("وقع انفجار عنيف قرب سوق الخضار في المدينة صباح اليوم #عاجل",
+     {("Explosions/Remote violence", "Remote explosive/landmine/IED")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", HASHTAGS)
+def test_a_trigger_word_in_a_hashtag_is_a_topic_not_a_report(run, text, expected):
+    assert factual_types(run(text)) == expected

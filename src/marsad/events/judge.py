@@ -33,7 +33,7 @@ from marsad.errors import DataError
 from marsad.events.lexicon import lexicon
 from marsad.events.modality import is_factual
 from marsad.events.notes import note
-from marsad.events.stage import judged_records
+from marsad.events.stage import in_hashtags, judged_records
 from marsad.events.typing import VIOLENT
 from marsad.text.tokenize import tokens_by_sentence
 
@@ -272,7 +272,7 @@ class SentenceJudge:
             return
         probability, index, event_type = max(candidates)
 
-        def trigger(sentence_tokens: Sequence[Span]) -> tuple[int, int, str]:
+        def trigger(sentence_tokens: Sequence[Span]) -> tuple[int, int, str] | None:
             return self._trigger(sentence_tokens, event_type)
 
         added = []
@@ -287,16 +287,22 @@ class SentenceJudge:
         if added:
             doc.layers["events"] = sorted([*events, *added], key=lambda e: (e.start, e.end))
 
-    def _trigger(self, tokens: Sequence[Span], event_type: str) -> tuple[int, int, str]:
+    def _trigger(self, tokens: Sequence[Span], event_type: str) -> tuple[int, int, str] | None:
         """The trigger of a judged event: the sentence's first trigger word of the type, else the word
-        that weighs most for the type in the judge's model (with the type's commonest sub-type)."""
-        for match in lexicon().triggers.find(tokens):
-            if match.payload.event_type == event_type:
+        that weighs most for the type in the judge's model (with the type's commonest sub-type). None
+        when the type's trigger words are all in hashtags ("#انفجار_بيروت"): the post names its topic,
+        which the rules do not take for a report, and neither does the judge."""
+        tagged = in_hashtags(tokens)
+        of_type = [m for m in lexicon().triggers.find(tokens) if m.payload.event_type == event_type]
+        for match in of_type:
+            if match.first not in tagged:
                 return match.first, match.last, match.payload.sub_event_type
+        if of_type:
+            return None
         weights = self.model.weights
 
-        def weight(token: Span) -> float:
-            norm = token.attrs.get("norm", "")
+        def weight(index: int) -> float:
+            norm = tokens[index].attrs.get("norm", "")
             return max(weights.get(key, {}).get(event_type, 0.0) for key in ("w:" + norm, "s:" + _stem(norm)))
-        best = max(range(len(tokens)), key=lambda i: weight(tokens[i]))
-        return best, best, DEFAULT_SUB_TYPE[event_type]
+        best = max((i for i in range(len(tokens)) if i not in tagged), key=weight, default=None)
+        return None if best is None else (best, best, DEFAULT_SUB_TYPE[event_type])

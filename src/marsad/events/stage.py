@@ -245,12 +245,13 @@ def _sentence_drafts(
         return []
     present = {m.payload for m in lex.requirements.find(tokens, longest=False)}
     has_actor = any(p.armed for p in parts)
+    tagged = in_hashtags(tokens)
     kept = [
         m for m in matches
         if (m.payload.strong or any(
             (r == "@actor" and has_actor) or (r == "@place" and has_place) or r in present
             for r in m.payload.requires
-        )) and not _control_noun(m, tokens)
+        )) and not _control_noun(m, tokens) and m.first not in tagged
     ]
     cues = find_cues(tokens)
     context_matches = lex.context_words.find(tokens, longest=False)
@@ -331,6 +332,17 @@ def _sentence_drafts(
             nearest = min(candidates, key=lambda d: abs(d.trigger.first - death.first))
             nearest.deaths.append(toll)
     return list(drafts.values())
+
+
+def in_hashtags(tokens: Sequence[Span]) -> set[int]:
+    """The tokens of hashtags ("#انفجار_بيروت" is `#`, `انفجار`, `_`, `بيروت` with no space between):
+    a post's topic label, not a report that the event happened."""
+    tagged: set[int] = set()
+    for index in range(1, len(tokens)):
+        previous = tokens[index - 1]
+        if tokens[index].start == previous.end and (previous.attrs.get("norm") == "#" or index - 1 in tagged):
+            tagged.add(index)
+    return tagged
 
 
 CONTROL_OBJECT_GAP = 4
@@ -781,19 +793,21 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
 
 
 def judged_records(
-    doc: Document, sentence: int, event_type: str, trigger_of: Callable[[Sequence[Span]], tuple[int, int, str]],
+    doc: Document, sentence: int, event_type: str,
+    trigger_of: Callable[[Sequence[Span]], tuple[int, int, str] | None],
 ) -> list[Span]:
     """Records of an event that the sentence judge reads in a sentence where the rules coded none (see
     `marsad.events.judge`): `trigger_of` picks, from the sentence's tokens past the dateline, the tokens
-    that stand for the trigger and the sub-type; the arguments are found as for a rule's trigger and the
+    that stand for the trigger and the sub-type, or None for no record; the arguments are found as for a rule's trigger and the
     evidence is the whole sentence.
     Their modality is the rules' checks' (an old date, undated hearsay, a lone word); the judge decides
     what to overrule."""
     context = _ArticleContext.of(doc)
     tokens, parts, source = context.sentence_parts[sentence]
-    if not tokens:
+    picked = trigger_of(tokens) if tokens else None
+    if picked is None:
         return []
-    first, last, sub_event_type = trigger_of(tokens)
+    first, last, sub_event_type = picked
     lex = lexicon()
     entry = lex.taxonomy[(event_type, sub_event_type)]
     trigger = Match(first, last, Pattern((), "(the sentence judge)"),
