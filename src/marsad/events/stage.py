@@ -46,6 +46,9 @@ EVENT_LAYER = "events"
 _COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
 _ONE_SIDED = ("Change to group/activity", "Headquarters or base established", "Other")
 HISTORICAL_DAYS = 31
+# how far before its trigger an "after" word makes a background event one named after a cause link
+# (the reach of بعد، عقب، إثر as background cues in modality.tsv)
+CAUSE_LINK_GAP = 3
 
 
 @dataclass
@@ -455,7 +458,8 @@ def _records(
         # "وكانت القوات قد ...", "بعد استعادة ...": an earlier event, coded only when dated this month;
         # "after" when a cause link leads to it: the article names it as known, to date what follows
         recent = when.span is not None and not _old(when, doc.published)
-        linked = any(t.attrs.get("norm") in lex.cause_links for t in tokens[max(0, trigger.first - 3):trigger.first])
+        linked = any(t.attrs.get("norm") in lex.cause_links
+                     for t in tokens[max(0, trigger.first - CAUSE_LINK_GAP):trigger.first])
         modality, reason = ("asserted", "cues") if recent else ("historical", "after" if linked else "background")
     tolls = [t for t in draft.deaths]
     if is_factual(modality):
@@ -797,11 +801,10 @@ def judged_records(
     trigger_of: Callable[[Sequence[Span]], tuple[int, int, str] | None],
 ) -> list[Span]:
     """Records of an event that the sentence judge reads in a sentence where the rules coded none (see
-    `marsad.events.judge`): `trigger_of` picks, from the sentence's tokens past the dateline, the tokens
-    that stand for the trigger and the sub-type, or None for no record; the arguments are found as for a rule's trigger and the
-    evidence is the whole sentence.
-    Their modality is the rules' checks' (an old date, undated hearsay, a lone word); the judge decides
-    what to overrule."""
+    `marsad.events.judge`). `trigger_of` picks, from the sentence's tokens past the dateline, the tokens
+    that stand for the trigger and the sub-type, or None for no record. The arguments are found as for
+    a rule's trigger, and the evidence is the whole sentence. Their modality is what the rules' checks
+    make of it (an old date, undated hearsay, a lone word); the judge decides what to overrule."""
     context = _ArticleContext.of(doc)
     tokens, parts, source = context.sentence_parts[sentence]
     picked = trigger_of(tokens) if tokens else None
