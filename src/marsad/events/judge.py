@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,8 @@ DOUBTED = "doubted"
 # non-event; 0.4, 0.45 and 0.5 score the same in cross-validation
 DOUBT_MIN = 0.6
 PROMOTE_MIN = 0.5
+# a violent record the judge reads as another violent type is retyped when its own type is this unlikely
+STRAY_MAX = 0.2
 # a record dated further back than this stays background whatever the judge says (ACLED codes news)
 RECENT_DAYS = 31
 # A text this short (a sentence fed alone, a headline with its lead) has no other sentence to restate
@@ -249,9 +251,46 @@ class SentenceJudge:
                 if (event.attrs["event_type"] == best and overrulable(event.attrs, short)
                         and _recent(event, doc.published)):
                     _set_modality(event, "reported" if event.attrs.get("source") else "asserted", probabilities[best])
+        self._retype_violence(doc, verdicts)
         if short:
             self._code_missed_violence(doc, verdicts, tokens)
         return doc
+
+    def _retype_violence(self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]]) -> None:
+        """A violent record of one sentence that the judge reads as another violent type (as likely as
+        all the others together, its own type under `STRAY_MAX`) takes the judge's type, its arguments
+        found again for that type ("أدت الغارة إلى مقتل 5 مدنيين" in a sentence of its own is the strike
+        the article reported, not a one-sided killing). Not where a record of the judge's type (of any
+        modality) is in the sentence: the judge gives one type per sentence, and a sentence may report
+        two events."""
+        sentences = doc.get("sentences")
+        by_sentence = {index: (best, probabilities) for index, _, best, probabilities in verdicts}
+        replaced: dict[int, list[Span]] = {}
+        for event in doc.get("events"):
+            kind = event.attrs["event_type"]
+            if kind not in VIOLENT or not is_factual(event.attrs["modality"]):
+                continue
+            home = {i for i in by_sentence for e in _evidences(event) if _overlaps(e, sentences[i])}
+            if len(home) != 1:
+                continue
+            index = home.pop()
+            best, probabilities = by_sentence[index]
+            if best not in VIOLENT or best == kind or probabilities[best] < PROMOTE_MIN or probabilities[kind] >= STRAY_MAX:
+                continue
+            if any(e.attrs["event_type"] == best for e in events_in(sentences[index], doc.get("events"))):
+                continue  # the judge's type is another event of the sentence ("المعارك متواصلة، فيما أسفرت الغارات")
+            retyped = []
+            for record in judged_records(doc, index, best, partial(self._trigger, event_type=best)):
+                record.attrs.update(modality=event.attrs["modality"], factual=True, rule_type=kind,
+                                    modality_reason=event.attrs.get("modality_reason"),
+                                    judge=round(probabilities[best], 3))
+                record.attrs["notes"] = note(record.attrs)
+                retyped.append(record)
+            if retyped:
+                replaced[id(event)] = retyped
+        if replaced:
+            events = [new for e in doc.get("events") for new in replaced.get(id(e), [e])]
+            doc.layers["events"] = sorted(events, key=lambda e: (e.start, e.end))
 
     def _code_missed_violence(
         self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]],

@@ -57,6 +57,8 @@ def note(fields: dict[str, Any]) -> str:
     modality = fields.get("modality", "asserted")
     if modality in _NON_FACTUAL:
         text += f" ({_NON_FACTUAL[modality]}.)"
+    elif fields.get("rule_type"):
+        text += f" (The rules typed it {fields['rule_type']}; the sentence judge reads {fields['event_type']}.)"
     elif fields.get("rule_modality") == "none":
         text += " (No rule coded it: the sentence judge reads this event in the sentence.)"
     if fields.get("source"):
