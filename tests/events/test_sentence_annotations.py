@@ -1,7 +1,7 @@
 """Integrity of the hand-labelled sentence sets eval/annotations/events_sentences_team.jsonl,
-events_sentences_team_b.jsonl to events_sentences_team_i.jsonl (the second to ninth sets, each drawn
+events_sentences_team_b.jsonl to events_sentences_team_j.jsonl (the second to tenth sets, each drawn
 half at random and half from trigger pools; the fifth and sixth, then the seventh and eighth, split the
-articles left by parity; the ninth took the articles left after them).
+articles left by parity; the ninth took the articles left after them, the tenth those the ninth left).
 
 The file only points into the ANT corpus (docno + offsets); the checks that need the article texts skip
 cleanly when ../shared is absent, the others (labels, counts, balance) always run.
@@ -27,8 +27,11 @@ SIXTH_SET = FOLDER / "events_sentences_team_f.jsonl"
 SEVENTH_SET = FOLDER / "events_sentences_team_g.jsonl"
 EIGHTH_SET = FOLDER / "events_sentences_team_h.jsonl"
 NINTH_SET = FOLDER / "events_sentences_team_i.jsonl"
-LATER_SETS = [SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET]
-LATER_IDS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+TENTH_SET = FOLDER / "events_sentences_team_j.jsonl"
+LATER_SETS = [
+    SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
+]
+LATER_IDS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 # ACLED's event types and sub-event types, exact strings (ACLED codebook)
 ACLED_TAXONOMY = {
