@@ -298,3 +298,17 @@ def test_no_record_is_retyped_to_a_type_another_record_of_its_sentence_has():
     assert before == [("Battles", "ongoing"), ("Explosions/Remote violence", "asserted")]
     SentenceJudge(_model({"w:المعارك": {"Battles": 9.0}}))(doc)
     assert sorted((e.attrs["event_type"], e.attrs["modality"]) for e in doc.get("events")) == before
+
+
+@pytest.mark.parametrize("text, doubted", [
+    ("وقصفت الطائرات الحربية مواقع المسلحين في ريف إدلب أمس.", False),
+    ("وقصفت الطائرات الحربية مواقع المسلحين في ريف إدلب.", True),
+])
+def test_a_record_whose_sentence_dates_it_needs_a_surer_judge_to_be_doubted(text, doubted):
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    (event,) = doc.get("events")
+    assert event.attrs["date_stated"] is not doubted
+    unsure = _model({"w:قصفت": {NONE: 2.0, "Battles": 1.15}})  # "none" at about 0.70
+    assert 0.6 < unsure.probabilities({"w:قصفت": 1.0})[NONE] < 0.8
+    SentenceJudge(unsure)(doc)
+    assert (event.attrs["modality"] == DOUBTED) is doubted
