@@ -260,3 +260,17 @@ HASHTAGS = [
 @pytest.mark.parametrize("text, expected", HASHTAGS)
 def test_a_trigger_word_in_a_hashtag_is_a_topic_not_a_report(run, text, expected):
     assert factual_types(run(text)) == expected
+
+
+EXCHANGES = [
+    ("وتوغلت قوات الاحتلال في أطراف البلدة وسط تبادل كثيف لإطلاق النار مع المقاومين أمس.",
+     ("Battles", "Armed clash")),
+    ("وقالت الشرطة إن عناصرها تبادلوا إطلاق النار مع مسلحين قرب الحدود أمس.", ("Battles", "Armed clash")),
+    ("وتبادل الجيشان القصف المدفعي على طول الحدود أمس.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+]
+
+
+@pytest.mark.parametrize("text, expected", EXCHANGES)
+def test_exchanges_of_fire_and_shelling_in_their_verb_and_adjective_forms(run, text, expected):
+    assert expected in factual_types(run(text))
