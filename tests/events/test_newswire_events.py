@@ -274,3 +274,18 @@ EXCHANGES = [
 @pytest.mark.parametrize("text, expected", EXCHANGES)
 def test_exchanges_of_fire_and_shelling_in_their_verb_and_adjective_forms(run, text, expected):
     assert expected in factual_types(run(text))
+
+
+# scheduled, intended and called-for protests have not happened yet
+NOT_YET = [
+    "ومن المقرر أن تنظم النقابات مظاهرات حاشدة في بغداد يوم الجمعة.",
+    "وأعلن الحزب عزمه تنظيم اعتصام مفتوح أمام البرلمان.",
+    "وانتشرت دعوات إلى التظاهر في ساحة التحرير يوم السبت.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_YET)
+def test_scheduled_intended_and_called_for_protests_are_planned(run, text):
+    events = run(text)
+    assert events and not factual_types(events)
+    assert {e.attrs["modality"] for e in events} == {"planned"}
