@@ -281,6 +281,7 @@ NOT_YET = [
     "ومن المقرر أن تنظم النقابات مظاهرات حاشدة في بغداد يوم الجمعة.",
     "وأعلن الحزب عزمه تنظيم اعتصام مفتوح أمام البرلمان.",
     "وانتشرت دعوات إلى التظاهر في ساحة التحرير يوم السبت.",
+    "ويستعد المعلمون في محافظة البصرة لتنفيذ المرحلة الأولى من اعتصام مفتوح.",
 ]
 
 
@@ -289,3 +290,15 @@ def test_scheduled_intended_and_called_for_protests_are_planned(run, text):
     events = run(text)
     assert events and not factual_types(events)
     assert {e.attrs["modality"] for e in events} == {"planned"}
+
+
+# a speaker's solidarity with protesters, and a committee that coordinates protests, report no protest
+NO_PROTEST = [
+    "وعبر رئيس البرلمان في بيان عن تضامنه مع المحتجين في البصرة.",
+    "وقالت لجان تنسيق التظاهرات في بغداد إن مطالبها واضحة.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PROTEST)
+def test_solidarity_and_coordinating_committees_are_no_protest(run, text):
+    assert not factual_types(run(text))

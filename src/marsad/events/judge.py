@@ -284,7 +284,7 @@ class SentenceJudge:
             if best not in VIOLENT or best == kind or probabilities[best] < PROMOTE_MIN or probabilities[kind] >= STRAY_MAX:
                 continue
             if any(e.attrs["event_type"] == best for e in events_in(sentences[index], doc.get("events"))):
-                continue  # the judge's type is another event of the sentence ("المعارك متواصلة، فيما أسفرت الغارات")
+                continue  # the judge's type is another event of the sentence (fighting goes on, while strikes ...)
             retyped = []
             for record in judged_records(doc, index, best, partial(self._trigger, event_type=best)):
                 record.attrs.update(modality=event.attrs["modality"], factual=True, rule_type=kind,
