@@ -85,6 +85,10 @@ _IS_SHARED = [
     "فلول داعش",
     "عناصر داعش",
     "خلايا تنظيم الدولة",
+    "دواعش",
+    "الدواعش",
+    "داعشي",
+    "داعشيا",
 ]
 _SABA_KEYS = frozenset({"saba-houthi", "saba-gov"})
 _SABA_REASON = (

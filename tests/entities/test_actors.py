@@ -57,6 +57,10 @@ def test_sample_article_actors(link, sample_text: str) -> None:
         ("اشتبكت قوات سوريا الديمقراطية مع مسلحي التنظيم", "قوات سوريا الديمقراطية", "Syrian Democratic Forces"),
         ("أطلقت جماعة الحوثي صاروخا باليستيا على جازان", "جماعة الحوثي", "Houthis"),
         ("هاجمت حركة الشباب قاعدة عسكرية في الصومال", "حركة الشباب", "Al Shabaab"),
+        # the nisba forms without the article: a Houthi, Houthis, IS members
+        ("وقتل 30 حوثيا في المعارك على جبهة نهم", "حوثيا", "Houthis"),
+        ("وقال قيادي حوثي إن الجماعة لن تنسحب من المدينة", "حوثي", "Houthis"),
+        ("اعتقلت القوات العراقية خمسة دواعش في الموصل", "دواعش", "Islamic State"),
         # a hashtag's underscores join the words of the alias
         ("قصفت #ميليشيات_الحوثي أحياء سكنية في تعز", "ميليشيات_الحوثي", "Houthis"),
         ("أعلن #الأمن_العام_اللبناني اعتقال شخص", "الأمن_العام_اللبناني", "Police Forces of Lebanon"),
