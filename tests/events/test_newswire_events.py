@@ -302,3 +302,16 @@ NO_PROTEST = [
 @pytest.mark.parametrize("text", NO_PROTEST)
 def test_solidarity_and_coordinating_committees_are_no_protest(run, text):
     assert not factual_types(run(text))
+
+
+# fire opened on, or a sniper's bullet at, people who are no armed side: an attack on civilians
+SHOT_AT = [
+    "وقال شهود إن مسلحين فتحوا النار على المصلين في مسجد بالموصل أمس.",
+    "وتعرضت حافلة تقل مدنيين لإطلاق نار قرب المدينة أمس.",
+    "وأصابت رصاصة قناص حوثي امرأة في حي الروضة بتعز أمس.",
+]
+
+
+@pytest.mark.parametrize("text", SHOT_AT)
+def test_fire_opened_on_civilians_is_an_attack_on_them(run, text):
+    assert ("Violence against civilians", "Attack") in factual_types(run(text))
