@@ -316,12 +316,8 @@ class SentenceJudge:
         if not candidates:
             return
         probability, index, event_type = max(candidates)
-
-        def trigger(sentence_tokens: Sequence[Span]) -> tuple[int, int, str] | None:
-            return self._trigger(sentence_tokens, event_type)
-
         added = []
-        for event in judged_records(doc, index, event_type, trigger):
+        for event in judged_records(doc, index, event_type, partial(self._trigger, event_type=event_type)):
             if overrulable(event.attrs, short=True) and _recent(event, doc.published):
                 _set_modality(event, "reported" if event.attrs.get("source") else "asserted", probability)
             if is_factual(event.attrs["modality"]):
