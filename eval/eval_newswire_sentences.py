@@ -19,12 +19,11 @@ that rules can be written looking only at TUNE errors and judged on HELD-OUT.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
 
-from eval_event_sentences import PLOVER_CLASS
+from eval_event_sentences import PLOVER_CLASS, split_of
 from eval_events import SHARED, build_pipeline, prf, read_jsonl
 
 from marsad.document import Document
@@ -41,10 +40,6 @@ def anercorp_sentences(path: Path = ANERCORP) -> list[str]:
     return [" ".join(tokens) for tokens, _ in read_anercorp(path)]
 
 
-def split_of(index: int) -> str:
-    return "heldout" if int(hashlib.sha1(str(index).encode()).hexdigest(), 16) % 2 else "tune"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=DEFAULT)
@@ -59,7 +54,7 @@ def main() -> None:
         if record.get("corpus") != "anercorp_train" or record.get("plover") not in ("ASSAULT", "PROTEST", "none"):
             sys.exit(f"{args.file}:{number}: needs corpus anercorp_train and plover ASSAULT, PROTEST or none")
     if args.split != "all":
-        records = [r for r in records if split_of(r["sentence"]) == args.split]
+        records = [r for r in records if split_of(str(r["sentence"])) == args.split]
     sentences = anercorp_sentences()
     pipeline = build_pipeline(("judge",) if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}; split {args.split}: {len(records)} sentences")

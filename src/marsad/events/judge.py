@@ -33,9 +33,9 @@ from marsad.errors import DataError
 from marsad.events.lexicon import lexicon
 from marsad.events.modality import is_factual
 from marsad.events.notes import note
-from marsad.events.stage import in_hashtags, judged_records
+from marsad.events.stage import JudgedRecords, in_hashtags
 from marsad.events.typing import VIOLENT
-from marsad.text.tokenize import tokens_by_sentence
+from marsad.text.tokenize import clitic_inventory, tokens_by_sentence
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
 NONE = "none"
@@ -113,7 +113,8 @@ def sentence_features(tokens: Sequence[Span], events: Iterable[dict[str, Any]]) 
 
 
 def _stem(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+    article = clitic_inventory().article
+    return word[len(article):] if word.startswith(article) and len(word) > 4 else word
 
 
 class JudgeModel:
@@ -199,6 +200,11 @@ def _recent(event: Span, published: dt.date | None) -> bool:
         return True
 
 
+def _as_news(event: Span, probability: float) -> None:
+    """Make a record factual on the judge's word: reported when it has a source, else asserted."""
+    _set_modality(event, "reported" if event.attrs.get("source") else "asserted", probability)
+
+
 def _set_modality(event: Span, modality: str, probability: float) -> None:
     before = event.attrs["modality"]
     event.attrs["rule_modality"] = before
@@ -256,13 +262,16 @@ class SentenceJudge:
             for event in present:
                 if (event.attrs["event_type"] == best and overrulable(event.attrs, short)
                         and _recent(event, doc.published)):
-                    _set_modality(event, "reported" if event.attrs.get("source") else "asserted", probabilities[best])
-        self._retype_violence(doc, verdicts)
+                    _as_news(event, probabilities[best])
+        build = JudgedRecords(doc)
+        self._retype_violence(doc, verdicts, build)
         if short:
-            self._code_missed_violence(doc, verdicts, tokens)
+            self._code_missed_violence(doc, verdicts, build)
         return doc
 
-    def _retype_violence(self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]]) -> None:
+    def _retype_violence(
+        self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]], build: JudgedRecords,
+    ) -> None:
         """A violent record of one sentence that the judge reads as another violent type (as likely as
         all the others together, its own type under `STRAY_MAX`) takes the judge's type, its arguments
         found again for that type ("أدت الغارة إلى مقتل 5 مدنيين" in a sentence of its own is the strike
@@ -286,7 +295,7 @@ class SentenceJudge:
             if any(e.attrs["event_type"] == best for e in events_in(sentences[index], doc.get("events"))):
                 continue  # the judge's type is another event of the sentence (fighting goes on, while strikes ...)
             retyped = []
-            for record in judged_records(doc, index, best, partial(self._trigger, event_type=best)):
+            for record in build(index, best, partial(self._trigger, event_type=best)):
                 record.attrs.update(modality=event.attrs["modality"], factual=True, rule_type=kind,
                                     modality_reason=event.attrs.get("modality_reason"),
                                     judge=round(probabilities[best], 3))
@@ -299,8 +308,7 @@ class SentenceJudge:
             doc.layers["events"] = sorted(events, key=lambda e: (e.start, e.end))
 
     def _code_missed_violence(
-        self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]],
-        tokens: dict[int, list[Span]],
+        self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]], build: JudgedRecords,
     ) -> None:
         """In a short text where the rules coded no violent event, one record of the violent event the
         judge is surest of, in a sentence whose records (if any) were all set aside on weak evidence.
@@ -317,9 +325,9 @@ class SentenceJudge:
             return
         probability, index, event_type = max(candidates)
         added = []
-        for event in judged_records(doc, index, event_type, partial(self._trigger, event_type=event_type)):
+        for event in build(index, event_type, partial(self._trigger, event_type=event_type)):
             if overrulable(event.attrs, short=True) and _recent(event, doc.published):
-                _set_modality(event, "reported" if event.attrs.get("source") else "asserted", probability)
+                _as_news(event, probability)
             if is_factual(event.attrs["modality"]):
                 event.attrs["rule_modality"] = NONE  # the rules coded nothing here
                 event.attrs["judge"] = round(probability, 3)

@@ -796,26 +796,36 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     return doc.span(start, end, record["event_type"], **record)
 
 
-def judged_records(
-    doc: Document, sentence: int, event_type: str,
-    trigger_of: Callable[[Sequence[Span]], tuple[int, int, str] | None],
-) -> list[Span]:
-    """Records of an event that the sentence judge reads in a sentence where the rules coded none (see
-    `marsad.events.judge`). `trigger_of` picks, from the sentence's tokens past the dateline, the tokens
-    that stand for the trigger and the sub-type, or None for no record. The arguments are found as for
-    a rule's trigger, and the evidence is the whole sentence. Their modality is what the rules' checks
-    make of it (an old date, undated hearsay, a lone word); the judge decides what to overrule."""
-    context = _ArticleContext.of(doc)
-    tokens, parts, source = context.sentence_parts[sentence]
-    picked = trigger_of(tokens) if tokens else None
-    if picked is None:
-        return []
-    first, last, sub_event_type = picked
-    lex = lexicon()
-    entry = lex.taxonomy[(event_type, sub_event_type)]
-    trigger = Match(first, last, Pattern((), "(the sentence judge)"),
-                    Trigger(event_type, sub_event_type, entry.plover, False, (), "judge"))
-    deaths = [toll_at(tokens, m.first, m.last) for m in lex.triggers.find(tokens) if m.payload.sub_event_type == "kill"]
-    draft = Draft(event_type, sub_event_type, trigger, tokens, sentence, "asserted", False,
-                  (0, len(tokens) - 1), deaths)
-    return [_to_span(doc, record) for record in context.records(draft, parts, source)]
+
+class JudgedRecords:
+    """Records of events that the sentence judge reads where the rules coded none or typed otherwise
+    (see `marsad.events.judge`), built as the rules build theirs. The article's context is worked out
+    once per document, on the first record asked for."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._context: _ArticleContext | None = None
+
+    def __call__(
+        self, sentence: int, event_type: str, trigger_of: Callable[[Sequence[Span]], tuple[int, int, str] | None],
+    ) -> list[Span]:
+        """`trigger_of` picks, from the sentence's tokens past the dateline, the tokens that stand for
+        the trigger and the sub-type, or None for no record. The arguments are found as for a rule's
+        trigger, and the evidence is the whole sentence. Their modality is what the rules' checks make
+        of it (an old date, undated hearsay, a lone word); the judge decides what to overrule."""
+        if self._context is None:
+            self._context = _ArticleContext.of(self.doc)
+        tokens, parts, source = self._context.sentence_parts[sentence]
+        picked = trigger_of(tokens) if tokens else None
+        if picked is None:
+            return []
+        first, last, sub_event_type = picked
+        lex = lexicon()
+        entry = lex.taxonomy[(event_type, sub_event_type)]
+        trigger = Match(first, last, Pattern((), "(the sentence judge)"),
+                        Trigger(event_type, sub_event_type, entry.plover, False, (), "judge"))
+        deaths = [toll_at(tokens, m.first, m.last) for m in lex.triggers.find(tokens)
+                  if m.payload.sub_event_type == "kill"]
+        draft = Draft(event_type, sub_event_type, trigger, tokens, sentence, "asserted", False,
+                      (0, len(tokens) - 1), deaths)
+        return [_to_span(self.doc, record) for record in self._context.records(draft, parts, source)]
