@@ -312,3 +312,31 @@ def test_a_record_whose_sentence_dates_it_needs_a_surer_judge_to_be_doubted(text
     assert 0.6 < unsure.probabilities({"w:قصفت": 1.0})[NONE] < 0.8
     SentenceJudge(unsure)(doc)
     assert (event.attrs["modality"] == DOUBTED) is doubted
+
+
+def test_the_judge_reads_word_stems_and_their_first_and_last_letters():
+    def features(text: str) -> dict[str, float]:
+        doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+        return sentence_features(doc.get("tokens"), [e.attrs for e in doc.get("events")])
+    plural = features("واندلعت الاشتباكات في ريف إدلب أمس.")
+    singular = features("واندلع اشتباك في ريف إدلب أمس.")
+    # the article comes off; two inflections of one root share their first three letters
+    assert "w:الاشتباكات" in plural and "s:اشتباكات" in plural
+    assert "p3:اشت" in plural and "p3:اشت" in singular and "x3:اكات" not in plural
+    assert "x3:كات" in plural and "x3:باك" in singular
+
+
+HEARSAY = "وأوضح أن الطائرات قصفت مواقع المسلحين في البلدة."
+
+
+def test_only_in_a_short_text_may_the_judge_overrule_undated_hearsay():
+    eager = _model({"w:قصفت": {"Explosions/Remote violence": 9.0}})
+    alone = Pipeline(RULES_ONLY)(Document(text=HEARSAY, published=PUBLISHED))
+    assert [(e.attrs["modality"], e.attrs["modality_reason"]) for e in alone.get("events")] == [
+        ("statement", "undated hearsay")]
+    SentenceJudge(eager)(alone)
+    assert [e.attrs["modality"] for e in alone.get("events")] == ["asserted"]
+    filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
+    article = Pipeline(RULES_ONLY)(Document(text=" ".join([filler, filler, filler, HEARSAY]), published=PUBLISHED))
+    SentenceJudge(eager)(article)
+    assert [e.attrs["modality"] for e in article.get("events")] == ["statement"]
