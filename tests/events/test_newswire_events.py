@@ -315,3 +315,35 @@ SHOT_AT = [
 @pytest.mark.parametrize("text", SHOT_AT)
 def test_fire_opened_on_civilians_is_an_attack_on_them(run, text):
     assert ("Violence against civilians", "Attack") in factual_types(run(text))
+
+
+GROUND_AND_BLASTS_BY_OTHER_WORDS = [
+    # clearing, driving out, gaining ground, advancing towards (VSO, the subject between)
+    ("وقال مصدر عسكري إن قوات الجيش طهرت عددا من الأحياء في جنوب المدينة من عناصر التنظيم.", "Battles"),
+    ("ونجحت قوات المقاومة في دحر مسلحي الحوثي عن المدينة.", "Battles"),
+    ("وأحرز الجيش اليمني تقدما ميدانيا في مديرية كتاف بمحافظة صعدة.", "Battles"),
+    ("وتقدمت القوات الحكومية باتجاه بلدة الوهبية شرق المدينة يوم الثلاثاء.", "Battles"),
+    # a suicide bomber with the subject between verb and reflexive; missiles falling; a ramming
+    ("وفجرت امرأة نفسها في كنيسة بمدينة سورابايا صباح الأحد.", "Explosions/Remote violence"),
+    ("وأصيب قيادي في الحزب نتيجة سقوط صواريخ عدة على المركز مساء الأحد.", "Explosions/Remote violence"),
+    ("وأقدمت مركبة عسكرية للميليشيات على دهس ثلاث نساء وسط مدينة ذمار.", "Violence against civilians"),
+    ("وفتح مجهولون النار على سيارة مدنية في ريف درعا.", "Violence against civilians"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", GROUND_AND_BLASTS_BY_OTHER_WORDS)
+def test_ground_taken_and_blasts_told_in_other_words(run, text, event_type):
+    assert event_type in {t for t, _ in factual_types(run(text))}
+
+
+NO_GROUND_TAKEN = [
+    "وقال إن البلاد تعافت منذ دحر التنظيم قبل عامين.",
+    "وتقدمت الحكومة بطلب رسمي إلى مجلس الأمن.",
+    "ودهست سيارة مسرعة طفلا في أحد شوارع القاهرة.",
+]
+
+
+@pytest.mark.parametrize("text", NO_GROUND_TAKEN)
+def test_a_past_defeat_a_request_and_a_road_accident_are_no_assault(run, text):
+    kinds = {t for t, _ in factual_types(run(text))}
+    assert not kinds & {"Battles", "Explosions/Remote violence", "Violence against civilians"}
