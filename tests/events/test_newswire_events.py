@@ -347,3 +347,23 @@ NO_GROUND_TAKEN = [
 def test_a_past_defeat_a_request_and_a_road_accident_are_no_assault(run, text):
     kinds = {t for t, _ in factual_types(run(text))}
     assert not kinds & {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+MORE_PROTESTS_AND_MISSILES = [
+    ("وأطلقت الفصائل عشرين صاروخا على مواقع الجيش الخميس.", "Explosions/Remote violence"),
+    ("وتجمع عشرات الصحفيين أمام مقر النقابة في عمان تضامنا مع زميلهم المعتقل.", "Protests"),
+    ("واحتج مئات السكان على انقطاع المياه بإغلاق الطريق الرئيسي في مدينة البصرة.", "Protests"),
+    ("وخرج أبناء الجزيرة في مسيرة جماهيرية حاشدة في سقطرى.", "Protests"),
+    ("ورشق شبان فلسطينيون الجنود الإسرائيليين بالحجارة قرب مدخل بيت لحم.", "Riots"),
+]
+
+
+@pytest.mark.parametrize("text, event_type", MORE_PROTESTS_AND_MISSILES)
+def test_missiles_after_a_number_and_gatherings_told_in_other_words(run, text, event_type):
+    assert event_type in {t for t, _ in factual_types(run(text))}
+
+
+def test_a_stop_to_missile_fire_and_a_test_launch_are_no_strike(run):
+    for text in ("وقال المتحدث إن العمليات العسكرية ساهمت بوقف إطلاق الصواريخ على المدن الحدودية.",
+                 "وأطلقت كوريا الشمالية صاروخا باليستيا في بحر اليابان."):
+        assert "Explosions/Remote violence" not in {t for t, _ in factual_types(run(text))}
