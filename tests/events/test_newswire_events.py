@@ -327,7 +327,7 @@ GROUND_AND_BLASTS_BY_OTHER_WORDS = [
     ("وفجرت امرأة نفسها في كنيسة بمدينة سورابايا صباح الأحد.", "Explosions/Remote violence"),
     ("وأصيب قيادي في الحزب نتيجة سقوط صواريخ عدة على المركز مساء الأحد.", "Explosions/Remote violence"),
     ("وأقدمت مركبة عسكرية للميليشيات على دهس ثلاث نساء وسط مدينة ذمار.", "Violence against civilians"),
-    ("وفتح مجهولون النار على سيارة مدنية في ريف درعا.", "Violence against civilians"),
+    ("وفتح مسلحون مجهولون النار على سيارة مدنية في ريف درعا مساء الأحد.", "Violence against civilians"),
 ]
 
 
@@ -367,3 +367,26 @@ def test_a_stop_to_missile_fire_and_a_test_launch_are_no_strike(run):
     for text in ("وقال المتحدث إن العمليات العسكرية ساهمت بوقف إطلاق الصواريخ على المدن الحدودية.",
                  "وأطلقت كوريا الشمالية صاروخا باليستيا في بحر اليابان."):
         assert "Explosions/Remote violence" not in {t for t, _ in factual_types(run(text))}
+
+
+def test_shelling_undergone_with_the_place_between_is_news(run):
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in factual_types(run(
+        "وتعرضت الأحياء الشرقية لمدينة تعز لقصف المتمردين الحوثيين أمس."))
+
+
+def test_strikes_on_chemical_sites_are_no_chemical_attack(run):
+    types = factual_types(run("وأعلن ترامب شن بلاده ضربات استهدفت مواقع كيماوية في سوريا فجر السبت."))
+    assert ("Explosions/Remote violence", "Air/drone strike") in types
+    assert ("Explosions/Remote violence", "Chemical weapon") not in types
+
+
+REACTIONS = [
+    "ورحبت الخارجية التركية بالضربات الأمريكية على سوريا ووصفتها بأنها رد مناسب.",
+    "وألقت الدول الغربية باللائمة على الحكومة في هجوم على منطقة خاضعة لسيطرة المعارضة.",
+    "وحملت لندن دمشق المسؤولية عن الهجوم الكيماوي في دوما.",
+]
+
+
+@pytest.mark.parametrize("text", REACTIONS)
+def test_welcoming_blaming_and_holding_responsible_are_reactions(run, text):
+    assert not {t for t, _ in factual_types(run(text))} & {"Battles", "Explosions/Remote violence"}

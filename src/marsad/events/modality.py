@@ -29,7 +29,7 @@ def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
     return [c for c in cues if not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)]
 
 
-UNDERGONE_GAP = 3
+UNDERGONE_GAP = 6
 
 
 def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
