@@ -390,3 +390,8 @@ REACTIONS = [
 @pytest.mark.parametrize("text", REACTIONS)
 def test_welcoming_blaming_and_holding_responsible_are_reactions(run, text):
     assert not {t for t, _ in factual_types(run(text))} & {"Battles", "Explosions/Remote violence"}
+
+
+def test_the_cradle_of_the_protests_is_a_description(run):
+    text = "وتسيطر الفصائل المعارضة على معظم محافظة درعا، مهد الاحتجاجات ضد الحكومة."
+    assert "Protests" not in {t for t, _ in factual_types(run(text))}
