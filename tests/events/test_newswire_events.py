@@ -387,3 +387,12 @@ def test_welcoming_blaming_and_holding_responsible_are_reactions(run, text):
 def test_the_cradle_of_the_protests_is_a_description(run):
     text = "وتسيطر الفصائل المعارضة على معظم محافظة درعا، مهد الاحتجاجات ضد الحكومة."
     assert "Protests" not in {t for t, _ in factual_types(run(text))}
+
+
+def test_was_in_a_relative_clause_leaves_the_main_event_news():
+    """"التي كانت معقلا" describes the town; the killing the main clause reports after it is news, for the
+    rules themselves (in a short text the judge could overrule a background reading anyway)."""
+    rules = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
+    text = "وفي الموصل، التي كانت معقلا لتنظيم داعش، قتل سبعة أشخاص في هجوم مسلح."
+    types = factual_types(rules(Document(text=text, published=PUBLISHED)).get("events"))
+    assert {t for t, _ in types} & {"Battles", "Violence against civilians"}

@@ -26,7 +26,19 @@ PRIORITY = (
 
 def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
     cues = lexicon().cues.find(tokens)
-    return [c for c in cues if not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)]
+    return [c for c in cues if not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)
+            and not _is_relative_was(c, tokens)]
+
+
+_RELATIVES = ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
+
+
+def _is_relative_was(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
+    """"كان" right after a relative pronoun describes the noun before it ("نينوى، التي كانت معقلا
+    لداعش، قتل 7 أشخاص"), not the events of the main clause after it."""
+    if cue.payload.modality != "background" or cue.first == 0 or not cue.pattern.source.startswith(("كان", "وكان")):
+        return False
+    return tokens[cue.first - 1].attrs.get("norm", "") in _RELATIVES
 
 
 UNDERGONE_GAP = 6
