@@ -389,10 +389,26 @@ def test_the_cradle_of_the_protests_is_a_description(run):
     assert "Protests" not in {t for t, _ in factual_types(run(text))}
 
 
-def test_was_in_a_relative_clause_leaves_the_main_event_news():
-    """"التي كانت معقلا" describes the town; the killing the main clause reports after it is news, for the
-    rules themselves (in a short text the judge could overrule a background reading anyway)."""
-    rules = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
-    text = "وفي الموصل، التي كانت معقلا لتنظيم داعش، قتل سبعة أشخاص في هجوم مسلح."
-    types = factual_types(rules(Document(text=text, published=PUBLISHED)).get("events"))
-    assert {t for t, _ in types} & {"Battles", "Violence against civilians"}
+@pytest.fixture(scope="module")
+def rules():
+    """The rules alone: in a short text the judge could overrule a background or ongoing reading anyway."""
+    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
+    return lambda text: pipeline(Document(text=text, published=PUBLISHED)).get("events")
+
+
+RULES_NEWS = [
+    # "التي كانت معقلا" describes the town, not the killing the main clause reports after it
+    "وفي الموصل، التي كانت معقلا لتنظيم داعش، قتل سبعة أشخاص في هجوم مسلح.",
+    # a death told as news in fighting that goes on
+    "وقتل قائد ميداني حوثي، الأربعاء، في المواجهات المستمرة بين الجيش اليمني والحوثيين في الحديدة.",
+]
+
+
+@pytest.mark.parametrize("text", RULES_NEWS)
+def test_a_relative_was_and_a_death_in_ongoing_fighting_are_news(rules, text):
+    assert {t for t, _ in factual_types(rules(text))} & {"Battles", "Violence against civilians"}
+
+
+def test_fighting_that_goes_on_with_no_death_stays_ongoing(rules):
+    events = rules("وقال المتحدث إن المعارك لا تزال مستمرة في مديرية كتاف.")
+    assert events and {e.attrs["modality"] for e in events} == {"ongoing"}

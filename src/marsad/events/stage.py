@@ -334,6 +334,10 @@ def _sentence_drafts(
         if candidates:
             nearest = min(candidates, key=lambda d: abs(d.trigger.first - death.first))
             nearest.deaths.append(toll)
+            if nearest.modality == "ongoing" and is_factual(modalities[id(death)]):
+                # a death told as news in fighting that goes on ("قتل قائد، الأربعاء، في المواجهات
+                # المستمرة") makes the fighting a record of its own
+                nearest.modality = modalities[id(death)]
     return list(drafts.values())
 
 
