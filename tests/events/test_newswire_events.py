@@ -412,3 +412,13 @@ def test_a_relative_was_and_a_death_in_ongoing_fighting_are_news(rules, text):
 def test_fighting_that_goes_on_with_no_death_stays_ongoing(rules):
     events = rules("وقال المتحدث إن المعارك لا تزال مستمرة في مديرية كتاف.")
     assert events and {e.attrs["modality"] for e in events} == {"ongoing"}
+
+
+def test_an_accusation_counting_the_dead_reports_the_attack(rules):
+    """Who did it is alleged; that it happened is not, when the sentence counts its dead."""
+    counted = rules("واتهمت دمشق إسرائيل بقصف مطار التيفور العسكري وسط البلاد الاثنين، ما تسبب بمقتل سبعة عسكريين.")
+    assert "Explosions/Remote violence" in {t for t, _ in factual_types(counted)}
+    named = rules("واتهم الوزير الحوثيين بقصف الأحياء السكنية في تعز.")
+    assert not factual_types(named) and {e.attrs["modality"] for e in named} == {"statement"}
+    threatened = rules("وهددت الدول الغربية الحكومة بالرد بعد اتهامها بقصف بلدة بالغاز ما أدى إلى مقتل العشرات.")
+    assert "Explosions/Remote violence" not in {t for t, _ in factual_types(threatened)}

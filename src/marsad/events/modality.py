@@ -5,7 +5,8 @@ Non-factual (kept with the event but not counted as a record): planned, possible
 negated, historical, statement (cues marked `topic` in the data file give it too); `block` means the
 trigger is no event at all (a film, a metaphor);
 `background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates
-the event within the month before publication.
+the event within the month before publication; so is `accused` (an accusation): a statement unless the
+sentence counts the event's dead.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from marsad.events.patterns import Match
 FACTUAL = ("asserted", "reported", "claimed")
 # When several cues reach one trigger, the first of this order wins.
 PRIORITY = (
-    "block", "denied", "negated", "threat", "planned", "possible", "historical", "statement", "ongoing",
-    "background", "claimed",
+    "block", "denied", "negated", "threat", "planned", "possible", "historical", "statement", "accused",
+    "ongoing", "background", "claimed",
 )
 
 
@@ -67,13 +68,13 @@ def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
 
 # cues that, right before a word naming the crowd, make the crowd their subject ("ندد المتظاهرون",
 # "طالب المحتجون") or a preposition ("للمتظاهرين"), not a statement about or a plan of a protest
-_CROWD_SUBJECT = ("statement", "planned")
+_CROWD_SUBJECT = ("statement", "planned", "accused")
 CROWD_GAP = 2
 
 
 # plans, threats and guesses look forward: they do not reach an event told after "بعد", "إثر", "عقب"
 # ("تستقدم تعزيزات استعدادا للتقدم نحو الميناء بعد سيطرتها على المطار" reports the airport as taken)
-_FORWARD = ("planned", "threat", "possible")
+FORWARD = ("planned", "threat", "possible")
 
 
 def _linked_back(cue_last: int, trigger_first: int, tokens: Sequence[Span]) -> bool:
@@ -96,7 +97,7 @@ def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Seque
         # demands): a statement, and the crowd named after it is no speaker
         modality = "statement" if cue.payload.modality == "topic" else cue.payload.modality
         if cue.last < trigger_first and trigger_first - cue.last <= cue.payload.before:
-            if modality in _FORWARD and _linked_back(cue.last, trigger_first, tokens):
+            if modality in FORWARD and _linked_back(cue.last, trigger_first, tokens):
                 continue
             found.add(modality)
         elif cue.first > trigger_last and cue.first - trigger_last <= cue.payload.after:

@@ -34,7 +34,7 @@ from marsad.events.attribution import AttributionState, sentence_source
 from marsad.events.clauses import clauses, dateline_end
 from marsad.events.fatalities import Toll, toll_at
 from marsad.events.lexicon import Trigger, lexicon
-from marsad.events.modality import UNDERGONE_GAP, find_cues, is_factual, modality_of
+from marsad.events.modality import FORWARD, UNDERGONE_GAP, find_cues, is_factual, modality_of
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
 from marsad.events.typing import VIOLENT, rank, resolve
@@ -466,6 +466,13 @@ def _records(
                      for t in tokens[max(0, trigger.first - CAUSE_LINK_GAP):trigger.first])
         modality, reason = ("asserted", "cues") if recent else ("historical", "after" if linked else "background")
     tolls = [t for t in draft.deaths]
+    if modality == "accused":
+        # an accusation names who did it; an attack whose dead it counts happened ("اتهمت دمشق إسرائيل
+        # بقصف مطار التيفور، ما تسبب بمقتل سبعة"), one it only names may be rhetoric, and one named in a
+        # threat or plan ("هددت بالرد بعد اتهامه باستخدام الكيمياوي") is the reason given for it
+        counted_dead = any(t.explicit and not t.aggregate for t in tolls)
+        reacting = any(c.payload.modality in FORWARD for c in find_cues(tokens))
+        modality, reason = ("asserted", "cues") if counted_dead and not reacting else ("statement", "accused")
     if is_factual(modality):
         if any(t.aggregate for t in tolls):
             modality, reason = "historical", "aggregate"
