@@ -422,3 +422,12 @@ def test_an_accusation_counting_the_dead_reports_the_attack(rules):
     assert not factual_types(named) and {e.attrs["modality"] for e in named} == {"statement"}
     threatened = rules("وهددت الدول الغربية الحكومة بالرد بعد اتهامها بقصف بلدة بالغاز ما أدى إلى مقتل العشرات.")
     assert "Explosions/Remote violence" not in {t for t, _ in factual_types(threatened)}
+
+
+def test_air_raids_beside_an_interception_are_still_raids(rules):
+    types = factual_types(rules("وجاءت الغارات بعد ساعات قليلة من اعتراض الدفاعات الجوية السعودية صاروخا باليستيا "
+                                "أطلقه الحوثيون على جازان."))
+    assert ("Explosions/Remote violence", "Air/drone strike") in types
+    assert ("Strategic developments", "Disrupted weapons use") in types
+    intercepted = factual_types(rules("واعترضت الدفاعات الجوية صاروخا باليستيا أطلقه الحوثيون باتجاه جازان."))
+    assert intercepted == {("Strategic developments", "Disrupted weapons use")}

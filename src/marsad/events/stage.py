@@ -49,6 +49,9 @@ HISTORICAL_DAYS = 31
 # how far before its trigger an "after" word makes a background event one named after a cause link
 # (the reach of بعد، عقب، إثر as background cues in modality.tsv)
 CAUSE_LINK_GAP = 3
+# air raids are flown, not shot down: an interception in their sentence is another event ("جاءت الغارات
+# بعد ساعات من اعتراض الدفاعات الجوية صاروخا")
+_RAIDS = frozenset({"غاره", "غارات", "قصف جوي"})
 
 
 @dataclass
@@ -300,7 +303,8 @@ def _sentence_drafts(
             continue
         event_type, sub = typed
         derived = match.payload.event_type == "*"
-        if intercepted and (event_type == "Explosions/Remote violence" or (derived and event_type in VIOLENT)):
+        if intercepted and (event_type == "Explosions/Remote violence" or (derived and event_type in VIOLENT)) \
+                and match.payload.source not in _RAIDS:
             continue  # the missile or drone was shot down: a disrupted weapons use, not a strike
         clause_index = next(i for i, (a, b) in enumerate(spans) if a <= match.first <= b)
         current = drafts.get((event_type, clause_index))
