@@ -49,9 +49,6 @@ HISTORICAL_DAYS = 31
 # how far before its trigger an "after" word makes a background event one named after a cause link
 # (the reach of بعد، عقب، إثر as background cues in modality.tsv)
 CAUSE_LINK_GAP = 3
-# air raids are flown, not shot down: an interception in their sentence is another event ("جاءت الغارات
-# بعد ساعات من اعتراض الدفاعات الجوية صاروخا")
-_RAIDS = frozenset({"غاره", "غارات", "قصف جوي"})
 
 
 @dataclass
@@ -263,6 +260,9 @@ def _sentence_drafts(
     context_matches = lex.context_words.find(tokens, longest=False)
     context = {m.payload for m in context_matches}
     crowd_at = {m.first for m in context_matches if m.payload == "crowd"}
+    # raids are flown, not shot down: an interception in their sentence is another event ("جاءت الغارات
+    # بعد ساعات من اعتراض الدفاعات الجوية صاروخا")
+    raid_at = {m.first for m in context_matches if m.payload == "raid"}
     fighter_spans = [(m.first, m.last) for m in context_matches if m.payload == "fighter"]
     concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
     # attacks typed by their weapon count as concrete before deaths are typed ("صواريخ استهدفت ... وأدت
@@ -304,7 +304,7 @@ def _sentence_drafts(
         event_type, sub = typed
         derived = match.payload.event_type == "*"
         if intercepted and (event_type == "Explosions/Remote violence" or (derived and event_type in VIOLENT)) \
-                and match.payload.source not in _RAIDS:
+                and match.first not in raid_at:
             continue  # the missile or drone was shot down: a disrupted weapons use, not a strike
         clause_index = next(i for i, (a, b) in enumerate(spans) if a <= match.first <= b)
         current = drafts.get((event_type, clause_index))
