@@ -431,3 +431,10 @@ def test_air_raids_beside_an_interception_are_still_raids(rules):
     assert ("Strategic developments", "Disrupted weapons use") in types
     intercepted = factual_types(rules("واعترضت الدفاعات الجوية صاروخا باليستيا أطلقه الحوثيون باتجاه جازان."))
     assert intercepted == {("Strategic developments", "Disrupted weapons use")}
+
+
+def test_a_count_of_places_subjected_to_shelling_is_a_tally(rules):
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in factual_types(rules(
+        "وتعرضت الأحياء الشرقية لمدينة تعز لقصف المتمردين الحوثيين أمس."))
+    tally = rules("وبحسب الأمم المتحدة، تعرض 28 مرفقا طبيا في المحافظة للقصف.")
+    assert "Explosions/Remote violence" not in {t for t, _ in factual_types(tally)}

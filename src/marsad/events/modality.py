@@ -48,12 +48,14 @@ UNDERGONE_GAP = 6
 def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     """"ل" after the verb تعرض ("تعرض لقصف", was shelled; "تعرض المجبري للاختطاف", with the subject
     between) reports what happened, not a purpose. The noun with a pronoun ("خشية تعرضهم لهجوم", their
-    being exposed to) is not the verb: it names a risk."""
+    being exposed to) is not the verb: it names a risk. A count as its subject ("تعرض 28 مرفقا طبيا
+    للقصف") sums up many events: a tally, left to the other cues."""
     if cue.pattern.source != "ل" or cue.first == 0:
         return False
     for index in range(max(0, cue.first - UNDERGONE_GAP), cue.first):
         if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض")):
-            return tokens[index + 1].attrs.get("role") != "enclitic"
+            counted = any(t.attrs.get("role") == "number" for t in tokens[index + 1:cue.first])
+            return tokens[index + 1].attrs.get("role") != "enclitic" and not counted
     return False
 
 
