@@ -76,6 +76,8 @@ class Lexicon:
     context_words: PatternSet[str]
     capitals: dict[str, tuple[str, str, float, float, int]]
     cause_links: frozenset[str]  # "إثر", "عقب": what follows caused what went before
+    relatives: frozenset[str]  # "التي", "الذين": a "كان" after them describes the noun before
+    undergo: tuple[str, ...]  # "تعرض": its subject suffered the event after "ل" (prefixes)
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -134,10 +136,16 @@ def lexicon() -> Lexicon:
     return Lexicon(
         taxonomy, triggers, requirements, cues, numbers, sources, source_cues, roles,
         countries, country_words, notes, place_cues, argument_cues,
-        PatternSet(((r[0], r[1]) for r in context_rows if r[1] != "cause"), TRIGGER_PROCLITICS),
+        PatternSet(((r[0], r[1]) for r in context_rows if r[1] not in _WORD_CLASSES), TRIGGER_PROCLITICS),
         {r[0]: (r[1], r[2], float(r[3]), float(r[4]), int(r[5])) for r in _rows("capitals.tsv", 6)},
         frozenset(r[0] for r in context_rows if r[1] == "cause"),
+        frozenset(r[0] for r in context_rows if r[1] == "relative"),
+        tuple(r[0] for r in context_rows if r[1] == "undergo"),
     )
+
+
+# classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
+_WORD_CLASSES = ("cause", "relative", "undergo")
 
 
 def number_value(norm: str, kind: str) -> int | None:

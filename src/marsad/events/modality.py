@@ -31,15 +31,12 @@ def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
             and not _is_relative_was(c, tokens)]
 
 
-_RELATIVES = ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
-
-
 def _is_relative_was(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
-    """"كان" right after a relative pronoun describes the noun before it ("نينوى، التي كانت معقلا
-    لداعش، قتل 7 أشخاص"), not the events of the main clause after it."""
-    if cue.payload.modality != "background" or cue.first == 0 or not cue.pattern.source.startswith(("كان", "وكان")):
+    """A background cue right after a relative pronoun ("نينوى، التي كانت معقلا لداعش، قتل 7 أشخاص":
+    in practice "كان") describes the noun before it, not the events of the main clause after it."""
+    if cue.payload.modality != "background" or cue.first == 0:
         return False
-    return tokens[cue.first - 1].attrs.get("norm", "") in _RELATIVES
+    return tokens[cue.first - 1].attrs.get("norm", "") in lexicon().relatives
 
 
 UNDERGONE_GAP = 6
@@ -53,7 +50,7 @@ def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     if cue.pattern.source != "ل" or cue.first == 0:
         return False
     for index in range(max(0, cue.first - UNDERGONE_GAP), cue.first):
-        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(("تعرض", "يتعرض", "تتعرض")):
+        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(lexicon().undergo):
             counted = any(t.attrs.get("role") == "number" for t in tokens[index + 1:cue.first])
             return tokens[index + 1].attrs.get("role") != "enclitic" and not counted
     return False

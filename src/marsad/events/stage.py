@@ -342,6 +342,13 @@ def _sentence_drafts(
                 # a death told as news in fighting that goes on ("قتل قائد، الأربعاء، في المواجهات
                 # المستمرة") makes the fighting a record of its own
                 nearest.modality = modalities[id(death)]
+    # an accusation names who did it; an attack whose dead it counts happened ("اتهمت دمشق إسرائيل بقصف
+    # مطار التيفور، ما تسبب بمقتل سبعة"), one it only names may be rhetoric, and one named in a threat or
+    # plan ("هددت بالرد بعد اتهامه باستخدام الكيمياوي") is the reason given for it
+    reacting = any(c.payload.modality in FORWARD for c in cues)
+    for draft in drafts.values():
+        if draft.modality == "accused" and not reacting and any(t.explicit and not t.aggregate for t in draft.deaths):
+            draft.modality = "asserted"
     return list(drafts.values())
 
 
@@ -387,7 +394,6 @@ def _date_causes_by_their_toll(
 FIGHTER_GAP = 3
 VICTIM_BEFORE = 4
 VICTIM_AFTER = 8
-_UNDERGO = ("تعرض", "يتعرض", "تتعرض")
 
 
 def _victims_named(word: Match[Trigger], tokens: Sequence[Span], parts: list[Participant]) -> bool:
@@ -403,7 +409,7 @@ def _victims_named(word: Match[Trigger], tokens: Sequence[Span], parts: list[Par
         if not any(n in _COMPLEMENTISERS or n in (",", "،") for n in between):
             return True  # not a listener of the speech that reports the death ("أمام الصحفيين إن ...")
     for index in range(max(0, word.first - UNDERGONE_GAP), word.first):
-        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(_UNDERGO):
+        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(lexicon().undergo):
             return not any(p.armed and index < p.first < word.first for p in parts)
     return False
 
@@ -470,13 +476,8 @@ def _records(
                      for t in tokens[max(0, trigger.first - CAUSE_LINK_GAP):trigger.first])
         modality, reason = ("asserted", "cues") if recent else ("historical", "after" if linked else "background")
     tolls = [t for t in draft.deaths]
-    if modality == "accused":
-        # an accusation names who did it; an attack whose dead it counts happened ("اتهمت دمشق إسرائيل
-        # بقصف مطار التيفور، ما تسبب بمقتل سبعة"), one it only names may be rhetoric, and one named in a
-        # threat or plan ("هددت بالرد بعد اتهامه باستخدام الكيمياوي") is the reason given for it
-        counted_dead = any(t.explicit and not t.aggregate for t in tolls)
-        reacting = any(c.payload.modality in FORWARD for c in find_cues(tokens))
-        modality, reason = ("asserted", "cues") if counted_dead and not reacting else ("statement", "accused")
+    if modality == "accused":  # an accusation the drafts did not settle as a report (`_sentence_drafts`)
+        modality, reason = "statement", "accused"
     if is_factual(modality):
         if any(t.aggregate for t in tolls):
             modality, reason = "historical", "aggregate"
@@ -809,7 +810,6 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     for name in ("_sentence", "_rank", "_focus", "_dated", "_clause"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
-
 
 
 class JudgedRecords:
