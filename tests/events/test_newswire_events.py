@@ -21,6 +21,14 @@ def run():
     return lambda text: pipeline(Document(text=text, published=PUBLISHED)).get("events")
 
 
+@pytest.fixture(scope="module")
+def rules():
+    """The rules alone, for what the rules themselves must do: in a short text the judge may build a
+    violent record the rules missed, doubt one they coded, or overrule a background reading."""
+    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
+    return lambda text: pipeline(Document(text=text, published=PUBLISHED)).get("events")
+
+
 def factual_types(events) -> set[tuple[str, str]]:
     return {(e.attrs["event_type"], e.attrs["sub_event_type"]) for e in events if is_factual(e.attrs["modality"])}
 
@@ -339,12 +347,13 @@ TOLD_IN_OTHER_WORDS = [
     ("واحتج مئات السكان على انقطاع المياه بإغلاق الطريق الرئيسي في مدينة البصرة.", "Protests"),
     ("وخرج أبناء الجزيرة في مسيرة جماهيرية حاشدة في سقطرى.", "Protests"),
     ("ورشق شبان فلسطينيون الجنود الإسرائيليين بالحجارة قرب مدخل بيت لحم.", "Riots"),
+    ("واحتجوا أمام مبنى المحافظة في البصرة على انقطاع الكهرباء.", "Protests"),
 ]
 
 
 @pytest.mark.parametrize("text, event_type", TOLD_IN_OTHER_WORDS)
-def test_ground_taken_blasts_and_gatherings_told_in_other_words(run, text, event_type):
-    assert event_type in factual_kinds(run(text))
+def test_ground_taken_blasts_and_gatherings_told_in_other_words(rules, text, event_type):
+    assert event_type in factual_kinds(rules(text))
 
 
 NO_GROUND_TAKEN = [
@@ -355,50 +364,42 @@ NO_GROUND_TAKEN = [
 
 
 @pytest.mark.parametrize("text", NO_GROUND_TAKEN)
-def test_a_past_defeat_a_request_and_a_road_accident_are_no_assault(run, text):
-    kinds = factual_kinds(run(text))
+def test_a_past_defeat_a_request_and_a_road_accident_are_no_assault(rules, text):
+    kinds = factual_kinds(rules(text))
     assert not kinds & {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
-def test_a_stop_to_missile_fire_and_a_test_launch_are_no_strike(run):
-    for text in ("وقال المتحدث إن العمليات العسكرية ساهمت بوقف إطلاق الصواريخ على المدن الحدودية.",
+def test_a_stop_to_missile_fire_and_a_test_launch_are_no_strike(rules):
+    for text in ("وقال إن الجيش الذي أطلق حملته أمس نجح بوقف إطلاق الصواريخ على المدن الحدودية.",
                  "وأطلقت كوريا الشمالية صاروخا باليستيا في بحر اليابان."):
-        assert "Explosions/Remote violence" not in factual_kinds(run(text))
+        assert "Explosions/Remote violence" not in factual_kinds(rules(text))
 
 
-def test_shelling_undergone_with_the_place_between_is_news(run):
-    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in factual_types(run(
-        "وتعرضت الأحياء الشرقية لمدينة تعز لقصف المتمردين الحوثيين أمس."))
-
-
-def test_strikes_on_chemical_sites_are_no_chemical_attack(run):
-    types = factual_types(run("وأعلن ترامب شن بلاده ضربات استهدفت مواقع كيماوية في سوريا فجر السبت."))
+def test_strikes_on_chemical_sites_are_no_chemical_attack(rules):
+    types = factual_types(rules("وأعلن ترامب شن بلاده ضربات استهدفت مواقع كيماوية في سوريا فجر السبت."))
     assert ("Explosions/Remote violence", "Air/drone strike") in types
     assert ("Explosions/Remote violence", "Chemical weapon") not in types
 
 
 REACTIONS = [
     "ورحبت الخارجية التركية بالضربات الأمريكية على سوريا ووصفتها بأنها رد مناسب.",
-    "وألقت الدول الغربية باللائمة على الحكومة في هجوم على منطقة خاضعة لسيطرة المعارضة.",
-    "وحملت لندن دمشق المسؤولية عن الهجوم الكيماوي في دوما.",
+    "وألقت الدول الغربية باللائمة على الجيش السوري في هجوم كيماوي على بلدة دوما أسفر عن مقتل العشرات.",
 ]
 
 
 @pytest.mark.parametrize("text", REACTIONS)
-def test_welcoming_blaming_and_holding_responsible_are_reactions(run, text):
-    assert not factual_kinds(run(text)) & {"Battles", "Explosions/Remote violence"}
+def test_welcoming_and_blaming_are_reactions(rules, text):
+    assert not factual_kinds(rules(text)) & {"Battles", "Explosions/Remote violence"}
 
 
-def test_the_cradle_of_the_protests_is_a_description(run):
+def test_attacks_from_time_to_time_are_a_habit(rules):
+    events = rules("وتشن القوات الإيرانية بين حين وآخر هجمات على المناطق الحدودية في إقليم كردستان العراق.")
+    assert events and not factual_kinds(events)
+
+
+def test_the_cradle_of_the_protests_is_a_description(rules):
     text = "وتسيطر الفصائل المعارضة على معظم محافظة درعا، مهد الاحتجاجات ضد الحكومة."
-    assert "Protests" not in factual_kinds(run(text))
-
-
-@pytest.fixture(scope="module")
-def rules():
-    """The rules alone: in a short text the judge could overrule a background or ongoing reading anyway."""
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
-    return lambda text: pipeline(Document(text=text, published=PUBLISHED)).get("events")
+    assert "Protests" not in factual_kinds(rules(text))
 
 
 RULES_NEWS = [
