@@ -186,6 +186,31 @@ def test_person_and_organisation_entities_block_places():
     assert places == {"بيروت"}
 
 
+def _places_with_person(text: str, person: str) -> set[str]:
+    """Places of a text where the tagger found `person` as a PERS entity (and nothing else)."""
+    from marsad.places.geoparse import Geoparser
+
+    start = text.index(person)
+    doc = Pipeline(["sentences", "tokens"]).run(text)
+    doc.add("entities", doc.span(start, start + len(person), "PERS"))
+    return {s.text for s in Geoparser()(doc).get("places")}
+
+
+@pytest.mark.parametrize(("text", "person", "expected"), [
+    # the tagger took the surname alone: the small place before it is the first name (Avigdor, Israel)
+    ("وقال وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، إن إسرائيل دمرت أغلب البنى في سوريا.", "ليبرمان",
+     {"إسرائيل", "سوريا"}),
+    # a strong place, a head word or a preposition before it: still a place
+    ("وقال رئيس وزراء العراق حيدر العبادي إن المعركة انتهت.", "حيدر العبادي", {"العراق"}),
+    ("والتقى الضابط بمحافظ محافظة البيضاء صالح بن أحمد الرصاص في مأرب.", "صالح بن أحمد الرصاص",
+     {"البيضاء", "مأرب"}),
+    ("وانتخب من منبج إبراهيم القفطان رئيسا للحزب الذي تأسس في الرقة شمال سوريا.", "إبراهيم القفطان",
+     {"منبج", "الرقة", "سوريا"}),
+])
+def test_a_name_just_before_a_person_is_a_first_name_unless_clearly_a_place(text, person, expected):
+    assert _places_with_person(text, person) == expected
+
+
 def test_month_is_not_ibb_but_the_governorate_is(pipeline):
     places = places_of(pipeline, "قصفت الطائرات مواقع في محافظة إب وسط اليمن في شهر آب الماضي.")
     assert places["إب"]["country_code"] == "YE" and places["إب"]["feature"] == "ADM1"

@@ -151,6 +151,7 @@ class Geoparser:
             mention.ner = any(loc.start < end and start < loc.end for loc in locations)
             mention.person = any(p.start < end and start < p.end for p in persons)
             mention.in_name = any(inside_person_name(p, mention, tokens, lex) for p in persons)
+            mention.before_person = _first_name_like(mention, tokens, persons, doc.text, lex)
             mentions.append(mention)
         mentions = self._add_transliterated(doc, tokens, norms, mentions, lex, locations)
         kept: list[Mention] = []
@@ -229,7 +230,7 @@ class Geoparser:
             if mention.transliterated or self._is_strong(mention, lex):
                 kept.append(mention)
                 continue
-            if mention.person:
+            if mention.person or mention.before_person:
                 continue
             # a NER location is no evidence for a word the stoplist doubts: the tagger reads "#سيول_الأردن"
             # (floods) as Seoul too
@@ -452,3 +453,20 @@ def _town_for_unit(mention: Mention) -> tuple[Place, Place]:
 def first_prior(place: Place) -> float:
     """The prior of a place alone (used by `marsad geocode` without context)."""
     return prior(place, region_countries())
+
+
+def _first_name_like(mention: Mention, tokens: list[Span], persons: list[Span], text: str, lex: Lexicon) -> bool:
+    """A bare name right before a NER person span, with no punctuation between, reads as a first name
+    ("وزير الدفاع الإسرائيلي، أفيغدور ليبرمان", the tagger having taken the surname alone); not after a
+    head word ("محافظ محافظة البيضاء صالح"), a preposition ("من منبج إبراهيم القفطان") or a hashtag."""
+    after, before = mention.last + 1, mention.first - 1
+    if mention.head is not None or after >= len(tokens) or text[tokens[mention.last].end:tokens[after].start].strip():
+        return False
+    if not any(p.start == tokens[after].start for p in persons):
+        return False
+    if text[max(0, tokens[mention.first].start - 1):tokens[mention.first].start] == "#":
+        return False
+    if before >= 0 and (tokens[before].attrs.get("role") == "preposition"
+                        or tokens[before].attrs.get("norm", "") in lex.place_prepositions):
+        return False
+    return True

@@ -30,6 +30,10 @@ class Mention:
     border: bool = False  # "الحدود (الإدارية) مع تركيا": the border area, not the whole place
     ner: bool = False
     person: bool = False  # overlaps a NER person span: only a strong place name survives that
+    # the next word opens a NER person span, no punctuation between: a first name ("أفيغدور ليبرمان",
+    # where the tagger took the surname alone); only a strong place name survives that too ("رئيس
+    # وزراء العراق حيدر العبادي")
+    before_person: bool = False
     in_name: bool = False  # one word of a longer person name ("خوان مانويل سانتوس")
     transliterated: bool = False  # found by its consonant skeleton (marsad.places.translit), support checked
     demonym_like: bool = False  # a one-word -iya country name ("السعودية") that may be an adjective
