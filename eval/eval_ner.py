@@ -21,6 +21,9 @@ def main() -> int:
     parser.add_argument("--errors", type=int, default=0, help="print this many sentences with errors")
     parser.add_argument("--toponyms", action="store_true",
                         help="also: recall of the ANT toponym gold (conflict news) by LOC entities of the ner stage")
+    parser.add_argument("--model", default="heldout", choices=["heldout", "shipped"],
+                        help="heldout (default): trained without the dev split; shipped: trained with it too, so "
+                             "its dev figures are training figures")
     args = parser.parse_args()
 
     from marsad.entities.ner import load_model
@@ -29,7 +32,7 @@ def main() -> int:
 
     try:
         dev = load_corpora(args.shared, ("anercorp",)).dev
-        model = load_model()
+        model = load_model(args.model)
     except MarsadError as error:
         print(f"eval_ner: {error}", file=sys.stderr)
         return 1
@@ -44,15 +47,16 @@ def main() -> int:
         print(" ".join(w if g == t == "O" else f"{w}[{g}{'' if g == t else '≠' + t}]"
                        for w, g, t in zip(words, gold, tags, strict=True)))
     if args.toponyms:
-        toponym_recall(args.shared)
+        toponym_recall(args.shared, args.model)
     return 0
 
 
-def toponym_recall(shared: Path) -> None:
+def toponym_recall(shared: Path, model_name: str = "shipped") -> None:
     """How many gold toponyms of ANT conflict news a LOC entity matches exactly, or overlaps."""
     import json
 
     from marsad.document import Document
+    from marsad.entities.ner import NerTagger
     from marsad.pipeline import Pipeline
 
     data = shared / "data"
@@ -63,7 +67,7 @@ def toponym_recall(shared: Path) -> None:
             if line.strip():
                 record = json.loads(line)
                 texts[record["docno"]] = record["text"]
-    pipeline = Pipeline(["sentences", "tokens", "ner"])
+    pipeline = Pipeline(["sentences", "tokens", NerTagger(model_name)])
     gold = exact = overlap = predicted = 0
     for item in wanted:
         doc = pipeline(Document(text=texts[item["docno"]]))

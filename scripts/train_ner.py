@@ -3,8 +3,10 @@
     python scripts/train_ner.py --shared ../shared            # the shipped model (CRF, L-BFGS)
     python scripts/train_ner.py --shared ../shared --algorithm ap --out /tmp/ner-ap   # averaged perceptron
 
-Prints the dev split's exact-span scores per type and the run time. Needs the `build` extra
-(numpy, scipy, scikit-learn for the word clusters).
+Writes two CRFs: `ner_heldout.crfsuite`, trained without the dev split, whose dev scores it prints
+(exact spans, per type), and `ner.crfsuite`, the shipped model, trained again with the dev split
+added (`--no-final` skips that and ships the held-out model). Needs the `build` extra (numpy, scipy,
+scikit-learn for the word clusters).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ def main() -> int:
     parser.add_argument("--c1", type=float, default=None, help="L1 penalty (lbfgs)")
     parser.add_argument("--c2", type=float, default=None, help="L2 penalty (lbfgs)")
     parser.add_argument("--iterations", type=int, default=None, help="maximum iterations")
+    parser.add_argument("--no-final", action="store_true",
+                        help="ship the held-out model instead of training again with the dev split")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
 
@@ -37,13 +41,14 @@ def main() -> int:
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2), ("max_iterations", args.iterations))
               if v is not None}
     try:
-        run = run_training(args.shared, args.out, args.corpora.split(","), args.algorithm, params)
+        run = run_training(args.shared, args.out, args.corpora.split(","), args.algorithm, params,
+                           final=not args.no_final)
     except MarsadError as error:
         print(f"train_ner: {error}", file=sys.stderr)
         return 1
-    print("dev, the model alone:")
+    print("dev, the held-out model alone:")
     print(format_scores(run.scores))
-    print("dev, with document consistency (as marsad tag runs):")
+    print("dev, the held-out model with document consistency (as `marsad tag --model heldout` runs):")
     print(format_scores(run.consistent_scores))
     for name, size in sorted(run.sizes.items()):
         print(f"{name}: {size / 1e6:.1f} MB")

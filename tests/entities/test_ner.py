@@ -28,8 +28,10 @@ SENTENCES = [
      [("العراق", "LOC")]),
     ("وأكد الأمين العام للأمم المتحدة أنطونيو غوتيريش أن الوضع في اليمن كارثي .",
      [("أنطونيو غوتيريش", "PERS"), ("اليمن", "LOC")]),
+    # "والحديدة" is a coin toss for the CRF (p(LOC) 0.53-0.54 across retrainings; docs/model-card.md, known
+    # weaknesses): the places stage's gazetteer finds it, the NER is not required to
     ("شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء والحديدة .",
-     [("صنعاء", "LOC"), ("الحديدة", "LOC")]),
+     [("صنعاء", "LOC")]),
     ("التقى الملك عبدالله الثاني بالرئيس المصري عبد الفتاح السيسي في القاهرة .",
      [("القاهرة", "LOC")]),
     ("وقال المرصد السوري لحقوق الإنسان إن تنظيم داعش هاجم مواقع الجيش في دير الزور .",
@@ -157,17 +159,41 @@ def _write_bytes(path: Path, data: bytes) -> Path:
     return path
 
 
-# Figures of the shipped model on the dev split, as docs/model-card.md reports them.
-DEV_MICRO_F1 = 0.709
-DEV_LOC_F1 = 0.862
+# Figures of the held-out model (trained without the dev split) on it, as docs/model-card.md reports them.
+DEV_MICRO_F1 = 0.710
+DEV_LOC_F1 = 0.871
+
+
+def _dev_conll(dev) -> str:
+    return "".join("".join(f"{word}\t{tag}\n" for word, tag in zip(words, tags, strict=True)) + "\n"
+                   for words, tags in dev)
 
 
 @pytest.mark.shared
-def test_dev_split_scores_reproduce(shared_dir: Path):
-    from marsad.entities.train import load_corpora, score, tag_in_blocks
+def test_dev_split_scores_reproduce_through_marsad_tag(shared_dir: Path, tmp_path: Path):
+    from marsad.entities.train import load_corpora, score
 
     dev = load_corpora(shared_dir, ("anercorp",)).dev
     assert len(dev) > 300
-    result = score([tags for _, tags in dev], tag_in_blocks(load_model(), [words for words, _ in dev]))
+    path = tmp_path / "dev.conll"
+    path.write_text(_dev_conll(dev), encoding="utf-8")
+    result = _run_tag([str(path), "--input", "conll", "--model", "heldout"])
+    assert result.exit_code == 0, result.output
+    blocks = [block for block in result.stdout.split("\n\n") if block.strip()]
+    predicted = [[line.split("\t")[1] for line in block.strip("\n").split("\n")] for block in blocks]
+    assert [len(tags) for tags in predicted] == [len(words) for words, _ in dev]
+    result = score([tags for _, tags in dev], predicted)
     assert result["ALL"]["f1"] == pytest.approx(DEV_MICRO_F1, abs=0.002)
     assert result["LOC"]["f1"] == pytest.approx(DEV_LOC_F1, abs=0.002)
+
+
+@pytest.mark.shared
+def test_the_shipped_model_has_learned_the_dev_split_the_heldout_one_has_not(shared_dir: Path):
+    from marsad.entities.train import load_corpora, score, tag_in_blocks
+
+    dev = load_corpora(shared_dir, ("anercorp",)).dev
+    gold, words = [tags for _, tags in dev], [words for words, _ in dev]
+    shipped = score(gold, tag_in_blocks(load_model(), words))["ALL"]["f1"]
+    heldout = score(gold, tag_in_blocks(load_model("heldout"), words))["ALL"]["f1"]
+    assert heldout == pytest.approx(DEV_MICRO_F1, abs=0.002)
+    assert shipped > heldout + 0.1  # training figures: the model card does not report them as dev figures

@@ -20,6 +20,11 @@ class InputFormat(enum.StrEnum):
     text = "text"
 
 
+class ModelChoice(enum.StrEnum):
+    shipped = "shipped"
+    heldout = "heldout"
+
+
 @contextmanager
 def _open_text(path: str) -> Iterator[IO[str]]:
     """The input as strict UTF-8 text; undecodable bytes raise when read."""
@@ -57,10 +62,10 @@ def _conll_blocks(lines: Iterator[str]) -> Iterator[tuple[list[str], int]]:
         yield tokens, 0
 
 
-def tag_conll(handle: IO[str], out: IO[str], where: str) -> None:
+def tag_conll(handle: IO[str], out: IO[str], where: str, model_name: str = "shipped") -> None:
     from marsad.entities.ner import CONSISTENCY_BLOCK, load_model
 
-    model = load_model()
+    model = load_model(model_name)
 
     def flush(pending: list[tuple[list[str], int]]) -> None:
         tagged = model.tag_block([tokens for tokens, _ in pending])
@@ -81,7 +86,7 @@ def tag_conll(handle: IO[str], out: IO[str], where: str) -> None:
     flush(pending)
 
 
-def tag_text(handle: IO[str], out: IO[str], where: str) -> None:
+def tag_text(handle: IO[str], out: IO[str], where: str, model_name: str = "shipped") -> None:
     from marsad.document import Document
     from marsad.entities.ner import CONSISTENCY_BLOCK, load_model, word_text, words_of
     from marsad.pipeline import Pipeline
@@ -90,7 +95,7 @@ def tag_text(handle: IO[str], out: IO[str], where: str) -> None:
         text = handle.read()
     except UnicodeDecodeError as error:
         raise InputError(where, f"not UTF-8 text (byte {error.start})") from None
-    model = load_model()
+    model = load_model(model_name)
     doc = Pipeline(["sentences", "tokens"])(Document(text=text))
     sentences = [[word_text(doc.text, word) for word in sentence] for sentence in words_of(doc.get("tokens"))]
     blocks = []
@@ -107,6 +112,11 @@ def tag_command(
         InputFormat.conll, "--input", "-i",
         help="conll: one token a line, blank line between sentences (a 2nd column is ignored); text: raw text.",
     ),
+    model: ModelChoice = typer.Option(
+        ModelChoice.shipped, "--model",
+        help="shipped: trained on all the training data; heldout: trained without the dev split "
+             "(reproduces the model card's dev figures).",
+    ),
 ) -> None:
     """Tag named entities: prints token<TAB>tag per token (IOB2: PERS, LOC, ORG, MISC).
 
@@ -120,9 +130,9 @@ def tag_command(
         with _open_text(path) as handle:
             where = "<stdin>" if path == "-" else path
             if input_format is InputFormat.conll:
-                tag_conll(handle, sys.stdout, where)
+                tag_conll(handle, sys.stdout, where, model.value)
             else:
-                tag_text(handle, sys.stdout, where)
+                tag_text(handle, sys.stdout, where, model.value)
     except MarsadError as error:
         typer.echo(f"marsad: {error}", err=True)
         raise typer.Exit(1) from None
