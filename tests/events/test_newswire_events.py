@@ -444,3 +444,21 @@ def test_a_count_of_places_subjected_to_shelling_is_a_tally(rules):
         "وتعرضت الأحياء الشرقية لمدينة تعز لقصف المتمردين الحوثيين أمس."))
     tally = rules("وبحسب الأمم المتحدة، تعرض 28 مرفقا طبيا في المحافظة للقصف.")
     assert "Explosions/Remote violence" not in factual_kinds(tally)
+
+
+def test_subjected_to_reaches_over_a_long_subject_but_not_past_exposure(rules):
+    """"تعرض" finds its "ل" over a subject of up to twelve words; the nearest "التعرض" (exposure, a noun)
+    stops it: symptoms "like those of exposure to toxic gas" are no gas attack."""
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in factual_types(rules(
+        "وتعرضت الأحياء الشرقية لمدينة تعز والقرى الواقعة شرقي جبل صبر لقصف المتمردين الحوثيين أمس."))
+    exposure = rules("وأشار مدير المستشفى إلى تعرض أشخاص في عفرين لعوارض مماثلة لتلك الناجمة عن التعرض لغازات سامة.")
+    assert "Explosions/Remote violence" not in factual_kinds(exposure)
+
+
+def test_security_forces_with_no_country_are_the_police_of_the_article(rules):
+    """"عناصر الأمن" (roles.tsv) named as the dead of an attack by gunmen make it a clash with the country's police."""
+    events = rules("وقتل أربعة من عناصر الأمن، الخميس، عندما هاجم مسلحون مجهولون نقطة تفتيش في مدينة العريش.")
+    battles = [e for e in events if e.attrs["event_type"] == "Battles" and e.attrs["factual"]]
+    assert battles
+    sides = {battles[0].attrs["actor1"], battles[0].attrs["actor2"]}
+    assert "Police Forces of Egypt (2014-)" in sides

@@ -39,18 +39,23 @@ def _is_relative_was(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     return tokens[cue.first - 1].attrs.get("norm", "") in lexicon().relatives
 
 
-UNDERGONE_GAP = 6
+# "تعرضت الأحياء الشرقية لمدينة تعز والقرى الواقعة شرقي جبل صبر لقصف": a subject of ten words
+UNDERGONE_GAP = 12
 
 
 def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     """"ل" after the verb تعرض ("تعرض لقصف", was shelled; "تعرض المجبري للاختطاف", with the subject
-    between) reports what happened, not a purpose. The noun with a pronoun ("خشية تعرضهم لهجوم", their
+    between) reports what happened, not a purpose; the nearest تعرض word within UNDERGONE_GAP decides. The noun with a pronoun ("خشية تعرضهم لهجوم", their
     being exposed to) is not the verb: it names a risk. A count as its subject ("تعرض 28 مرفقا طبيا
     للقصف") sums up many events: a tally, left to the other cues."""
     if cue.pattern.source != "ل" or cue.first == 0:
         return False
-    for index in range(max(0, cue.first - UNDERGONE_GAP), cue.first):
-        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(lexicon().undergo):
+    undergo = lexicon().undergo
+    for index in range(cue.first - 1, max(0, cue.first - UNDERGONE_GAP) - 1, -1):
+        norm = tokens[index].attrs.get("norm", "").lstrip("وف")
+        if norm.startswith(tuple("ال" + verb for verb in undergo)):
+            return False  # the nearest is the noun "التعرض" (exposure: "عوارض ناجمة عن التعرض لغازات سامة")
+        if norm.startswith(undergo):
             counted = any(t.attrs.get("role") == "number" for t in tokens[index + 1:cue.first])
             return tokens[index + 1].attrs.get("role") != "enclitic" and not counted
     return False
