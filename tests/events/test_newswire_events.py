@@ -462,3 +462,21 @@ def test_security_forces_with_no_country_are_the_police_of_the_article(rules):
     assert battles
     sides = {battles[0].attrs["actor1"], battles[0].attrs["actor2"]}
     assert "Police Forces of Egypt (2014-)" in sides
+
+
+@pytest.mark.parametrize("text", [
+    "وسيطر الجيش السوري، الاثنين، على كامل دمشق ومحيطها للمرة الأولى منذ عام 2012.",
+    "وردت إسرائيل بشن أعنف غارات جوية لها في سوريا منذ بدء الحرب عام 2011.",
+    "وكانت إدلب تعرضت، الجمعة، للغارات الأكثر دموية منذ بداية العام.",
+])
+def test_the_point_a_superlative_compares_with_is_no_date_of_the_event(rules, text):
+    """"منذ" after a superlative or "first" names what the event is compared with, not when it was."""
+    assert factual_kinds(rules(text)) & {"Battles", "Explosions/Remote violence"}
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل أكثر من 40 شخصا منذ عام 2015 في هجمات مماثلة.",  # "أكثر من" counts, it does not compare
+    "وشنت الطائرات غارات على الغوطة منذ عام 2013.",
+])
+def test_a_since_with_no_superlative_still_makes_background(rules, text):
+    assert not factual_kinds(rules(text)) & {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -78,6 +78,7 @@ class Lexicon:
     cause_links: frozenset[str]  # "إثر", "عقب": what follows caused what went before
     relatives: frozenset[str]  # "التي", "الذين": a "كان" after them describes the noun before
     undergo: tuple[str, ...]  # "تعرض": its subject suffered the event after "ل" (prefixes)
+    superlatives: frozenset[str]  # "الأكثر", "أول": before "منذ", what follows is a point of comparison
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -141,11 +142,12 @@ def lexicon() -> Lexicon:
         frozenset(r[0] for r in context_rows if r[1] == "cause"),
         frozenset(r[0] for r in context_rows if r[1] == "relative"),
         tuple(r[0] for r in context_rows if r[1] == "undergo"),
+        frozenset(normalize(r[0]) for r in context_rows if r[1] == "superlative"),
     )
 
 
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
-_WORD_CLASSES = ("cause", "relative", "undergo")
+_WORD_CLASSES = ("cause", "relative", "undergo", "superlative")
 
 
 def number_value(norm: str, kind: str) -> int | None:

@@ -27,8 +27,49 @@ PRIORITY = (
 
 def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
     cues = lexicon().cues.find(tokens)
+    compared = comparison_points(tokens)
     return [c for c in cues if not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)
-            and not _is_relative_was(c, tokens)]
+            and not _is_relative_was(c, tokens)
+            and not (c.payload.modality == "historical" and c.first in compared)]
+
+
+SINCE = "منذ"
+SUPERLATIVE_GAP = 6  # "اليوم الأكثر دموية في غزة منذ": the superlative, its complement, a place
+COMPARED_REACH = 8  # "منذ اندلاع الحرب في سوريا عام 2011": how far the point of comparison runs
+
+
+def comparison_points(tokens: Sequence[Span]) -> set[int]:
+    """Indices of "منذ" that follow a superlative or "first" ("الأكثر دموية منذ 2014", "للمرة الأولى منذ
+    عام 2012", "أكبر هجوم صاروخي منذ حرب 2014"): what follows is what the event is compared with, not
+    when it happened nor a span it sums up. "أكثر من" (more than) is a count ("قتل أكثر من 350 ألف شخص
+    منذ 2011" is a tally)."""
+    superlatives = lexicon().superlatives
+    norms = [t.attrs.get("norm", "") for t in tokens]
+    points = set()
+    for index, norm in enumerate(norms):
+        if norm != SINCE:
+            continue
+        for before in range(max(0, index - SUPERLATIVE_GAP), index):
+            more_than = before + 1 < len(norms) and norms[before + 1] == "من"
+            if norms[before] in superlatives and not more_than:
+                points.add(index)
+                break
+    return points
+
+
+def compared_tokens(tokens: Sequence[Span]) -> set[int]:
+    """Indices of the words that name a point of comparison: "منذ" after a superlative and what follows,
+    up to a punctuation mark or another "منذ" ("لأول مرة منذ وقف إطلاق النار في الجنوب منذ عام": the
+    ceasefire is the point, "a year ago" still dates)."""
+    compared = set()
+    for point in comparison_points(tokens):
+        compared.add(point)
+        for index in range(point + 1, min(len(tokens), point + COMPARED_REACH + 1)):
+            norm = tokens[index].attrs.get("norm", "")
+            if norm == SINCE or not any(ch.isalnum() for ch in norm):
+                break
+            compared.add(index)
+    return compared
 
 
 def _is_relative_was(cue: Match[Cue], tokens: Sequence[Span]) -> bool:

@@ -34,7 +34,7 @@ from marsad.events.attribution import AttributionState, sentence_source
 from marsad.events.clauses import clauses, dateline_end
 from marsad.events.fatalities import Toll, toll_at
 from marsad.events.lexicon import Trigger, lexicon
-from marsad.events.modality import FORWARD, UNDERGONE_GAP, find_cues, is_factual, modality_of
+from marsad.events.modality import FORWARD, UNDERGONE_GAP, compared_tokens, find_cues, is_factual, modality_of
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
 from marsad.events.typing import VIOLENT, rank, resolve
@@ -111,6 +111,10 @@ class _ArticleContext:
         entities = _bucket(doc.get("entities"), sentences)
         sources = _bucket(doc.get("sources"), sentences)
         dates = _bucket(doc.get("dates"), sentences)
+        for index, spans in dates.items():  # "الأكبر منذ شهر كانون الثاني": a point of comparison, no date
+            sentence_tokens = tokens_by_sentence.get(index, [])
+            compared = [sentence_tokens[i] for i in sorted(compared_tokens(sentence_tokens))]
+            dates[index] = [d for d in spans if not any(t.start <= d.start < t.end for t in compared)]
         country = _article_country(doc, tokens_by_sentence)
         dateline = dateline_end(doc.text)
         actors = [e for e in doc.get("entities") if isinstance(e.attrs.get("inter"), int)]
@@ -637,8 +641,13 @@ def _old_year(tokens: Sequence[Span], published: dt.date | None, clause: tuple[i
     ("منذ 2011", "في 2015")."""
     if published is None:
         return False
-    for token in tokens if clause is None else tokens[clause[0]:clause[1] + 1]:
+    compared = compared_tokens(tokens)  # "الأكثر دموية منذ 2014" compares, it does not date
+    first, last = (0, len(tokens) - 1) if clause is None else clause
+    for index in range(first, min(last, len(tokens) - 1) + 1):
+        token = tokens[index]
         norm = token.attrs.get("norm", "")
+        if index in compared:
+            continue
         if token.attrs.get("role") == "number" and len(norm) == 4 and norm.isdigit():
             year = int(norm)
             if 1900 <= year < published.year:
