@@ -480,3 +480,26 @@ def test_the_point_a_superlative_compares_with_is_no_date_of_the_event(rules, te
 ])
 def test_a_since_with_no_superlative_still_makes_background(rules, text):
     assert not factual_kinds(rules(text)) & {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@pytest.mark.parametrize("text", [
+    "وتقصف قوات النظام منذ الأول من حزيران/يونيو بلدات ريف درعا الشرقي.",
+    "وتشن الطائرات الروسية غارات على مواقع المعارضة في إدلب منذ أسابيع.",
+])
+def test_an_offensive_waged_since_weeks_is_a_campaign(rules, text):
+    """A span "since" a date weeks back, in the event's own phrase, makes a campaign, not one event."""
+    events = rules(text)
+    assert events and not factual_kinds(events) & {"Battles", "Explosions/Remote violence"}
+    assert "campaign" in {e.attrs["modality_reason"] for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "وتتواصل الاشتباكات بين الجيش والحوثيين منذ ثلاثة أيام في مديرية حيس.",  # a few days: one event
+    # the span describes the town, in a relative clause
+    "وقتل الجيش الليبي زعيم تنظيم القاعدة في درنة الأحد، خلال اشتباكات في المدينة التي تشهد معارك منذ أسابيع.",
+    # the span belongs to the war, far after the clashes
+    "اشتدت حدة الاشتباكات بين طالبان والقوات الأفغانية لليوم الثالث على التوالي في غزنة بالتزامن مع تزايد الضغوط "
+    "للبدء بمفاوضات سلام تنهي الحرب المستمرة هناك منذ 17 عاما.",
+])
+def test_a_short_span_or_one_that_describes_something_else_leaves_the_event(rules, text):
+    assert factual_kinds(rules(text)) & {"Battles"}

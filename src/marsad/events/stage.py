@@ -34,7 +34,15 @@ from marsad.events.attribution import AttributionState, sentence_source
 from marsad.events.clauses import clauses, dateline_end
 from marsad.events.fatalities import Toll, toll_at
 from marsad.events.lexicon import Trigger, lexicon
-from marsad.events.modality import FORWARD, UNDERGONE_GAP, compared_tokens, find_cues, is_factual, modality_of
+from marsad.events.modality import (
+    FORWARD,
+    SINCE,
+    UNDERGONE_GAP,
+    compared_tokens,
+    find_cues,
+    is_factual,
+    modality_of,
+)
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
 from marsad.events.typing import VIOLENT, rank, resolve
@@ -46,6 +54,9 @@ EVENT_LAYER = "events"
 _COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
 _ONE_SIDED = ("Change to group/activity", "Headquarters or base established", "Other")
 HISTORICAL_DAYS = 31
+LONG_SINCE_DAYS = 7  # "منذ 18 شباط" three weeks back is a campaign; "منذ ثلاثة أيام" is one event
+SINCE_REACH = 10  # "تشن قوات النظام منذ 18 شباط هجوما", "تشن هجوما منذ أسابيع": the span is the trigger's
+LONG_UNITS = ("week", "month", "year")  # "منذ أسابيع", "منذ أشهر", "منذ سنوات" (units of marsad.time)
 # how far before its trigger an "after" word makes a background event one named after a cause link
 # (the reach of بعد، عقب، إثر as background cues in modality.tsv)
 CAUSE_LINK_GAP = 3
@@ -489,6 +500,9 @@ def _records(
             modality, reason = "historical", "old date"
         elif _old_year(tokens, doc.published, draft.clause):
             modality, reason = "historical", "old year"
+        elif draft.event_type in (*VIOLENT, "Protests", "Riots") and _long_since(
+                dates, tokens, trigger.first, draft.clause, doc.published):
+            modality, reason = "historical", "campaign"
         elif narrative_old:
             modality, reason = "historical", "old story"
     if is_factual(modality) and source and modality == "asserted":
@@ -634,6 +648,43 @@ def _supported(
 
 def _old(when: When, published: dt.date | None) -> bool:
     return bool(when.date and published and (published - when.date).days > HISTORICAL_DAYS)
+
+
+def _long_since(
+    dates: Sequence[Span], tokens: Sequence[Span], trigger: int, clause: tuple[int, int], published: dt.date | None,
+) -> bool:
+    """A span "since" a day over LONG_SINCE_DAYS back, or since weeks, months or years, in the event's
+    clause ("تتعرض لقصف تنفذه قوات النظام منذ 18 شباط"، "تشن هجوما منذ أسابيع"، "قتل 140 جنديا منذ مطلع
+    العام"): a campaign or a running toll, not one event. A few days back is one ("منذ ثلاثة أيام", coded
+    to the middle of the span, as the ANT gold does). Not across a relative pronoun ("قتل زعيم التنظيم في
+    درنة، التي تشهد معارك منذ أسابيع": the span describes the town), nor past a punctuation mark after
+    the trigger (a running toll added to a report), nor after a point of comparison
+    ("لأول مرة منذ وقف إطلاق النار ... منذ عام" dates the ceasefire)."""
+    if published is None:
+        return False
+    first, last = clause
+    relatives = lexicon().relatives
+    compared = compared_tokens(tokens)
+    for span in dates:
+        inside = [i for i in range(first, min(last, len(tokens) - 1) + 1) if tokens[i].start <= span.start < tokens[i].end]
+        if not inside:
+            continue
+        at = inside[0]
+        if abs(at - trigger) > SINCE_REACH:
+            continue  # "اشتباكات ... لليوم الثالث ... تنهي الحرب المستمرة هناك منذ 17 عاما": the war's span
+        between = range(min(at, trigger), max(at, trigger))
+        if any(tokens[i].attrs.get("norm", "") in relatives for i in between):
+            continue
+        if at > trigger and any(not any(ch.isalnum() for ch in tokens[i].attrs.get("norm", "")) for i in between):
+            continue  # a later phrase: "أسفر عن مقتل ثمانية، لترتفع حصيلة القتلى منذ 18 شباط إلى 1031"
+        if any(i in compared for i in range(first, at)):
+            continue
+        day = span.attrs.get("date")
+        if span.attrs.get("kind") == "since" and isinstance(day, dt.date) and (published - day).days > LONG_SINCE_DAYS:
+            return True
+        if span.attrs.get("kind") == "vague" and span.attrs.get("unit") in LONG_UNITS and span.text.startswith(SINCE):
+            return True
+    return False
 
 
 def _old_year(tokens: Sequence[Span], published: dt.date | None, clause: tuple[int, int] | None = None) -> bool:
