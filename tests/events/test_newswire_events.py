@@ -503,3 +503,13 @@ def test_an_offensive_waged_since_weeks_is_a_campaign(rules, text):
 ])
 def test_a_short_span_or_one_that_describes_something_else_leaves_the_event(rules, text):
     assert factual_kinds(rules(text)) & {"Battles"}
+
+
+def test_a_disaster_toll_takes_the_other_death_words_of_its_sentence(rules):
+    """The dead of floods counted twice in a sentence are still the flood's; a sentence that also names
+    an attack keeps the attack."""
+    floods = rules("ولقي 346 شخصا على الأقل حتفهم في فيضانات إقليم هونان خلال الأسبوعين الماضيين من بين 612 قتيلا "
+                   "في مختلف أنحاء البلاد.")
+    assert not factual_kinds(floods)
+    attack = rules("وقتل ثلاثة جنود في هجوم مسلح على حاجز للجيش في المدينة، فيما غرق طفلان في النهر.")
+    assert factual_kinds(attack) & {"Battles", "Violence against civilians"}

@@ -302,8 +302,20 @@ def _sentence_drafts(
         # a pluperfect or "after" reaches no further than its own clause: "المزارع التي كان المتمردون
         # يتحصنون بداخلها، فيما دفعت ألوية العمالقة بتعزيزات" reports the reinforcements as news
         reaching = [c for c in cues if c.payload.modality != "background" or first <= c.first <= last]
-        modality = modality_of(match.first, match.last, match.future, reaching, tokens, match.first in crowd_at)
-        modalities[id(match)] = modality
+        modalities[id(match)] = modality_of(
+            match.first, match.last, match.future, reaching, tokens, match.first in crowd_at)
+    # a death word a disaster or an accident blocks ("لقي 346 شخصا حتفهم في فيضانات إقليم هونان ... من
+    # بين 612 قتيلا") makes the sentence a toll of it: its other death words too, unless it names an act
+    # of violence besides
+    if any(m.payload.sub_event_type == "kill" and modalities[id(m)] == "block" for m in kept) and not any(
+            m.payload.sub_event_type != "kill" and m.payload.plover == "ASSAULT" and modalities[id(m)] != "block"
+            for m in kept):
+        for match in kept:
+            if match.payload.sub_event_type == "kill":
+                modalities[id(match)] = "block"
+    for match in kept:
+        first, last = next((a, b) for a, b in spans if a <= match.first <= b)
+        modality = modalities[id(match)]
         if modality == "block":
             continue
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
