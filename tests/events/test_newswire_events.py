@@ -513,3 +513,9 @@ def test_a_disaster_toll_takes_the_other_death_words_of_its_sentence(rules):
     assert not factual_kinds(floods)
     attack = rules("وقتل ثلاثة جنود في هجوم مسلح على حاجز للجيش في المدينة، فيما غرق طفلان في النهر.")
     assert factual_kinds(attack) & {"Battles", "Violence against civilians"}
+
+
+def test_dying_of_wounds_is_a_death(rules):
+    events = rules("وتوفي شرطي متأثرا بجراحه التي أصيب بها أمس في مدينة العريش شمال سيناء.")
+    assert factual_kinds(events) & {"Battles", "Violence against civilians"}
+    assert "متأثرا بجراح" in {e.attrs["trigger"]["text"] for e in events}
