@@ -57,6 +57,11 @@ def comparison_points(tokens: Sequence[Span]) -> set[int]:
     return points
 
 
+def is_mark(token: Span) -> bool:
+    """A punctuation token (no letter or digit)."""
+    return not any(ch.isalnum() for ch in token.attrs.get("norm", ""))
+
+
 def compared_tokens(tokens: Sequence[Span]) -> set[int]:
     """Indices of the words that name a point of comparison: "منذ" after a superlative and what follows,
     up to a punctuation mark or another "منذ" ("لأول مرة منذ وقف إطلاق النار في الجنوب منذ عام": the
@@ -65,8 +70,7 @@ def compared_tokens(tokens: Sequence[Span]) -> set[int]:
     for point in comparison_points(tokens):
         compared.add(point)
         for index in range(point + 1, min(len(tokens), point + COMPARED_REACH + 1)):
-            norm = tokens[index].attrs.get("norm", "")
-            if norm == SINCE or not any(ch.isalnum() for ch in norm):
+            if tokens[index].attrs.get("norm", "") == SINCE or is_mark(tokens[index]):
                 break
             compared.add(index)
     return compared
@@ -86,8 +90,9 @@ UNDERGONE_GAP = 12
 
 def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     """"ل" after the verb تعرض ("تعرض لقصف", was shelled; "تعرض المجبري للاختطاف", with the subject
-    between) reports what happened, not a purpose; the nearest تعرض word within UNDERGONE_GAP decides. The noun with a pronoun ("خشية تعرضهم لهجوم", their
-    being exposed to) is not the verb: it names a risk. A count as its subject ("تعرض 28 مرفقا طبيا
+    between) reports what happened, not a purpose; the nearest تعرض word within UNDERGONE_GAP decides.
+    The noun with a pronoun ("خشية تعرضهم لهجوم", their being exposed to) is not the verb: it names a
+    risk. A count as its subject ("تعرض 28 مرفقا طبيا
     للقصف") sums up many events: a tally, left to the other cues."""
     if cue.pattern.source != "ل" or cue.first == 0:
         return False

@@ -41,6 +41,7 @@ from marsad.events.modality import (
     compared_tokens,
     find_cues,
     is_factual,
+    is_mark,
     modality_of,
 )
 from marsad.events.notes import note
@@ -314,7 +315,6 @@ def _sentence_drafts(
             if match.payload.sub_event_type == "kill":
                 modalities[id(match)] = "block"
     for match in kept:
-        first, last = next((a, b) for a, b in spans if a <= match.first <= b)
         modality = modalities[id(match)]
         if modality == "block":
             continue
@@ -687,7 +687,7 @@ def _long_since(
         between = range(min(at, trigger), max(at, trigger))
         if any(tokens[i].attrs.get("norm", "") in relatives for i in between):
             continue
-        if at > trigger and any(not any(ch.isalnum() for ch in tokens[i].attrs.get("norm", "")) for i in between):
+        if at > trigger and any(is_mark(tokens[i]) for i in between):
             continue  # a later phrase: "أسفر عن مقتل ثمانية، لترتفع حصيلة القتلى منذ 18 شباط إلى 1031"
         if any(i in compared for i in range(first, at)):
             continue
