@@ -519,3 +519,8 @@ def test_dying_of_wounds_is_a_death(rules):
     events = rules("وتوفي شرطي متأثرا بجراحه التي أصيب بها أمس في مدينة العريش شمال سيناء.")
     assert factual_kinds(events) & {"Battles", "Violence against civilians"}
     assert "متأثرا بجراح" in {e.attrs["trigger"]["text"] for e in events}
+
+
+def test_crowds_going_out_in_solidarity_protest(rules):
+    assert "Protests" in factual_kinds(rules("وخرج الآلاف في شوارع الرباط أمس للتضامن مع الشعب الفلسطيني."))
+    assert "Protests" not in factual_kinds(rules("وأعرب الوزير عن تضامن بلاده الكامل ودعا إلى التضامن مع لبنان."))
