@@ -524,3 +524,10 @@ def test_dying_of_wounds_is_a_death(rules):
 def test_crowds_going_out_in_solidarity_protest(rules):
     assert "Protests" in factual_kinds(rules("وخرج الآلاف في شوارع الرباط أمس للتضامن مع الشعب الفلسطيني."))
     assert "Protests" not in factual_kinds(rules("وأعرب الوزير عن تضامن بلاده الكامل ودعا إلى التضامن مع لبنان."))
+
+
+def test_a_toll_since_the_start_of_an_offensive_is_a_running_toll_even_far_after_it(rules):
+    # "منذ بدء" eighteen words before the shelling it sums up
+    events = rules("وأكد المرصد أنه منذ بدء قوات النظام حملتها العسكرية على ريف درعا الشرقي، قتل أكثر من 120 مدنيا "
+                   "جراء القصف.")
+    assert not factual_kinds(events) & {"Explosions/Remote violence", "Violence against civilians"}
