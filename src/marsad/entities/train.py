@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -406,7 +407,7 @@ def run_training(
     if final:
         train_crf(training + data.dev, FeatureExtractor(lexicons), model_path, algorithm, params)
     else:
-        model_path.write_bytes(heldout_path.read_bytes())
+        shutil.copyfile(heldout_path, model_path)
     sizes = {p.name: p.stat().st_size for p in out.glob("ner*")}
     return TrainingRun(scores, consistent, time.perf_counter() - started, model_path, sizes)
 

@@ -78,7 +78,10 @@ class Lexicon:
     cause_links: frozenset[str]  # "إثر", "عقب": what follows caused what went before
     relatives: frozenset[str]  # "التي", "الذين": a "كان" after them describes the noun before
     undergo: tuple[str, ...]  # "تعرض": its subject suffered the event after "ل" (prefixes)
+    exposure: tuple[str, ...]  # "التعرض": the noun, exposure to something, not an event undergone (prefixes)
     superlatives: frozenset[str]  # "الأكثر", "أول": before "منذ", what follows is a point of comparison
+    since: frozenset[str]  # "منذ"
+    than: frozenset[str]  # "من": after a superlative, a count ("أكثر من 20")
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -142,12 +145,15 @@ def lexicon() -> Lexicon:
         frozenset(r[0] for r in context_rows if r[1] == "cause"),
         frozenset(r[0] for r in context_rows if r[1] == "relative"),
         tuple(r[0] for r in context_rows if r[1] == "undergo"),
+        tuple(r[0] for r in context_rows if r[1] == "exposure"),
         frozenset(normalize(r[0]) for r in context_rows if r[1] == "superlative"),
+        frozenset(normalize(r[0]) for r in context_rows if r[1] == "since"),
+        frozenset(normalize(r[0]) for r in context_rows if r[1] == "than"),
     )
 
 
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
-_WORD_CLASSES = ("cause", "relative", "undergo", "superlative")
+_WORD_CLASSES = ("cause", "relative", "undergo", "exposure", "superlative", "since", "than")
 
 
 def number_value(norm: str, kind: str) -> int | None:

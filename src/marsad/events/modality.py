@@ -33,7 +33,6 @@ def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
             and not (c.payload.modality == "historical" and c.first in compared)]
 
 
-SINCE = "منذ"
 SUPERLATIVE_GAP = 6  # "اليوم الأكثر دموية في غزة منذ": the superlative, its complement, a place
 COMPARED_REACH = 8  # "منذ اندلاع الحرب في سوريا عام 2011": how far the point of comparison runs
 
@@ -43,15 +42,15 @@ def comparison_points(tokens: Sequence[Span]) -> set[int]:
     عام 2012", "أكبر هجوم صاروخي منذ حرب 2014"): what follows is what the event is compared with, not
     when it happened nor a span it sums up. "أكثر من" (more than) is a count ("قتل أكثر من 350 ألف شخص
     منذ 2011" is a tally)."""
-    superlatives = lexicon().superlatives
+    lex = lexicon()
     norms = [t.attrs.get("norm", "") for t in tokens]
     points = set()
     for index, norm in enumerate(norms):
-        if norm != SINCE:
+        if norm not in lex.since:
             continue
         for before in range(max(0, index - SUPERLATIVE_GAP), index):
-            more_than = before + 1 < len(norms) and norms[before + 1] == "من"
-            if norms[before] in superlatives and not more_than:
+            more_than = before + 1 < len(norms) and norms[before + 1] in lex.than
+            if norms[before] in lex.superlatives and not more_than:
                 points.add(index)
                 break
     return points
@@ -70,7 +69,7 @@ def compared_tokens(tokens: Sequence[Span]) -> set[int]:
     for point in comparison_points(tokens):
         compared.add(point)
         for index in range(point + 1, min(len(tokens), point + COMPARED_REACH + 1)):
-            if tokens[index].attrs.get("norm", "") == SINCE or is_mark(tokens[index]):
+            if tokens[index].attrs.get("norm", "") in lexicon().since or is_mark(tokens[index]):
                 break
             compared.add(index)
     return compared
@@ -96,15 +95,24 @@ def _is_undergone(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     للقصف") sums up many events: a tally, left to the other cues."""
     if cue.pattern.source != "ل" or cue.first == 0:
         return False
-    undergo = lexicon().undergo
-    for index in range(cue.first - 1, max(0, cue.first - UNDERGONE_GAP) - 1, -1):
+    index = nearest_undergo(tokens, cue.first)
+    if index is None:
+        return False
+    counted = any(t.attrs.get("role") == "number" for t in tokens[index + 1:cue.first])
+    return tokens[index + 1].attrs.get("role") != "enclitic" and not counted
+
+
+def nearest_undergo(tokens: Sequence[Span], before: int) -> int | None:
+    """The nearest "تعرض" verb within UNDERGONE_GAP words before `before`, or None; the exposure noun
+    nearer still ("عوارض ناجمة عن التعرض لغازات سامة") stops the search."""
+    lex = lexicon()
+    for index in range(before - 1, max(0, before - UNDERGONE_GAP) - 1, -1):
         norm = tokens[index].attrs.get("norm", "").lstrip("وف")
-        if norm.startswith(tuple("ال" + verb for verb in undergo)):
-            return False  # the nearest is the noun "التعرض" (exposure: "عوارض ناجمة عن التعرض لغازات سامة")
-        if norm.startswith(undergo):
-            counted = any(t.attrs.get("role") == "number" for t in tokens[index + 1:cue.first])
-            return tokens[index + 1].attrs.get("role") != "enclitic" and not counted
-    return False
+        if norm.startswith(lex.exposure):
+            return None
+        if norm.startswith(lex.undergo):
+            return index
+    return None
 
 
 def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:

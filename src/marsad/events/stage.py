@@ -36,13 +36,12 @@ from marsad.events.fatalities import Toll, toll_at
 from marsad.events.lexicon import Trigger, lexicon
 from marsad.events.modality import (
     FORWARD,
-    SINCE,
-    UNDERGONE_GAP,
     compared_tokens,
     find_cues,
     is_factual,
     is_mark,
     modality_of,
+    nearest_undergo,
 )
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
@@ -435,10 +434,8 @@ def _victims_named(word: Match[Trigger], tokens: Sequence[Span], parts: list[Par
         between = [t.attrs.get("norm", "") for t in tokens[p.last + 1:word.first]]
         if not any(n in _COMPLEMENTISERS or n in (",", "،") for n in between):
             return True  # not a listener of the speech that reports the death ("أمام الصحفيين إن ...")
-    for index in range(max(0, word.first - UNDERGONE_GAP), word.first):
-        if tokens[index].attrs.get("norm", "").lstrip("وف").startswith(lexicon().undergo):
-            return not any(p.armed and index < p.first < word.first for p in parts)
-    return False
+    index = nearest_undergo(tokens, word.first)
+    return index is not None and not any(p.armed and index < p.first < word.first for p in parts)
 
 
 def _fighters_dead(death: Match[Trigger], fighter_spans: list[tuple[int, int]]) -> bool:
@@ -694,7 +691,8 @@ def _long_since(
         day = span.attrs.get("date")
         if span.attrs.get("kind") == "since" and isinstance(day, dt.date) and (published - day).days > LONG_SINCE_DAYS:
             return True
-        if span.attrs.get("kind") == "vague" and span.attrs.get("unit") in LONG_UNITS and span.text.startswith(SINCE):
+        if span.attrs.get("kind") == "vague" and span.attrs.get("unit") in LONG_UNITS and tokens[at].attrs.get(
+                "norm", "") in lexicon().since:
             return True
     return False
 
