@@ -531,3 +531,23 @@ def test_a_toll_since_the_start_of_an_offensive_is_a_running_toll_even_far_after
     events = rules("وأكد المرصد أنه منذ بدء قوات النظام حملتها العسكرية على ريف درعا الشرقي، قتل أكثر من 120 مدنيا "
                    "جراء القصف.")
     assert not factual_kinds(events) & {"Explosions/Remote violence", "Violence against civilians"}
+
+
+CAPITALS_AS_STATES = [
+    # the capital is the subject of a state verb: the state acting, not where the event was
+    ("قتل خمسة عناصر في الغارات التي شنتها تل أبيب على مواقع إيرانية في سوريا.", "Tel Aviv"),
+    ("قتل ثلاثة جنود سعوديين في معارك مع الحوثيين، وقالت الرياض إنها ستواصل عملياتها.", "Riyadh"),
+]
+
+
+@pytest.mark.parametrize("text, capital", CAPITALS_AS_STATES)
+def test_a_capital_acting_as_its_state_is_no_location_of_the_event(rules, text, capital):
+    located = [e for e in rules(text) if is_factual(e.attrs["modality"])]
+    assert located
+    assert all(e.attrs["location"] is None or e.attrs["location"].attrs["name"] != capital for e in located)
+
+
+def test_a_capital_after_a_preposition_stays_the_location(rules):
+    events = [e for e in rules("قتل خمسة أشخاص في انفجار هز وسط طهران، وقالت طهران إنها ستحقق.")
+              if is_factual(e.attrs["modality"])]
+    assert [e.attrs["location"].attrs["name"] for e in events] == ["Tehran"]

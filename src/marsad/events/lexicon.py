@@ -82,6 +82,7 @@ class Lexicon:
     superlatives: frozenset[str]  # "الأكثر", "أول": before "منذ", what follows is a point of comparison
     since: frozenset[str]  # "منذ"
     than: frozenset[str]  # "من": after a superlative, a count ("أكثر من 20")
+    state_verbs: frozenset[str]  # "شنت", "تتهم": a capital as their subject is the state, not a place
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -149,11 +150,12 @@ def lexicon() -> Lexicon:
         frozenset(normalize(r[0]) for r in context_rows if r[1] == "superlative"),
         frozenset(normalize(r[0]) for r in context_rows if r[1] == "since"),
         frozenset(normalize(r[0]) for r in context_rows if r[1] == "than"),
+        frozenset(normalize(r[0]) for r in context_rows if r[1] == "state_verb"),
     )
 
 
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
-_WORD_CLASSES = ("cause", "relative", "undergo", "exposure", "superlative", "since", "than")
+_WORD_CLASSES = ("cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb")
 
 
 def number_value(norm: str, kind: str) -> int | None:

@@ -126,12 +126,20 @@ class _ArticleContext:
             sentence_tokens = tokens_by_sentence.get(index, [])
             compared = [sentence_tokens[i] for i in sorted(compared_tokens(sentence_tokens))]
             dates[index] = [d for d in spans if not any(t.start <= d.start < t.end for t in compared)]
-        country = _article_country(doc, tokens_by_sentence)
-        dateline = dateline_end(doc.text)
         actors = [e for e in doc.get("entities") if isinstance(e.attrs.get("inter"), int)]
+        # a capital acting as its state ("الهجمات التي شنتها تل أبيب") is neither a location nor a sign
+        # of the article's country
+        acting = {
+            place.start
+            for index, spans in _bucket(doc.get("places"), sentences).items()
+            for place in _capitals_acting(tokens_by_sentence.get(index, []), spans, actors)
+        }
+        places = [p for p in doc.get("places") if p.start not in acting]
+        country = _article_country(places, tokens_by_sentence)
+        dateline = dateline_end(doc.text)
         # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
         usable_places = [
-            p for p in doc.get("places") if p.start >= dateline and not any(_is_name_of(a, p) for a in actors)
+            p for p in places if p.start >= dateline and not any(_is_name_of(a, p) for a in actors)
         ]
         focus = focus_place([
             p for p in usable_places if place_level(p) < 2 or p.attrs.get("country_code") in (None, country)
@@ -221,6 +229,37 @@ def _is_name_of(actor: Span, place: Span) -> bool:
     # the cheap offsets test first: this runs for every place and actor pair of an article
     return actor.start <= place.start and place.end <= actor.end and (actor.end - actor.start) - (
         place.end - place.start) <= 2 and place_level(place) == 2
+
+
+# words between a capital that opens its clause and its verb ("طهران لم تعلن")
+_PARTICLES = frozenset({"لم", "لن", "قد", "لا", "ما"})
+
+
+def _capitals_acting(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> list[Span]:
+    """Towns of a sentence that name a state as the subject of its verb (metonymy of a capital: "الهجمات
+    التي شنتها تل أبيب"، "#طهران لم تعلن"), so no location of what it did. A town the actor dictionary
+    does not read as a state, or one after a preposition ("في طهران أعلنت الحكومة"), stays a place."""
+    verbs = lexicon().state_verbs
+    start_at = {t.start: i for i, t in enumerate(tokens)}
+    end_at = {t.end: i for i, t in enumerate(tokens)}
+    acting = []
+    for place in places:
+        first, last = start_at.get(place.start), end_at.get(place.end)
+        if first is None or last is None or place_level(place) != 0 or not any(
+                a.start == place.start and a.end == place.end for a in actors):
+            continue
+        before = first - 1
+        while before >= 0 and (tokens[before].attrs.get("role") == "enclitic" or tokens[before].attrs.get("norm") == "#"):
+            before -= 1
+        previous = tokens[before].attrs.get("norm", "") if before >= 0 else ""
+        after = last + 1
+        while after < len(tokens) and tokens[after].attrs.get("norm") in _PARTICLES:
+            after += 1
+        following = tokens[after].attrs.get("norm", "") if after < len(tokens) else ""
+        opens_clause = before < 0 or is_mark(tokens[before]) or previous in ("و", "ان")
+        if previous in verbs or (opens_clause and following in verbs):
+            acting.append(place)
+    return acting
 
 
 def _last_place(
@@ -740,9 +779,9 @@ def _actor_country(actor: Participant | None) -> str | None:
     return actor.country
 
 
-def _article_country(doc: Document, tokens_by_sentence: dict[int, list[Span]]) -> str | None:
+def _article_country(places: Sequence[Span], tokens_by_sentence: dict[int, list[Span]]) -> str | None:
     counts: Counter[str] = Counter()
-    for place in doc.get("places"):
+    for place in places:
         code = place.attrs.get("country_code")
         if code:
             counts[code] += 2
