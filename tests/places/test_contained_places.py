@@ -57,6 +57,8 @@ def test_an_unknown_settlement_in_a_one_country_article_is_coded_to_the_country(
     "أعلنت مديرية الدفاع المدني في الأردن حالة الطوارئ",  # an office
     "تقع منطقة صحراوية شاسعة جنوب الأردن",  # an adjective
     "أمطار على مدينة صباح الأحمد وعلى الكويت والسعودية",  # two countries: which one is not said
+    "قتل 11 شخصا في الاحتجاجات التي جابت مدن متفرقة في العراق",  # an adjective (stoplist.tsv)
+    "سقطت قذائف على مناطق سيطرة المعارضة في سوريا",  # "areas of control of", not a name
 ])
 def test_no_unlocated_place_for_words_offices_or_unclear_countries(pipeline, text):
     assert not [s for s in pipeline.run(text).get("places") if s.attrs.get("unlocated")]

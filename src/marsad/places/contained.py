@@ -29,7 +29,7 @@ _ARABIC_WORD = regex.compile(r"^[\p{Arabic}]+$")
 def _name_word(token: Span, lex: Lexicon) -> bool:
     norm = token.attrs.get("norm", "")
     return (token.attrs.get("role") == "stem" and _ARABIC_WORD.match(norm) is not None and norm not in lex.heads
-            and norm not in lex.before_directions and norm not in LINKS
+            and norm not in lex.before_directions and norm not in LINKS and norm not in lex.never
             and not (norm[:1] in "بلو" and norm[1:] in lex.heads))
 
 
