@@ -82,3 +82,12 @@ def test_a_common_word_after_a_head_noun_when_rare_enough(places):
     # وفرة ("abundance") is a word, but after منطقة it is the name of Al Wafrah
     found = places("شاهد ماذا فعلت السيول في شوارع منطقة الوفرة #أمطار_الكويت")
     assert ("الوفرة", "Al Wafrah", "KW", True) in found
+
+
+
+def test_an_article_about_places_abroad_looks_up_no_arab_town():
+    # Carcassonne (a NER location) is no Arab town, whatever nationalities the text names
+    text = ("وقتل المهاجم، وهو فرنسي من أصل مغربي، بعد هجوم دام بدأ في كركاسون وانتهى في جنوب غرب فرنسا، "
+            "وكان يريد الانتقال إلى المنطقة العراقية السورية.")
+    found = Pipeline(["sentences", "tokens", "ner", "places"]).run(text).get("places")
+    assert [s.attrs["name"] for s in found] == ["France"]

@@ -274,8 +274,12 @@ class Geoparser:
         if not sites:
             return mentions
         regions = region_countries()
-        countries = {p.country_code for m in mentions if self._is_strong(m, lex) for p in m.trusted[:1]
-                     if p.country_code in regions} | (self._demonym_countries(tokens) & regions)
+        named = {p.country_code for m in mentions if self._is_strong(m, lex) for p in m.trusted[:1]}
+        if named and not named & regions:
+            # an article that names places abroad only ("كركاسون" beside Paris): its unknown names are
+            # there, whatever nationalities it mentions ("فرنسي من أصل مغربي")
+            return mentions
+        countries = (named & regions) | (self._demonym_countries(tokens) & regions)
         # towns the article names for sure: a neighbourhood far from all of them is a chance namesake
         anchors = [(p.lat, p.lon) for m in mentions if self._is_strong(m, lex) for p in m.trusted[:1]
                    if p.feature in ("PPL", "PPLC", "NBHD")]
