@@ -243,6 +243,31 @@ def test_in_an_article_the_judge_codes_nothing_the_rules_did_not():
     assert not doc.get("events")
 
 
+def test_in_an_article_a_sentence_the_judge_reads_as_the_reported_battle_is_more_evidence_of_it():
+    clash = "واندلعت اشتباكات عنيفة بين الجيش السوري والمسلحين في بلدة سراقب."
+    filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
+    text = " ".join([clash, UNTRIGGERED, filler, filler])
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    (battle,) = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    second = doc.get("sentences")[1]
+    assert not events_in(second, doc.get("events"))
+    SentenceJudge(_model({"w:توغلت": {"Battles": 9.0}, "w:اشتباكات": {"Battles": 9.0}}))(doc)
+    (after,) = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    assert after is battle  # no record added
+    assert events_in(second, doc.get("events")) == [battle]
+    assert (second.start, second.end) in [tuple(e) for e in battle.attrs["_evidences"]]
+
+
+def test_a_sentence_placed_elsewhere_is_no_evidence_of_the_article_battle():
+    clash = "واندلعت اشتباكات عنيفة بين الجيش السوري والمسلحين في بلدة سراقب."
+    elsewhere = "وتوغلت آليات عسكرية للجيش في أطراف مدينة حلب وسط تبادل كثيف للرصاص."
+    filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
+    doc = Pipeline(RULES_ONLY)(Document(text=" ".join([clash, elsewhere, filler, filler]), published=PUBLISHED))
+    SentenceJudge(_model({"w:توغلت": {"Battles": 9.0}, "w:اشتباكات": {"Battles": 9.0}}))(doc)
+    assert [e.attrs["modality"] for e in doc.get("events")] == ["asserted"]
+    assert not events_in(doc.get("sentences")[1], doc.get("events"))
+
+
 def test_the_judge_codes_no_violence_over_a_cue_word():
     text = "وأعلن الجيش أنه سيشن هجوما واسعا على معاقل المسلحين في البلدة الأسبوع المقبل."
     doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))

@@ -826,7 +826,7 @@ def _distance_km(a: Span, b: Span) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _same_location(a: Span | None, b: Span | None) -> bool:
+def same_location(a: Span | None, b: Span | None) -> bool:
     """One location for the atomic rule: the same place, places under 15 km apart, or a region and
     a place inside it ("ريف حمص" and "القصير")."""
     if a is None or b is None:
@@ -863,7 +863,7 @@ def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             restated = not (current["_dated"] and record["_dated"]) and (
                 current["fatalities"] == record["fatalities"] or not (current["fatalities"] and record["fatalities"])
             )
-            if (same_day or restated) and _same_location(current["location"], record["location"]):
+            if (same_day or restated) and same_location(current["location"], record["location"]):
                 target = current
                 break
         if target is None:
