@@ -537,6 +537,8 @@ CAPITALS_AS_STATES = [
     # the capital is the subject of a state verb: the state acting, not where the event was
     ("قتل خمسة عناصر في الغارات التي شنتها تل أبيب على مواقع إيرانية في سوريا.", "Tel Aviv"),
     ("قتل ثلاثة جنود سعوديين في معارك مع الحوثيين، وقالت الرياض إنها ستواصل عملياتها.", "Riyadh"),
+    # opening its clause before the verb, a particle between
+    ("قتل جنديان في قصف على مواقع عسكرية في سوريا، لكن طهران لم تعلن عن خسائر.", "Tehran"),
 ]
 
 

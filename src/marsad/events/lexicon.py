@@ -83,6 +83,8 @@ class Lexicon:
     since: frozenset[str]  # "منذ"
     than: frozenset[str]  # "من": after a superlative, a count ("أكثر من 20")
     state_verbs: frozenset[str]  # "شنت", "تتهم": a capital as their subject is the state, not a place
+    verb_particles: frozenset[str]  # "لم", "قد": may stand between a subject and its verb
+    clause_openers: frozenset[str]  # "و", "أن", "لكن": a subject right after them opens its clause
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -151,11 +153,13 @@ def lexicon() -> Lexicon:
         frozenset(normalize(r[0]) for r in context_rows if r[1] == "since"),
         frozenset(normalize(r[0]) for r in context_rows if r[1] == "than"),
         frozenset(normalize(r[0]) for r in context_rows if r[1] == "state_verb"),
+        frozenset(normalize(r[0]) for r in context_rows if r[1] == "verb_particle"),
+        frozenset(normalize(r[0]) for r in context_rows if r[1] == "clause_opener"),
     )
 
 
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
-_WORD_CLASSES = ("cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb")
+_WORD_CLASSES = ("cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle", "clause_opener")
 
 
 def number_value(norm: str, kind: str) -> int | None:

@@ -231,15 +231,11 @@ def _is_name_of(actor: Span, place: Span) -> bool:
         place.end - place.start) <= 2 and place_level(place) == 2
 
 
-# words between a capital that opens its clause and its verb ("طهران لم تعلن")
-_PARTICLES = frozenset({"لم", "لن", "قد", "لا", "ما"})
-
-
 def _capitals_acting(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> list[Span]:
     """Towns of a sentence that name a state as the subject of its verb (metonymy of a capital: "الهجمات
     التي شنتها تل أبيب"، "#طهران لم تعلن"), so no location of what it did. A town the actor dictionary
     does not read as a state, or one after a preposition ("في طهران أعلنت الحكومة"), stays a place."""
-    verbs = lexicon().state_verbs
+    lex = lexicon()
     start_at = {t.start: i for i, t in enumerate(tokens)}
     end_at = {t.end: i for i, t in enumerate(tokens)}
     acting = []
@@ -253,11 +249,11 @@ def _capitals_acting(tokens: Sequence[Span], places: Sequence[Span], actors: Seq
             before -= 1
         previous = tokens[before].attrs.get("norm", "") if before >= 0 else ""
         after = last + 1
-        while after < len(tokens) and tokens[after].attrs.get("norm") in _PARTICLES:
+        while after < len(tokens) and tokens[after].attrs.get("norm") in lex.verb_particles:
             after += 1
         following = tokens[after].attrs.get("norm", "") if after < len(tokens) else ""
-        opens_clause = before < 0 or is_mark(tokens[before]) or previous in ("و", "ان")
-        if previous in verbs or (opens_clause and following in verbs):
+        opens_clause = before < 0 or is_mark(tokens[before]) or previous in lex.clause_openers
+        if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs):
             acting.append(place)
     return acting
 
