@@ -24,12 +24,13 @@ the judge says.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from marsad.document import Document, Span
 from marsad.errors import DataError
@@ -130,6 +131,9 @@ class JudgeModel:
     def __init__(self, weights: dict[str, dict[str, float]], classes: list[str]):
         self.weights = weights
         self.classes = classes
+        # the same weights as a matrix, a row per feature: a sentence's scores are one sum of rows
+        self._rows = {feature: row for row, feature in enumerate(weights)}
+        self._matrix = np.array([[by_class.get(c, 0.0) for c in classes] for by_class in weights.values()])
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> JudgeModel:
@@ -163,14 +167,19 @@ class JudgeModel:
         return cls(weights, classes)
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        scores = dict(self.weights[BIAS])
-        for feature, value in features.items():
-            for label, weight in self.weights.get(feature, {}).items():
-                scores[label] = scores.get(label, 0.0) + weight * value
-        top = max(scores.values())
-        exps = {label: math.exp(score - top) for label, score in scores.items()}
-        total = sum(exps.values())
-        return {label: exps.get(label, 0.0) / total for label in self.classes}
+        known = [(self._rows[f], v) for f, v in features.items() if f in self._rows and f != BIAS]
+        scores = self._matrix[self._rows[BIAS]].copy()
+        if known:
+            rows, values = zip(*known, strict=True)
+            scores += np.asarray(values) @ self._matrix[list(rows)]
+        if len(self.weights[BIAS]) == len(self.classes):
+            exps = np.exp(scores - scores.max())
+        else:
+            # a class with no intercept and no weight among the features is impossible (hand-made models)
+            present = set(self.weights[BIAS]).union(*(self.weights.get(f, {}) for f in features))
+            mask = np.array([c in present for c in self.classes])
+            exps = np.where(mask, np.exp(scores - scores[mask].max()), 0.0)
+        return dict(zip(self.classes, (exps / exps.sum()).tolist(), strict=True))
 
 
 @lru_cache(maxsize=1)
