@@ -67,13 +67,18 @@ def span_record(span: Span, fields: tuple[str, ...] = ()) -> dict[str, Any]:
     return record
 
 
-def event_record(span: Span) -> dict[str, Any]:
-    """An event item: its fields from the span's attributes, and its evidence as the span itself."""
+def event_record(span: Span, text: str | None = None) -> dict[str, Any]:
+    """An event item: its fields from the span's attributes, its evidence as the span itself and, given
+    the article's `text`, the other passages that report the same event (`passages`)."""
     attrs = span.attrs
     record: dict[str, Any] = {}
     for name in EVENT_FIELDS:
         if name == "evidence":
             record["evidence"] = {"start": span.start, "end": span.end, "text": span.text}
+            # other passages that report the same event (restatements merged into it), for the analyst
+            passages = sorted({(a, b) for a, b in attrs.get("_evidences", ()) if not span.start <= a < b <= span.end})
+            if passages and text is not None:
+                record["passages"] = [{"start": a, "end": b, "text": text[a:b]} for a, b in passages]
         elif name == "location":
             location = attrs.get("location")
             record["location"] = span_record(location, PLACE_FIELDS) if isinstance(location, Span) else location
@@ -106,7 +111,7 @@ class Report:
             entities=[span_record(s, ENTITY_FIELDS) for s in doc.get("entities")],
             places=[span_record(s, PLACE_FIELDS) for s in doc.get("places")],
             dates=[span_record(s, DATE_FIELDS) for s in doc.get("dates")],
-            events=[event_record(s) for s in doc.get("events")],
+            events=[event_record(s, doc.text) for s in doc.get("events")],
             warnings=list(doc.warnings),
         )
 

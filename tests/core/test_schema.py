@@ -38,3 +38,18 @@ def test_round_trip_through_json() -> None:
 def test_from_dict_refuses_another_schema() -> None:
     with pytest.raises(ValueError, match="not a marsad/1 report"):
         Report.from_dict({"schema": "other/2"})
+
+
+def test_a_restated_event_lists_its_other_passages() -> None:
+    from marsad.pipeline import Pipeline
+
+    text = ("قصفت طائرات التحالف مواقع الحوثيين في مدينة صعدة يوم الأحد. "
+            "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه. "
+            "وأسفر القصف على صعدة عن تدمير عدة مواقع للحوثيين.")
+    doc = Pipeline()(Document(text=text, published=dt.date(2018, 5, 22)))
+    (event,) = Report.from_document(doc).to_dict()["events"]
+    assert event["evidence"]["text"].startswith("قصفت طائرات التحالف")
+    (passage,) = event["passages"]
+    assert passage["text"] == text[passage["start"]:passage["end"]] == "وأسفر القصف على صعدة عن تدمير عدة مواقع للحوثيين."
+    # an event reported once has none
+    assert "passages" not in Report.from_document(_doc()).to_dict()["events"][0]
