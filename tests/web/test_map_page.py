@@ -164,3 +164,18 @@ def test_planned_events_appear_when_asked_for(page, server_url, stored_reports):
     assert any("undated" in t and "Latakia" in t for t in shown.all_inner_texts())
     page.uncheck("#filter-modalities")
     page.wait_for_function(f"document.querySelectorAll('#event-list li[data-event-id]').length == {before}")
+
+
+def test_an_event_told_again_later_has_those_passages_marked_too(page, server_url, stored_reports, artifacts):
+    _, _, sample = stored_reports
+    index, event = next((i, e) for i, e in enumerate(sample["events"]) if e.get("passages"))
+    _open(page, server_url)
+    event_id = page.evaluate(
+        f"window.marsad.state.events.find(e => e.article.external_id === 'idlib-sample' && e.index === {index}).id")
+    page.click(f"#event-list li[data-event-id='{event_id}']")
+    page.locator("#article-text mark.evidence").wait_for()
+    assert page.locator("#article-text mark.evidence").count() == 1
+    assert page.locator("#article-text mark.evidence").text_content() == event["evidence"]["text"]
+    marked = [m.text_content() for m in page.locator("#article-text mark.passage").all()]
+    assert marked == [p["text"] for p in event["passages"]]
+    page.screenshot(path=str(artifacts / "article-passages.png"))

@@ -294,7 +294,7 @@ async function select(eventId, { fromMap = false } = {}) {
     meta.append(isolated(part));
   }
   const spans = article.spans.filter((s) => s.layer !== "events");
-  renderArticle($("article-text"), article.text, spans, event.evidence);
+  renderArticle($("article-text"), article.text, spans, event.evidence, event.passages);
   drawFields(event, article);
   showTab("article");
   $("article-text").querySelector("mark.evidence")?.scrollIntoView({ block: "nearest" });

@@ -39,9 +39,26 @@ function usable(spans, length) {
     && s.start >= 0 && s.start < s.end && s.end <= length);
 }
 
+// Append [from, to) of `chars` with each of `passages` ({start, end}) in a <mark class="passage">.
+function appendPassages(parent, chars, from, to, spans, passages) {
+  const cuts = passages.map((p) => ({ start: Math.max(p.start, from), end: Math.min(p.end, to) }))
+    .filter((c) => c.start < c.end);
+  for (const piece of segments(from, to, cuts)) {
+    if (!piece.covering.length) {
+      appendRange(parent, chars, piece.start, piece.end, spans);
+      continue;
+    }
+    const mark = document.createElement("mark");
+    mark.className = "passage";
+    appendRange(mark, chars, piece.start, piece.end, spans);
+    parent.append(mark);
+  }
+}
+
 // Fill `container` with `text`; `evidence` ({start, end}) becomes one <mark class="evidence"> whose text
 // is exactly the evidence characters; entity/place/date spans are cut at its edges to keep that so.
-export function renderArticle(container, text, spans, evidence) {
+// `passages`, the other sentences that report the same event, are marked more lightly.
+export function renderArticle(container, text, spans, evidence, passages = []) {
   const chars = Array.from(text);
   const marks = usable(spans, chars.length);
   container.replaceChildren();
@@ -50,12 +67,14 @@ export function renderArticle(container, text, spans, evidence) {
     appendRange(container, chars, 0, chars.length, marks);
     return null;
   }
-  appendRange(container, chars, 0, evidence.start, marks);
+  const others = (passages || []).filter((p) => Number.isInteger(p.start) && Number.isInteger(p.end)
+    && p.start >= 0 && p.start < p.end && p.end <= chars.length && (p.end <= evidence.start || p.start >= evidence.end));
+  appendPassages(container, chars, 0, evidence.start, marks, others);
   const mark = document.createElement("mark");
   mark.className = "evidence";
   appendRange(mark, chars, evidence.start, evidence.end, marks);
   container.append(mark);
-  appendRange(container, chars, evidence.end, chars.length, marks);
+  appendPassages(container, chars, evidence.end, chars.length, marks, others);
   return mark;
 }
 
