@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,26 +141,30 @@ def lexicon() -> Lexicon:
     place_cues: PatternSet[int] = PatternSet((r[0], int(r[1])) for r in _rows("place_cues.tsv", 2))
     argument_cues: PatternSet[str] = PatternSet((r[0], r[1]) for r in _rows("argument_cues.tsv", 2))
     context_rows = _rows("context_words.tsv", 2)
+    by_class: dict[str, list[str]] = defaultdict(list)
+    for word, kind in context_rows:
+        by_class[kind].append(word)
+
+    def normalized(kind: str) -> frozenset[str]:
+        return frozenset(normalize(word) for word in by_class[kind])
+
     return Lexicon(
         taxonomy, triggers, requirements, cues, numbers, sources, source_cues, roles,
         countries, country_words, notes, place_cues, argument_cues,
         PatternSet(((r[0], r[1]) for r in context_rows if r[1] not in _WORD_CLASSES), TRIGGER_PROCLITICS),
         {r[0]: (r[1], r[2], float(r[3]), float(r[4]), int(r[5])) for r in _rows("capitals.tsv", 6)},
-        frozenset(r[0] for r in context_rows if r[1] == "cause"),
-        frozenset(r[0] for r in context_rows if r[1] == "relative"),
-        tuple(r[0] for r in context_rows if r[1] == "undergo"),
-        tuple(r[0] for r in context_rows if r[1] == "exposure"),
-        frozenset(normalize(r[0]) for r in context_rows if r[1] == "superlative"),
-        frozenset(normalize(r[0]) for r in context_rows if r[1] == "since"),
-        frozenset(normalize(r[0]) for r in context_rows if r[1] == "than"),
-        frozenset(normalize(r[0]) for r in context_rows if r[1] == "state_verb"),
-        frozenset(normalize(r[0]) for r in context_rows if r[1] == "verb_particle"),
-        frozenset(normalize(r[0]) for r in context_rows if r[1] == "clause_opener"),
+        frozenset(by_class["cause"]), frozenset(by_class["relative"]),
+        tuple(by_class["undergo"]), tuple(by_class["exposure"]),
+        normalized("superlative"), normalized("since"), normalized("than"),
+        normalized("state_verb"), normalized("verb_particle"), normalized("clause_opener"),
     )
 
 
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
-_WORD_CLASSES = ("cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle", "clause_opener")
+_WORD_CLASSES = (
+    "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
+    "clause_opener",
+)
 
 
 def number_value(norm: str, kind: str) -> int | None:

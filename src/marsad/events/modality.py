@@ -65,11 +65,12 @@ def compared_tokens(tokens: Sequence[Span]) -> set[int]:
     """Indices of the words that name a point of comparison: "منذ" after a superlative and what follows,
     up to a punctuation mark or another "منذ" ("لأول مرة منذ وقف إطلاق النار في الجنوب منذ عام": the
     ceasefire is the point, "a year ago" still dates)."""
+    since = lexicon().since
     compared = set()
     for point in comparison_points(tokens):
         compared.add(point)
         for index in range(point + 1, min(len(tokens), point + COMPARED_REACH + 1)):
-            if tokens[index].attrs.get("norm", "") in lexicon().since or is_mark(tokens[index]):
+            if tokens[index].attrs.get("norm", "") in since or is_mark(tokens[index]):
                 break
             compared.add(index)
     return compared
