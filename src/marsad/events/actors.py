@@ -11,6 +11,7 @@ before it (SVO); markers (`argument_cues.tsv`) override: agents of passives ("ع
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -21,6 +22,9 @@ from marsad.events.lexicon import lexicon
 AFTER_WINDOW = 6
 BEFORE_WINDOW = 16
 MARKER_GAP = 2
+ANAPHORS = ("@previous", "@group")  # roles.tsv actors that stand for an actor named before
+NON_STATE = (2, 3, 4)
+UNIDENTIFIED = "Unidentified Armed Group"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,7 @@ class Participant:
     last: int
     generic: bool  # name still needs its country: "Civilians" -> "Civilians (Syria)"
     hint: str = ""  # agent | assoc | target | between (from a marker just before it)
+    resolved: bool = False  # an anaphor standing for an actor named before
 
     @property
     def armed(self) -> bool:
@@ -54,10 +59,13 @@ def _token_index(tokens: Sequence[Span], offset: int) -> int:
 
 def participants(
     tokens: Sequence[Span], entities: Sequence[Span], previous: Participant | None = None,
+    group: Participant | None = None,
 ) -> list[Participant]:
     """The actors of one sentence's tokens, in text order, with role hints from markers.
 
-    `previous` is the article's last named armed actor: an anaphor ("التنظيم", "الميليشيات") is it.
+    `previous` is the article's last named armed actor: an anaphor for either side ("مواقعهم") is it.
+    `group` is its last named non-state armed group: an anaphor naming a group ("التنظيم",
+    "الميليشيات", "المتمردين") is it, never the army named since.
     """
     if not tokens:
         return []
@@ -81,9 +89,18 @@ def participants(
         if any(s < end and start < e for s, e in taken):
             continue
         role = match.payload
-        if role.actor == "@previous":
-            if previous is not None:
-                found.append(replace(previous, first=match.first, last=match.last, hint=""))
+        if role.actor in ANAPHORS:
+            antecedent = previous if role.actor == "@previous" else group or next(
+                # no group named before this sentence: one named earlier in it ("لقي 15 حوثيا مصرعهم في
+                # مواجهات بين الجيش والميليشيات")
+                (p for p in reversed(found) if not p.generic and p.inter in NON_STATE and p.last < match.first),
+                None)
+            if antecedent is not None:
+                found.append(replace(antecedent, first=match.first, last=match.last, hint="", resolved=True))
+            elif role.inter and not _conjoined(tokens, found, match.first):
+                # militias the article has not named: still an armed group (roles.tsv gives the inter code),
+                # unless joined to the actor before them ("قوات النظام والميليشيات": one side)
+                found.append(Participant(UNIDENTIFIED, role.inter, None, None, match.first, match.last, True))
             continue
         found.append(Participant(role.actor, role.inter, None, None, match.first, match.last, True))
     found.sort(key=lambda p: p.first)
@@ -104,10 +121,48 @@ def participants(
     return hinted
 
 
+def _conjoined(tokens: Sequence[Span], found: Sequence[Participant], first: int) -> bool:
+    """The words at `first` follow an armed actor and "و" ("قوات النظام والميليشيات"), not as the second
+    of a pair ("بين قوات الجيش والميليشيات")."""
+    if first < 2 or tokens[first - 1].attrs.get("norm", tokens[first - 1].text) != "و":
+        return False
+    before = next((p for p in found if p.armed and p.last == first - 2), None)
+    return before is not None and not any(
+        t.attrs.get("norm", "") in lexicon().between_words
+        for t in tokens[max(0, before.first - MARKER_GAP):before.first])
+
+
 def last_named(parts: Sequence[Participant], current: Participant | None) -> Participant | None:
     """The last named armed actor of a sentence (for anaphors in the next ones), else `current`."""
     named = [p for p in parts if not p.generic and p.armed]
     return named[-1] if named else current
+
+
+class GroupTally:
+    """The armed groups (rebels, militias: inter 2-4) an article has named so far. A group anaphor
+    ("المليشيات", "المتمردين") stands for the one named most, the latest of a tie: in a report of the
+    army and an allied resistance fighting the Houthis, the militias are the Houthis even when an
+    allied group was the last named."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+        self._latest: dict[str, Participant] = {}
+        self._order: dict[str, int] = {}  # the latest mention of each
+        self._mentions = 0
+
+    def add(self, parts: Sequence[Participant]) -> None:
+        for part in parts:
+            if not part.generic and not part.resolved and part.inter in NON_STATE:
+                self._counts[part.name] += 1
+                self._latest[part.name] = part
+                self._mentions += 1
+                self._order[part.name] = self._mentions
+
+    def main(self) -> Participant | None:
+        if not self._counts:
+            return None
+        name = max(self._counts, key=lambda n: (self._counts[n], self._order[n]))
+        return self._latest[name]
 
 
 def assign(parts: Sequence[Participant], first: int, last: int, victims_first: bool = False) -> Roles:
@@ -127,6 +182,9 @@ def assign(parts: Sequence[Participant], first: int, last: int, victims_first: b
         pair_start = between[0]
         following = [p for p in near if p.first > pair_start.first and p.name != pair_start.name]
         actor1, actor2 = pair_start, (following[0] if following else None)
+        if actor2 is not None and actor2.inter in (1, 8) and actor1.inter in NON_STATE:
+            # "بين الميليشيات والقوات الحكومية" names no attacker: state forces come first, as ACLED lists them
+            actor1, actor2 = actor2, actor1
     if actor1 is None and agents:
         actor1 = agents[0]
     candidates = [p for p in near if p is not assoc1 and p.hint not in ("assoc",)]

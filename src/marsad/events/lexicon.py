@@ -86,6 +86,7 @@ class Lexicon:
     state_verbs: frozenset[str]  # "شنت", "تتهم": a capital as their subject is the state, not a place
     verb_particles: frozenset[str]  # "لم", "قد": may stand between a subject and its verb
     clause_openers: frozenset[str]  # "و", "أن", "لكن": a subject right after them opens its clause
+    between_words: frozenset[str]  # "بين": argument_cues.tsv's markers of a pair of sides
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -139,7 +140,8 @@ def lexicon() -> Lexicon:
                 country_words.add(name.strip(), iso)
     notes = {r[0]: r[1] for r in _rows("notes.tsv", 2)}
     place_cues: PatternSet[int] = PatternSet((r[0], int(r[1])) for r in _rows("place_cues.tsv", 2))
-    argument_cues: PatternSet[str] = PatternSet((r[0], r[1]) for r in _rows("argument_cues.tsv", 2))
+    argument_rows = _rows("argument_cues.tsv", 2)
+    argument_cues: PatternSet[str] = PatternSet((r[0], r[1]) for r in argument_rows)
     context_rows = _rows("context_words.tsv", 2)
     by_class: dict[str, list[str]] = defaultdict(list)
     for word, kind in context_rows:
@@ -157,6 +159,7 @@ def lexicon() -> Lexicon:
         tuple(by_class["undergo"]), tuple(by_class["exposure"]),
         normalized("superlative"), normalized("since"), normalized("than"),
         normalized("state_verb"), normalized("verb_particle"), normalized("clause_opener"),
+        frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"),
     )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from marsad.document import Document, Span
 from marsad.events.actors import (
+    GroupTally,
     Participant,
     actor_name,
     assign,
@@ -146,12 +147,14 @@ class _ArticleContext:
         ])
         state = AttributionState()
         previous: Participant | None = None
+        groups = GroupTally()
         sentence_parts = []
         for index in range(len(sentences)):
             tokens = [t for t in tokens_by_sentence.get(index, []) if t.start >= dateline]
             source = sentence_source(tokens, sources.get(index, []), state)
-            parts = participants(tokens, entities.get(index, []), previous)
+            parts = participants(tokens, entities.get(index, []), previous, groups.main())
             previous = last_named(parts, previous)
+            groups.add(parts)
             sentence_parts.append((tokens, parts, source))
         countries_named = _bucket(
             [p for p in doc.get("places") if p.start >= dateline and place_level(p) == 2], sentences)
@@ -482,6 +485,21 @@ def _fighters_dead(death: Match[Trigger], fighter_spans: list[tuple[int, int]]) 
     )
 
 
+def _other_side(
+    parts: list[Participant], actor1: Participant | None, assoc1: Participant | None,
+) -> Participant | None:
+    """A battle has two sides: when none was found near the trigger, the sentence's other armed actor
+    ("اقتحمت قوات الجيش مركز المديرية ... بعد معارك ضارية خاضتها مع ميليشيات الحوثي"), one in the text's
+    flow before one set aside in brackets."""
+    taken = {p.name for p in (actor1, assoc1) if p is not None}
+    others = [
+        p for p in parts
+        if p.armed and p.name not in taken and p.hint != "assoc" and not (p.generic and p.inter == 3)
+    ]
+    others.sort(key=lambda p: p.hint == "aside")
+    return others[0] if others else None
+
+
 def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
@@ -505,6 +523,8 @@ def _records(
         actor2 = victims or Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
         if actor1 is not None and actor1.inter == 7:
             actor1 = None
+    elif draft.event_type == "Battles" and actor2 is None:
+        actor2 = _other_side(parts, actor1, assoc1)
     if draft.event_type == "Strategic developments":
         if actor1 is None:
             actor1 = next((p for p in parts if p.armed and not p.generic and p.hint != "aside"), None)
