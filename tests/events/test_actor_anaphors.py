@@ -1,6 +1,6 @@
 """Who the other side is when the sentence does not name it near the trigger: group anaphors
 ("المليشيات", "المتمردين") resolved over the article, a battle's second side taken from the whole sentence,
-"between X and Y" with the state first, and allies marked "backed by". Invented sentences, whole rules
+"between X and Y" with the state first, allies marked "backed by", and a state named as itself at home. Invented sentences, whole rules
 pipeline (no judge: these are the rules' own arguments)."""
 
 from __future__ import annotations
@@ -78,3 +78,11 @@ def test_unnamed_militias_are_an_armed_group_unless_joined_to_an_army(rules):
     # "the regime's forces and the militias" are one side: no clash between them
     joined = rules("هاجمت قوات النظام والميليشيات بلدة التمانعة في ريف إدلب أمس.")
     assert not [e for e in joined if e["event_type"] == "Battles"]
+
+
+def test_a_state_named_as_itself_is_state_forces_at_home_and_external_abroad(rules):
+    at_home = _of_type(rules("قصفت الحكومة السورية بلدة كفرنبل في ريف إدلب بالبراميل المتفجرة."),
+                       "Explosions/Remote violence")[0]
+    assert (at_home["actor1"], at_home["inter1"]) == ("Government of Syria", 1)
+    abroad = _of_type(rules("قصفت إسرائيل مواقع عسكرية في ريف دمشق بالصواريخ."), "Explosions/Remote violence")[0]
+    assert (abroad["actor1"], abroad["inter1"]) == ("Government of Israel", 8)

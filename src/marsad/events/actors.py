@@ -1,7 +1,7 @@
 """Who did what to whom: the participants of a sentence and their roles around a trigger.
 
 Participants are the actor spans of the `entities` layer (made by the actors stage: `canonical`,
-`inter`, `country`, `category`) plus generic participants named by common nouns (`roles.tsv`:
+`inter`, `country`, and its dictionary `type` as `category`) plus generic participants named by common nouns (`roles.tsv`:
 civilians, protesters, "the army" when no actor stage named it). Roles follow Arabic word order:
 the actor right after a verbal or nominal trigger is its agent (VSO, "غارات التحالف"), else the one
 before it (SVO); markers (`argument_cues.tsv`) override: agents of passives ("على يد X"), allies
@@ -81,7 +81,7 @@ def participants(
         first = _token_index(tokens, entity.start)
         last = max(first, bisect_left(starts, entity.end) - 1)
         found.append(Participant(
-            str(name), inter, attrs.get("country"), attrs.get("category"), first, last, False,
+            str(name), inter, attrs.get("country"), attrs.get("type"), first, last, False,
         ))
         taken.append((entity.start, entity.end))
     for match in lexicon().roles.find(tokens):
@@ -243,11 +243,16 @@ def _state_force_name(kind: str, country: str) -> str:
 
 
 def inter_code(participant: Participant | None, country: str | None) -> int:
-    """ACLED's inter code: state forces acting outside their own country are external (8)."""
+    """ACLED's inter code: state forces acting outside their own country are external (8), and a
+    state named as itself ("سوريا", "النظام السوري": external in the dictionary) acting at home is state
+    forces (1)."""
     if participant is None:
         return 0
-    if participant.inter == 1 and participant.country and country and participant.country != country:
+    at_home = bool(participant.country and country and participant.country == country)
+    if participant.inter == 1 and participant.country and country and not at_home:
         return 8
+    if participant.category == "state" and at_home:
+        return 1
     return participant.inter
 
 
