@@ -1,7 +1,7 @@
 """Who the other side is when the sentence does not name it near the trigger: group anaphors
 ("المليشيات", "المتمردين") resolved over the article, a battle's second side taken from the whole sentence,
-"between X and Y" with the state first, allies marked "backed by", and a state named as itself at home. Invented sentences, whole rules
-pipeline (no judge: these are the rules' own arguments)."""
+"between X and Y" with the state first, allies marked "backed by", and a state named as itself at home.
+Invented sentences, whole rules pipeline (no judge: these are the rules' own arguments)."""
 
 from __future__ import annotations
 
