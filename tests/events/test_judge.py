@@ -170,6 +170,20 @@ def test_a_record_is_doubted_only_when_every_sentence_of_its_evidence_is():
         assert (event.attrs["modality"] == DOUBTED) == only_first
 
 
+def test_only_in_an_article_may_the_judge_doubt_a_demonstration():
+    """A sentence fed alone keeps its demonstration whatever the judge says (trained on conflict
+    articles, it doubted true newswire protests); an article's protest sentence may still be doubted."""
+    protest = "وتظاهر مئات الطلاب أمام مبنى البرلمان في عمان احتجاجا على رفع الرسوم الجامعية."
+    article = protest + " " + " ".join(["وقال مسؤول في الجامعة إن الإدارة ستدرس مطالب الطلاب."] * 3)
+    judge = SentenceJudge(_model({"w:تظاهر": {NONE: 9.0}}))
+    for text, doubted in ((protest, False), (article, True)):
+        doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+        protests = [e for e in doc.get("events") if e.attrs["event_type"] == "Protests"]
+        assert protests and all(is_factual(e.attrs["modality"]) for e in protests)
+        judge(doc)
+        assert {e.attrs["modality"] == DOUBTED for e in protests} == {doubted}
+
+
 def test_a_broken_model_file_is_a_one_line_error_naming_it(tmp_path):
     path = tmp_path / "judge.tsv"
     path.write_text("# comment\nfeature\tnone\tBattles\n__bias__\t0.1\n", encoding="utf-8")

@@ -553,3 +553,11 @@ def test_a_capital_after_a_preposition_stays_the_location(rules):
     events = [e for e in rules("قتل خمسة أشخاص في انفجار هز وسط طهران، وقالت طهران إنها ستحقق.")
               if is_factual(e.attrs["modality"])]
     assert [e.attrs["location"].attrs["name"] for e in events] == ["Tehran"]
+
+
+def test_a_states_protest_is_diplomacy_not_a_demonstration(rules):
+    for text in ("والتقى الرئيس المبعوث الأممي وأبلغه احتجاج لبنان على الخروقات الإسرائيلية المتكررة.",
+                 "وقدمت الخارجية المصرية احتجاجا رسميا على تصريحات الوزير.",
+                 "واستدعت وزارة الخارجية السفير الإيراني احتجاجا على تدخل طهران في شؤونها."):
+        assert "Protests" not in factual_kinds(rules(text)), text
+    assert "Protests" in factual_kinds(rules("وتظاهر المئات في بيروت احتجاجا على الخروقات الإسرائيلية."))
