@@ -561,3 +561,21 @@ def test_a_states_protest_is_diplomacy_not_a_demonstration(rules):
                  "واستدعت وزارة الخارجية السفير الإيراني احتجاجا على تدخل طهران في شؤونها."):
         assert "Protests" not in factual_kinds(rules(text)), text
     assert "Protests" in factual_kinds(rules("وتظاهر المئات في بيروت احتجاجا على الخروقات الإسرائيلية."))
+
+
+def test_an_undated_text_whose_background_event_happened_yesterday_reports_it():
+    """A sentence fed with no publication date cannot resolve "فجر أمس", but the words still make the
+    pluperfect strike recent news, as a resolved date would; without them it stays background."""
+    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
+
+    def modalities(text):
+        events = pipeline(Document(text=text)).get("events")
+        return {e.attrs["modality"] for e in events if e.attrs["event_type"] == "Explosions/Remote violence"}
+    assert modalities("وكانت طائرات حربية قد قصفت فجر أمس منزلا في بلدة بيت حانون شمال قطاع غزة.") == {"asserted"}
+    assert modalities("وكانت طائرات حربية قد قصفت منزلا في بلدة بيت حانون شمال قطاع غزة.") == {"historical"}
+
+
+def test_a_turnout_makes_a_lone_protest_word_a_demonstration(rules):
+    for text in ("وشارك الآلاف في المسيرة التي جابت شوارع المدينة.", "وشارك في الاعتصام نواب ونقابيون."):
+        assert "Protests" in factual_kinds(rules(text)), text
+    assert "Protests" not in factual_kinds(rules("وكتب الصحفي مقالا طويلا عن المسيرة."))

@@ -551,6 +551,8 @@ def _records(
         # "وكانت القوات قد ...", "بعد استعادة ...": an earlier event, coded only when dated this month;
         # "after" when a cause link leads to it: the article names it as known, to date what follows
         recent = when.span is not None and not _old(when, doc.published)
+        # a text with no publication date cannot resolve "أمس الأحد", but the words still say this week
+        recent = recent or (doc.published is None and any(d.attrs.get("kind") in _NEAR_TIME for d in dates))
         linked = any(t.attrs.get("norm") in lex.cause_links
                      for t in tokens[max(0, trigger.first - CAUSE_LINK_GAP):trigger.first])
         modality, reason = ("asserted", "cues") if recent else ("historical", "after" if linked else "background")
@@ -706,8 +708,12 @@ def _supported(
     if draft.event_type == "Protests" and draft.sub_event_type != "Peaceful protest":
         return True  # police dispersing it with tear gas or fire make it concrete
     named = any(not p.generic for p in parts)
-    # a dated protest happened ("وتفجرت احتجاجات يومي السبت والأحد"); a dated death word still needs more
-    return bool(places) or named or figure or (timed and draft.event_type == "Protests")
+    if bool(places) or named or figure:
+        return True
+    # a dated protest happened ("وتفجرت احتجاجات يومي السبت والأحد"), and so did one with a turnout
+    # ("وشارك الآلاف في المسيرة"); a dated death word still needs more
+    return draft.event_type == "Protests" and (timed or any(
+        m.payload == "turnout" for m in lexicon().context_words.find(draft.tokens, longest=False)))
 
 
 def _old(when: When, published: dt.date | None) -> bool:
