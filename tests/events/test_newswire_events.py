@@ -579,3 +579,13 @@ def test_a_turnout_makes_a_lone_protest_word_a_demonstration(rules):
     for text in ("وشارك الآلاف في المسيرة التي جابت شوارع المدينة.", "وشارك في الاعتصام نواب ونقابيون."):
         assert "Protests" in factual_kinds(rules(text)), text
     assert "Protests" not in factual_kinds(rules("وكتب الصحفي مقالا طويلا عن المسيرة."))
+
+
+def test_ground_taken_without_a_fight_is_a_non_violent_transfer(rules):
+    assert factual_types(rules(
+        "سيطر مسلحون موالون للحكومة على بلدة بلدوين بعد انسحاب مقاتلي الشباب منها دون قتال.")) == {
+        ("Strategic developments", "Non-violent transfer of territory")}
+    # "without clashes" is no clash
+    assert not factual_types(rules("ودخلت القوات الحكومية المدينة دون مواجهات بعد انسحاب المسلحين منها."))
+    assert ("Battles", "Government regains territory") in factual_types(rules(
+        "سيطرت القوات الحكومية على البلدة بعد معارك عنيفة مع المسلحين."))
