@@ -589,3 +589,15 @@ def test_ground_taken_without_a_fight_is_a_non_violent_transfer(rules):
     assert not factual_types(rules("ودخلت القوات الحكومية المدينة دون مواجهات بعد انسحاب المسلحين منها."))
     assert ("Battles", "Government regains territory") in factual_types(rules(
         "سيطرت القوات الحكومية على البلدة بعد معارك عنيفة مع المسلحين."))
+
+
+def test_strikes_and_sit_ins_of_a_trade_or_at_a_venue_are_demonstrations(rules):
+    for text in ("أضرب عمال الموانئ عن العمل للمطالبة بزيادة الأجور.",
+                 "ونفذ المعلمون اعتصاما أمام وزارة التربية.",
+                 "وتجمع المحتجون في ساحة الشهداء للمطالبة بإسقاط الحكومة."):
+        assert "Protests" in factual_kinds(rules(text)), text
+
+
+def test_prices_exploding_are_no_explosion(rules):
+    assert not factual_types(rules("وانفجرت أسعار النفط في الأسواق العالمية بعد قرار أوبك."))
+    assert "Explosions/Remote violence" in factual_kinds(rules("وانفجرت سيارة مفخخة في سوق شعبي ببغداد."))

@@ -711,9 +711,9 @@ def _supported(
     if bool(places) or named or figure:
         return True
     # a dated protest happened ("وتفجرت احتجاجات يومي السبت والأحد"), and so did one with a turnout
-    # ("وشارك الآلاف في المسيرة"); a dated death word still needs more
+    # or a venue ("وشارك الآلاف في المسيرة"، "اعتصاما أمام الوزارة"); a dated death word still needs more
     return draft.event_type == "Protests" and (timed or any(
-        m.payload == "turnout" for m in lexicon().context_words.find(draft.tokens, longest=False)))
+        m.payload in ("turnout", "venue") for m in lexicon().context_words.find(draft.tokens, longest=False)))
 
 
 def _old(when: When, published: dt.date | None) -> bool:
