@@ -601,3 +601,8 @@ def test_strikes_and_sit_ins_of_a_trade_or_at_a_venue_are_demonstrations(rules):
 def test_prices_exploding_are_no_explosion(rules):
     assert not factual_types(rules("وانفجرت أسعار النفط في الأسواق العالمية بعد قرار أوبك."))
     assert "Explosions/Remote violence" in factual_kinds(rules("وانفجرت سيارة مفخخة في سوق شعبي ببغداد."))
+
+
+def test_a_crowd_marching_against_something_is_a_demonstration(rules):
+    assert "Protests" in factual_kinds(rules("وسار عشرات الآلاف في شوارع مدريد ضد الحرب على العراق."))
+    assert not factual_types(rules("وسارت المفاوضات ببطء بين الطرفين."))
