@@ -1,8 +1,8 @@
 """Who did what to whom: the participants of a sentence and their roles around a trigger.
 
 Participants are the actor spans of the `entities` layer (made by the actors stage: `canonical`,
-`inter`, `country`, and its dictionary `type` as `category`) plus generic participants named by common nouns (`roles.tsv`:
-civilians, protesters, "the army" when no actor stage named it). Roles follow Arabic word order:
+`inter`, `country`, and the dictionary `type` as `category`) plus generic participants named by common
+nouns (`roles.tsv`: civilians, protesters, "the army" when no actor stage named it). Roles follow Arabic word order:
 the actor right after a verbal or nominal trigger is its agent (VSO, "غارات التحالف"), else the one
 before it (SVO); markers (`argument_cues.tsv`) override: agents of passives ("على يد X"), allies
 ("بالتنسيق مع X" -> assoc_actor_1), targets ("على/ضد X" -> actor2), and "بين X و Y".
@@ -64,8 +64,8 @@ def participants(
     """The actors of one sentence's tokens, in text order, with role hints from markers.
 
     `previous` is the article's last named armed actor: an anaphor for either side ("مواقعهم") is it.
-    `group` is its last named non-state armed group: an anaphor naming a group ("التنظيم",
-    "الميليشيات", "المتمردين") is it, never the army named since.
+    `group` is its main armed group so far (`GroupTally`): an anaphor naming a group ("التنظيم",
+    "الميليشيات", "المتمردين") is it, never an army named since.
     """
     if not tokens:
         return []
