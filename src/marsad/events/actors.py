@@ -2,9 +2,9 @@
 
 Participants are the actor spans of the `entities` layer (made by the actors stage: `canonical`,
 `inter`, `country`, and the dictionary `type` as `category`) plus generic participants named by common
-nouns (`roles.tsv`: civilians, protesters, "the army" when no actor stage named it). Roles follow Arabic word order:
-the actor right after a verbal or nominal trigger is its agent (VSO, "غارات التحالف"), else the one
-before it (SVO); markers (`argument_cues.tsv`) override: agents of passives ("على يد X"), allies
+nouns (`roles.tsv`: civilians, protesters, "the army" when no actor stage named it). Roles follow
+Arabic word order: the actor right after a verbal or nominal trigger is its agent (VSO, "غارات
+التحالف"), else the one before it (SVO); markers (`argument_cues.tsv`) override: agents of passives ("على يد X"), allies
 ("بالتنسيق مع X" -> assoc_actor_1), targets ("على/ضد X" -> actor2), and "بين X و Y".
 """
 
