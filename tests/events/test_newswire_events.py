@@ -606,3 +606,12 @@ def test_prices_exploding_are_no_explosion(rules):
 def test_a_crowd_marching_against_something_is_a_demonstration(rules):
     assert "Protests" in factual_kinds(rules("وسار عشرات الآلاف في شوارع مدريد ضد الحرب على العراق."))
     assert not factual_types(rules("وسارت المفاوضات ببطء بين الطرفين."))
+
+
+def test_protesters_preparing_a_sit_in_are_planning_it(rules):
+    """A crowd named by the trigger lifts a statement cue ("طالب المتظاهرون": the crowd speaks while
+    protesting) but not a verb of intending or preparing."""
+    planned = rules("ويستعد متظاهرون في المحافظة لتنفيذ اعتصام مفتوح أمام مقر الشركة النفطية.")
+    assert "Protests" not in factual_kinds(planned)
+    assert "planned" in {e.attrs["modality"] for e in planned}
+    assert "Protests" in factual_kinds(rules("وطالب المتظاهرون في ساحة التحرير بإقالة المحافظ."))

@@ -2,7 +2,8 @@
 
 Factual modalities (the event is coded): asserted, reported (attributed to a source), claimed.
 Non-factual (kept with the event but not counted as a record): planned, possible, threat, denied,
-negated, historical, statement (cues marked `topic` in the data file give it too); `block` means the
+negated, historical, statement (cues marked `topic` in the data file give it too; `intent` gives
+planned); `block` means the
 trigger is no event at all (a film, a metaphor);
 `background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates
 the event within the month before publication; so is `accused` (an accusation): a statement unless the
@@ -128,6 +129,12 @@ def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
 # cues that, right before a word naming the crowd, make the crowd their subject ("ندد المتظاهرون",
 # "طالب المحتجون") or a preposition ("للمتظاهرين"), not a statement about or a plan of a protest
 _CROWD_SUBJECT = ("statement", "planned", "accused")
+_AS = {"topic": "statement", "intent": "planned"}  # cue kinds that a crowd subject does not lift
+
+
+def cue_modality(cue: Match[Cue]) -> str:
+    """The modality a cue gives (`topic` -> statement, `intent` -> planned)."""
+    return _AS.get(cue.payload.modality, cue.payload.modality)
 CROWD_GAP = 2
 
 
@@ -153,8 +160,9 @@ def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Seque
                 and trigger_first - cue.last <= CROWD_GAP):
             continue
         # a `topic` cue is a noun whose complement the trigger is ("مطالب المحتجين", the protesters'
-        # demands): a statement, and the crowd named after it is no speaker
-        modality = "statement" if cue.payload.modality == "topic" else cue.payload.modality
+        # demands): a statement, and the crowd named after it is no speaker; an `intent` cue is a verb
+        # of intending or preparing ("يستعد متظاهرون لتنفيذ اعتصام"): planned, its crowd the planners
+        modality = cue_modality(cue)
         if cue.last < trigger_first and trigger_first - cue.last <= cue.payload.before:
             if modality in FORWARD and _linked_back(cue.last, trigger_first, tokens):
                 continue

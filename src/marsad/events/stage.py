@@ -38,6 +38,7 @@ from marsad.events.lexicon import Trigger, lexicon
 from marsad.events.modality import (
     FORWARD,
     compared_tokens,
+    cue_modality,
     find_cues,
     is_factual,
     is_mark,
@@ -409,7 +410,7 @@ def _sentence_drafts(
     # an accusation names who did it; an attack whose dead it counts happened ("اتهمت دمشق إسرائيل بقصف
     # مطار التيفور، ما تسبب بمقتل سبعة"), one it only names may be rhetoric, and one named in a threat or
     # plan ("هددت بالرد بعد اتهامه باستخدام الكيمياوي") is the reason given for it
-    reacting = any(c.payload.modality in FORWARD for c in cues)
+    reacting = any(cue_modality(c) in FORWARD for c in cues)
     for draft in drafts.values():
         if draft.modality == "accused" and not reacting and any(t.explicit and not t.aggregate for t in draft.deaths):
             draft.modality = "asserted"
