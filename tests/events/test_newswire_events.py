@@ -615,3 +615,19 @@ def test_protesters_preparing_a_sit_in_are_planning_it(rules):
     assert "Protests" not in factual_kinds(planned)
     assert "planned" in {e.attrs["modality"] for e in planned}
     assert "Protests" in factual_kinds(rules("وطالب المتظاهرون في ساحة التحرير بإقالة المحافظ."))
+
+
+def test_the_taliban_are_a_name_not_the_verb_demanded(rules):
+    """"طالبان" had matched the statement cue "طالب*" (demanded), so every event named after it was
+    a statement."""
+    assert "Battles" in factual_kinds(rules("وتبادل الجيش ومسلحو طالبان إطلاق النار لساعات في ولاية قندهار."))
+    assert "Battles" in factual_kinds(rules(
+        "وقال مسؤولون إن مسلحي طالبان سيطروا على قاعدة عسكرية في شمال أفغانستان بعد معارك عنيفة."))
+    assert "Protests" not in factual_kinds(rules("وطالب النواب بإجراء تحقيق في الاحتجاجات."))
+
+
+def test_an_assassination_attempt_someone_survived_took_place(rules):
+    assert ("Violence against civilians", "Attack") in factual_types(rules(
+        "ونجا وزير الداخلية من محاولة اغتيال في العاصمة."))
+    # the survivor is what makes it concrete: an attempt named as a topic stays no event
+    assert not factual_types(rules("وتحدث الكاتب عن محاولة اغتيال في روايته الجديدة."))
