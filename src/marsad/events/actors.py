@@ -146,23 +146,19 @@ class GroupTally:
 
     def __init__(self) -> None:
         self._counts: Counter[str] = Counter()
-        self._latest: dict[str, Participant] = {}
-        self._order: dict[str, int] = {}  # the latest mention of each
-        self._mentions = 0
+        self._latest: dict[str, Participant] = {}  # in the order of their latest mentions
 
     def add(self, parts: Sequence[Participant]) -> None:
         for part in parts:
             if not part.generic and not part.resolved and part.inter in NON_STATE:
                 self._counts[part.name] += 1
+                self._latest.pop(part.name, None)
                 self._latest[part.name] = part
-                self._mentions += 1
-                self._order[part.name] = self._mentions
 
     def main(self) -> Participant | None:
-        if not self._counts:
-            return None
-        name = max(self._counts, key=lambda n: (self._counts[n], self._order[n]))
-        return self._latest[name]
+        # max keeps the first of equals: read from the latest mention back
+        name = max(reversed(self._latest), key=self._counts.__getitem__, default=None)
+        return None if name is None else self._latest[name]
 
 
 def assign(parts: Sequence[Participant], first: int, last: int, victims_first: bool = False) -> Roles:

@@ -38,7 +38,7 @@ from marsad.events.lexicon import lexicon
 from marsad.events.modality import is_factual
 from marsad.events.notes import note
 from marsad.events.stage import JudgedRecords, in_hashtags, same_location
-from marsad.events.typing import VIOLENT
+from marsad.events.typing import DEMONSTRATIONS, VIOLENT
 from marsad.text.tokenize import clitic_inventory, tokens_by_sentence
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
@@ -82,7 +82,6 @@ SHORT_OVERRULABLE = OVERRULABLE | {"undated hearsay", "after"}
 # sentences are reactions and background, it doubted two of the three demonstrations it doubted in the
 # general-newswire sentences, true ones (cross-validation: newswire PROTEST 0.769 -> 0.800, the unread
 # sentences' 0.691 -> 0.699, their newswire share); in articles its doubts still gain (docs/events.md)
-DEMONSTRATIONS = ("Protests", "Riots")
 # the sub-type of a judged event when its sentence holds no trigger word of the type: the commonest of
 # each type in the labelled sentences
 DEFAULT_SUB_TYPE = {

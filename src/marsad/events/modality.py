@@ -3,8 +3,8 @@
 Factual modalities (the event is coded): asserted, reported (attributed to a source), claimed.
 Non-factual (kept with the event but not counted as a record): planned, possible, threat, denied,
 negated, historical, statement (cues marked `topic` in the data file give it too; `intent` gives
-planned); `block` means the
-trigger is no event at all (a film, a metaphor);
+planned); `block` means the trigger is no event at all (a film, a metaphor); a `name` row is a proper
+name that a cue pattern would catch ("طالبان" under "طالب*"), and no cue;
 `background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates
 the event within the month before publication; so is `accused` (an accusation): a statement unless the
 sentence counts the event's dead.
@@ -29,7 +29,8 @@ PRIORITY = (
 def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
     cues = lexicon().cues.find(tokens)
     compared = comparison_points(tokens)
-    return [c for c in cues if not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)
+    return [c for c in cues if c.payload.modality != "name"
+            and not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)
             and not _is_relative_was(c, tokens)
             and not (c.payload.modality == "historical" and c.first in compared)]
 
@@ -129,13 +130,14 @@ def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
 # cues that, right before a word naming the crowd, make the crowd their subject ("ندد المتظاهرون",
 # "طالب المحتجون") or a preposition ("للمتظاهرين"), not a statement about or a plan of a protest
 _CROWD_SUBJECT = ("statement", "planned", "accused")
-_AS = {"topic": "statement", "intent": "planned"}  # cue kinds that a crowd subject does not lift
+CROWD_GAP = 2
+# cue kinds that give another modality, and that a crowd subject does not lift
+_KIND_MODALITY = {"topic": "statement", "intent": "planned"}
 
 
 def cue_modality(cue: Match[Cue]) -> str:
     """The modality a cue gives (`topic` -> statement, `intent` -> planned)."""
-    return _AS.get(cue.payload.modality, cue.payload.modality)
-CROWD_GAP = 2
+    return _KIND_MODALITY.get(cue.payload.modality, cue.payload.modality)
 
 
 # plans, threats and guesses look forward: they do not reach an event told after "بعد", "إثر", "عقب"

@@ -47,7 +47,7 @@ from marsad.events.modality import (
 )
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
-from marsad.events.typing import VIOLENT, rank, resolve
+from marsad.events.typing import DEMONSTRATIONS, VIOLENT, rank, resolve
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
@@ -546,6 +546,7 @@ def _records(
     wheres = wheres or ([] if fallback is None else [fallback]) or [Where(None, None, None)]
     trigger_offset = tokens[trigger.first].start
     when = event_date(dates, trigger_offset, doc.published)
+    near_time = any(d.attrs.get("kind") in _NEAR_TIME for d in dates)  # "أمس", "يوم الأحد", "قبل يومين"
     modality = draft.modality
     reason = "cues"  # what decided the modality: the cue words near the trigger, or a later check below
     if modality == "background":
@@ -553,7 +554,7 @@ def _records(
         # "after" when a cause link leads to it: the article names it as known, to date what follows
         recent = when.span is not None and not _old(when, doc.published)
         # a text with no publication date cannot resolve "أمس الأحد", but the words still say this week
-        recent = recent or (doc.published is None and any(d.attrs.get("kind") in _NEAR_TIME for d in dates))
+        recent = recent or (doc.published is None and near_time)
         linked = any(t.attrs.get("norm") in lex.cause_links
                      for t in tokens[max(0, trigger.first - CAUSE_LINK_GAP):trigger.first])
         modality, reason = ("asserted", "cues") if recent else ("historical", "after" if linked else "background")
@@ -567,7 +568,7 @@ def _records(
             modality, reason = "historical", "old date"
         elif _old_year(tokens, doc.published, draft.clause):
             modality, reason = "historical", "old year"
-        elif draft.event_type in (*VIOLENT, "Protests", "Riots") and _long_since(
+        elif draft.event_type in (*VIOLENT, *DEMONSTRATIONS) and _long_since(
                 dates, tokens, trigger.first, draft.clause, doc.published):
             modality, reason = "historical", "campaign"
         elif narrative_old:
@@ -581,7 +582,7 @@ def _records(
         modality, reason = "statement", "undated hearsay"
     if is_factual(modality) and not _supported(
             draft, parts, in_clause or places, counted, when.span is not None,
-            any(d.attrs.get("kind") in _NEAR_TIME for d in dates)):
+            near_time):
         modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence

@@ -23,6 +23,7 @@ from marsad.events.actors import Participant
 from marsad.events.lexicon import Trigger, lexicon
 
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+DEMONSTRATIONS = ("Protests", "Riots")
 EXPLOSIONS = "Explosions/Remote violence"
 
 
