@@ -86,3 +86,10 @@ def test_a_state_named_as_itself_is_state_forces_at_home_and_external_abroad(rul
     assert (at_home["actor1"], at_home["inter1"]) == ("Government of Syria", 1)
     abroad = _of_type(rules("قصفت إسرائيل مواقع عسكرية في ريف دمشق بالصواريخ."), "Explosions/Remote violence")[0]
     assert (abroad["actor1"], abroad["inter1"]) == ("Government of Israel", 8)
+
+
+def test_militias_take_a_group_named_earlier_in_their_sentence_when_the_article_named_none(rules):
+    battle = _of_type(rules(
+        "لقي 15 حوثيا مصرعهم في تجدد المواجهات بين قوات الجيش اليمني والميليشيات شرق محافظة البيضاء."),
+        "Battles")[0]
+    assert (battle["actor1"], battle["actor2"]) == (YEMEN_ARMY, HOUTHIS)
