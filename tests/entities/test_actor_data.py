@@ -63,6 +63,7 @@ RELATIONS = {
     "allied_with",
     "affiliate_of",
     "led_by",
+    "operates_in",
 }
 
 # Aliases deliberately shared by rows with different canonical names, with the reason.
@@ -96,7 +97,14 @@ _SABA_REASON = (
     "the bare name cannot tell them apart"
 )
 _SABA_SHARED = ["سبأ", "وكالة سبأ", "وكالة الأنباء اليمنية سبأ"]
+_COALITION_KEYS = frozenset({"global-coalition", "restoring-hope"})
+_COALITION_REASON = (
+    "'the coalition' is the US-led one in Syria and Iraq and the Saudi-led one in Yemen; the code "
+    "picks the row that operates_in the article's country"
+)
+_COALITION_SHARED = ["التحالف", "قوات التحالف", "طائرات التحالف", "مقاتلات التحالف", "طيران التحالف"]
 SHARED_ALIAS_ALLOWLIST: dict[str, tuple[frozenset[str], str]] = {
+    **{normalize(a): (_COALITION_KEYS, _COALITION_REASON) for a in _COALITION_SHARED},
     **{normalize(a): (_IS_KEYS, _IS_REASON) for a in _IS_SHARED},
     **{normalize(a): (_SABA_KEYS, _SABA_REASON) for a in _SABA_SHARED},
 }

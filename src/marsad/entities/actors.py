@@ -72,6 +72,11 @@ class ActorDictionary:
                         )
         return [dict(link) for link in self._links.get(actor.key, [])]
 
+    def theatres(self, actor: Actor | NewsSource) -> set[str]:
+        """The countries a transnational force operates in (its `operates_in` state rows)."""
+        return {self.actors[key].country for relation, key in getattr(actor, "relations", ())
+                if relation == "operates_in" and key in self.actors}
+
 
 def _table(parts: tuple[str, ...]) -> list[dict[str, str]]:
     if not data_path(*parts).exists():
@@ -123,11 +128,15 @@ def article_country(doc: Document, matches: list) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _choose(payloads: list, home: str | None):
-    """Among same-alias entries prefer the article's country (داعش in Iraq is Islamic State (Iraq))."""
+def _choose(payloads: list, home: str | None, dictionary: ActorDictionary):
+    """Among same-alias entries prefer the article's country (داعش in Iraq is Islamic State (Iraq)),
+    then a force that operates there (التحالف in Yemen is the Saudi-led coalition)."""
     if home:
         for payload in payloads:
             if getattr(payload, "country", "") == home:
+                return payload
+        for payload in payloads:
+            if home in dictionary.theatres(payload):
                 return payload
     return payloads[0]
 
@@ -162,7 +171,7 @@ class ActorLinker:
         entities = doc.layers.setdefault("entities", [])
         sources = doc.layers.setdefault("sources", [])
         for match in matches:
-            payload = _choose(match.payloads, home)
+            payload = _choose(match.payloads, home, dictionary)
             if isinstance(payload, NewsSource):
                 span = doc.span(match.start, match.end, "SOURCE", canonical=payload.canonical, kind=payload.kind)
                 sources.append(span)
