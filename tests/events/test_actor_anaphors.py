@@ -93,3 +93,31 @@ def test_militias_take_a_group_named_earlier_in_their_sentence_when_the_article_
         "لقي 15 حوثيا مصرعهم في تجدد المواجهات بين قوات الجيش اليمني والميليشيات شرق محافظة البيضاء."),
         "Battles")[0]
     assert (battle["actor1"], battle["actor2"]) == (YEMEN_ARMY, HOUTHIS)
+
+
+@pytest.mark.parametrize(("text", "coalition"), [
+    ("شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية نهم شرق صنعاء.", "Operation Restoring Hope"),
+    ("شنت طائرات التحالف غارات على مواقع تنظيم داعش في ريف دير الزور الشرقي.", "Global Coalition Against Daesh"),
+])
+def test_the_coalition_is_the_one_fighting_in_the_articles_country(rules, text, coalition):
+    assert _of_type(rules(text), "Explosions/Remote violence")[0]["actor1"] == coalition
+
+
+def test_a_houthi_shelling_named_by_its_adjective(rules):
+    strike = _of_type(rules("وأدى القصف الحوثي على حي الروضة في مدينة تعز إلى مقتل طبيب."),
+                      "Explosions/Remote violence")[0]
+    assert strike["actor1"] == HOUTHIS
+
+
+def test_a_commander_killed_in_a_strike_is_its_target_not_its_author(rules):
+    strike = _of_type(rules("قتل القيادي الحوثي أبو علي الكبسي في غارة جوية على مديرية الصفراء بمحافظة صعدة."),
+                      "Explosions/Remote violence")[0]
+    assert strike["actor2"] == HOUTHIS
+    # nobody is named for the strike, and armed groups seldom fly: ACLED's unidentified military forces
+    assert (strike["actor1"], strike["inter1"]) == ("Unidentified Military Forces", 8)
+
+
+def test_a_commander_who_attacks_a_civilian_acts_for_his_group(rules):
+    attack = _of_type(rules("أطلق القيادي الحوثي المدعو بدر القلعة النار على المواطن عادل السمان في مدينة إب."),
+                      "Violence against civilians")[0]
+    assert (attack["actor1"], attack["actor2"]) == (HOUTHIS, "Civilians (Yemen)")

@@ -186,8 +186,8 @@ def assign(parts: Sequence[Participant], first: int, last: int, victims_first: b
     candidates = [p for p in near if p is not assoc1 and p.hint not in ("assoc",)]
     if actor1 is None:
         after = [p for p in candidates if 0 <= p.first - last <= AFTER_WINDOW and p.armed
-                 and p.hint != "target"]
-        before = [p for p in candidates if p.last < first and p.armed and p.hint != "target"]
+                 and p.hint not in ("target", "member")]
+        before = [p for p in candidates if p.last < first and p.armed and p.hint not in ("target", "member")]
         if victims_first:
             # "قتل 7 مدنيين في قصف للحوثيين": the noun right after a death word is the victim
             after = [p for p in after if not (p.first - last <= 2 and p.inter == 7)]
@@ -197,7 +197,7 @@ def assign(parts: Sequence[Participant], first: int, last: int, victims_first: b
             actor1 = before[-1]
     if actor2 is None:
         rest = [p for p in candidates if actor1 is None or (p is not actor1 and p.name != actor1.name)]
-        targets = [p for p in rest if p.hint == "target"]
+        targets = [p for p in rest if p.hint == "target"] + [p for p in rest if p.hint == "member"]
         victims = [p for p in rest if p.inter == 7]
         if targets:
             actor2 = targets[0]

@@ -47,7 +47,7 @@ from marsad.events.modality import (
 )
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
-from marsad.events.typing import DEMONSTRATIONS, VIOLENT, rank, resolve
+from marsad.events.typing import AIR_STRIKE, DEMONSTRATIONS, VIOLENT, rank, resolve
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
@@ -526,6 +526,9 @@ def _records(
             actor1 = None
     elif draft.event_type == "Battles" and actor2 is None:
         actor2 = _other_side(parts, actor1, assoc1)
+    if draft.event_type == "Violence against civilians" and actor1 is None:
+        # "حاول القيادي الحوثي قتل المواطن": a group's member, no target of his own violence, acts for it
+        actor1 = next((p for p in parts if p.hint == "member" and p.armed), None)
     if draft.event_type == "Strategic developments":
         if actor1 is None:
             actor1 = next((p for p in parts if p.armed and not p.generic and p.hint != "aside"), None)
@@ -535,7 +538,10 @@ def _records(
             actor2 = Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
-    if actor1 is None and draft.event_type in (*VIOLENT,):
+    if actor1 is None and draft.sub_event_type == AIR_STRIKE:
+        # armed groups seldom fly: ACLED gives an air strike nobody claims to unidentified military forces
+        actor1 = Participant("Unidentified Military Forces", 8, None, None, trigger.first, trigger.last, False)
+    elif actor1 is None and draft.event_type in (*VIOLENT,):
         actor1 = Participant("Unidentified Armed Group", 3, None, None, trigger.first, trigger.last, True)
     first, last = draft.clause
     clause_start, clause_end = tokens[first].start, tokens[last].end

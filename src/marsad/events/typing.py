@@ -25,6 +25,7 @@ from marsad.events.lexicon import Trigger, lexicon
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 DEMONSTRATIONS = ("Protests", "Riots")
 EXPLOSIONS = "Explosions/Remote violence"
+AIR_STRIKE = "Air/drone strike"
 
 
 def resolve(
@@ -54,7 +55,7 @@ def resolve(
             # the team's sentence sets
             return "Violence against civilians", "Abduction/forced disappearance"
         if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
-            return EXPLOSIONS, "Air/drone strike"
+            return EXPLOSIONS, AIR_STRIKE
         return trigger.event_type, sub
     if sub == "kill":
         if "protest" in context or "Protests" in concrete_types:
@@ -70,7 +71,7 @@ def resolve(
         if "protest" in context and (crowd_acts or not any(p.inter in (2, 3, 4, 8) for p in participants)):
             return "Riots", "Violent demonstration"  # "هاجم متظاهرون مقر ..."
         if EXPLOSIONS not in concrete_types and ("air" in context or "weapon" in context):
-            return EXPLOSIONS, "Air/drone strike" if "air" in context else "Shelling/artillery/missile attack"
+            return EXPLOSIONS, AIR_STRIKE if "air" in context else "Shelling/artillery/missile attack"
         if concrete_types & (set(VIOLENT) | {"Strategic developments"}):
             return None  # "عملية تستهدف مشتبهين" in an arrest report is no attack of its own
         return _one_or_two_sided(participants, actor1, victims_named=victims_named, attack=True)
