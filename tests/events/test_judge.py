@@ -248,6 +248,16 @@ def test_in_a_short_text_the_judge_codes_the_violence_the_rules_missed():
     assert exported["event_type"] == "Battles" and exported["judge"] > 0.99
 
 
+def test_in_a_short_text_violence_likelier_than_not_is_coded_even_when_no_one_type_is():
+    """The judge splits "توغلت" between a battle (0.46) and a strike (0.38): violence at 0.84, though no
+    type is likelier than the others together. The record takes the likeliest violent type."""
+    doc = Pipeline(RULES_ONLY)(Document(text=UNTRIGGERED, published=PUBLISHED))
+    SentenceJudge(_model({"w:توغلت": {"Battles": 1.1, "Explosions/Remote violence": 0.9}}))(doc)
+    (event,) = doc.get("events")
+    assert event.attrs["event_type"] == "Battles" and event.attrs["factual"]
+    assert 0.8 < event.attrs["judge"] < 0.9
+
+
 def test_in_an_article_the_judge_codes_nothing_the_rules_did_not():
     filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
     text = " ".join([filler, UNTRIGGERED, filler, filler])
