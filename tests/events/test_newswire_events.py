@@ -631,3 +631,28 @@ def test_an_assassination_attempt_someone_survived_took_place(rules):
         "ونجا وزير الداخلية من محاولة اغتيال في العاصمة."))
     # the survivor is what makes it concrete: an attempt named as a topic stays no event
     assert not factual_types(rules("وتحدث الكاتب عن محاولة اغتيال في روايته الجديدة."))
+
+
+def test_tension_rising_after_a_protesters_death_is_no_trend_that_hides_it(rules):
+    # "تصاعد" marks a trend only right before the event word ("تصاعد الهجمات"), not "تصاعد التوتر بعد مقتل"
+    events = rules("وتصاعد التوتر بعد مقتل متظاهر الأحد لدى إطلاق نار خلال تفريق المظاهرة في مدينة البصرة.")
+    assert ("Protests", "Excessive force against protesters") in factual_types(events)
+    trend = rules("وتصاعد القصف على مدينة دوما خلال الأشهر الماضية.")
+    assert not factual_kinds(trend)
+
+
+@pytest.mark.parametrize("text", [
+    "تظاهر العشرات احتجاجا على انقطاع الكهرباء.",
+    "وأقامت أمهات المختطفين وقفة احتجاجية طالبن فيها بإطلاق سراح أبنائهن.",
+    "واعتصم الطلاب احتجاجا على رفع الرسوم الدراسية.",
+])
+def test_a_lone_protest_word_with_its_crowd_happened(rules, text):
+    assert "Protests" in factual_kinds(rules(text))
+
+
+@pytest.mark.parametrize("text", [
+    "وقاتل علي رضي الله عنه في المعارك كلها إلا تبوك.",
+    "وانتهت أمس عمليات الحصر النهائي لضحايا الحادث، حيث تبين أن الكارثة أسفرت عن مصرع 56 شخصا.",
+])
+def test_early_islamic_history_and_a_disasters_toll_are_no_events(rules, text):
+    assert not factual_kinds(rules(text)) & {"Battles", "Violence against civilians", "Explosions/Remote violence"}
