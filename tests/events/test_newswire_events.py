@@ -171,6 +171,8 @@ def test_strikes_on_a_country_named_as_an_actor_are_coded_to_its_capital(run):
 def test_recalling_an_ambassador_in_protest_is_diplomacy(run):
     text = "وقفزت شعبية شافيز في العالم العربي بعد أن استدعى سفير بلاده من إسرائيل في وقت سابق من هذا الشهر احتجاجا على الحرب."
     assert "Protests" not in factual_kinds(run(text))
+    # nor does a diplomatic protest make an attack it names a protest met with force
+    assert "Protests" not in factual_kinds(run("وأبلغه احتجاج لبنان على الاعتداء الإسرائيلي على الجنوب."))
 
 
 def test_to_stop_the_fighting_is_an_aim_but_protesters_standing_protest(run):

@@ -318,7 +318,22 @@ def _sentence_drafts(
     # بعد ساعات من اعتراض الدفاعات الجوية صاروخا")
     raid_at = {m.first for m in context_matches if m.payload == "raid"}
     fighter_spans = [(m.first, m.last) for m in context_matches if m.payload == "fighter"]
-    concrete = {m.payload.event_type for m in kept if m.payload.event_type != "*"}
+    spans = clauses(tokens)
+    modalities: dict[int, str] = {}
+    for match in kept:
+        first, last = next((a, b) for a, b in spans if a <= match.first <= b)
+        # a pluperfect or "after" reaches no further than its own clause: "المزارع التي كان المتمردون
+        # يتحصنون بداخلها، فيما دفعت ألوية العمالقة بتعزيزات" reports the reinforcements as news
+        reaching = [c for c in cues if c.payload.modality != "background" or first <= c.first <= last]
+        modalities[id(match)] = modality_of(
+            match.first, match.last, match.future, reaching, tokens, match.first in crowd_at)
+    # a blocked protest word is no protest, so an attack word beside it is no protest met with force
+    # ("أبلغه احتجاج لبنان على هذا الاعتداء": a diplomatic protest); a blocked violence word still names
+    # what an attack word beside it is about ("منظمة حظر الأسلحة الكيميائية ... موقع الهجوم")
+    concrete = {
+        m.payload.event_type for m in kept
+        if m.payload.event_type != "*" and not (m.payload.event_type == "Protests" and modalities[id(m)] == "block")
+    }
     # attacks typed by their weapon count as concrete before deaths are typed ("صواريخ استهدفت ... وأدت
     # إلى سقوط قتلى" is one strike with its toll)
     weapon_attacks: dict[int, tuple[str, str]] = {}
@@ -329,20 +344,11 @@ def _sentence_drafts(
                 weapon_attacks[id(match)] = typed
     concrete |= {typed[0] for typed in weapon_attacks.values()}
     intercepted = any(m.payload.sub_event_type == "Disrupted weapons use" for m in kept)
-    spans = clauses(tokens)
     victims_named = any(
         _victims_named(m, tokens, parts) for m in kept if m.payload.sub_event_type in ("kill", "attack")
     )
     drafts: dict[tuple[str, int], Draft] = {}
     deaths: list[Match[Trigger]] = []
-    modalities: dict[int, str] = {}
-    for match in kept:
-        first, last = next((a, b) for a, b in spans if a <= match.first <= b)
-        # a pluperfect or "after" reaches no further than its own clause: "المزارع التي كان المتمردون
-        # يتحصنون بداخلها، فيما دفعت ألوية العمالقة بتعزيزات" reports the reinforcements as news
-        reaching = [c for c in cues if c.payload.modality != "background" or first <= c.first <= last]
-        modalities[id(match)] = modality_of(
-            match.first, match.last, match.future, reaching, tokens, match.first in crowd_at)
     # a death word a disaster or an accident blocks ("لقي 346 شخصا حتفهم في فيضانات إقليم هونان ... من
     # بين 612 قتيلا") makes the sentence a toll of it: its other death words too, unless it names an act
     # of violence besides
