@@ -5,7 +5,8 @@ Participants are the actor spans of the `entities` layer (made by the actors sta
 nouns (`roles.tsv`: civilians, protesters, "the army" when no actor stage named it). Roles follow
 Arabic word order: the actor right after a verbal or nominal trigger is its agent (VSO, "غارات
 التحالف"), else the one before it (SVO); markers (`argument_cues.tsv`) override: agents of passives ("على يد X"), allies
-("بالتنسيق مع X" -> assoc_actor_1), targets ("على/ضد X" -> actor2), and "بين X و Y".
+("بالتنسيق مع X" -> assoc_actor_1), targets ("على/ضد X" -> actor2), members ("القيادي الحوثي": a side's
+commander is hit by the event, never its author), and "بين X و Y".
 """
 
 from __future__ import annotations
