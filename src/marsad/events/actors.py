@@ -26,6 +26,7 @@ MARKER_GAP = 2
 ANAPHORS = ("@previous", "@group")  # roles.tsv actors that stand for an actor named before
 NON_STATE = (2, 3, 4)
 UNIDENTIFIED = "Unidentified Armed Group"
+UNIDENTIFIED_MILITARY = "Unidentified Military Forces"  # air strikes nobody is named for
 
 
 @dataclass(frozen=True, slots=True)

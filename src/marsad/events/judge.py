@@ -374,11 +374,11 @@ class SentenceJudge:
         if any(e.attrs["event_type"] in VIOLENT and is_factual(e.attrs["modality"]) for e in events):
             return
         candidates = [
-            (sum(probabilities[kind] for kind in VIOLENT), index, max(VIOLENT, key=probabilities.__getitem__))
+            (violence, index, max(VIOLENT, key=probabilities.__getitem__))
             for index, present, _, probabilities in verdicts
-            if all(overrulable(e.attrs, short=True) for e in present)
+            if (violence := sum(probabilities[kind] for kind in VIOLENT)) >= PROMOTE_MIN
+            and all(overrulable(e.attrs, short=True) for e in present)
         ]
-        candidates = [candidate for candidate in candidates if candidate[0] >= PROMOTE_MIN]
         if not candidates:
             return
         probability, index, event_type = max(candidates)

@@ -22,6 +22,8 @@ from typing import Any
 
 from marsad.document import Document, Span
 from marsad.events.actors import (
+    UNIDENTIFIED,
+    UNIDENTIFIED_MILITARY,
     GroupTally,
     Participant,
     actor_name,
@@ -507,6 +509,12 @@ def _other_side(
     return others[0] if others else None
 
 
+def _stand_in(name: str, inter: int, trigger: Match[Trigger], generic: bool = True) -> Participant:
+    """An actor the sentence implies but does not name (the civilians of an attack, the police of a
+    dispersal), placed at the trigger; `generic` names take the article's country."""
+    return Participant(name, inter, None, None, trigger.first, trigger.last, generic)
+
+
 def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
@@ -517,17 +525,17 @@ def _records(
     trigger = draft.trigger
     roles = assign(parts, trigger.first, trigger.last, victims_first=trigger.payload.sub_event_type == "kill")
     actor1, assoc1, actor2 = roles.actor1, roles.assoc1, roles.actor2
-    generic_protesters = Participant("Protesters", 6, None, None, trigger.first, trigger.last, True)
+    generic_protesters = _stand_in("Protesters", 6, trigger)
     if draft.event_type == "Protests":
         protesters = next((p for p in parts if p.inter == 6), generic_protesters)
         police = next((p for p in parts if p.inter == 1), None)
         actor1 = protesters
         actor2 = police if draft.sub_event_type != "Peaceful protest" else None
         if actor2 is None and draft.sub_event_type != "Peaceful protest":
-            actor2 = Participant("Police Forces", 1, None, None, trigger.first, trigger.last, True)
+            actor2 = _stand_in("Police Forces", 1, trigger)
     elif draft.event_type == "Violence against civilians" and (actor2 is None or actor2.inter != 7):
         victims = next((p for p in parts if p.inter == 7), None)
-        actor2 = victims or Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
+        actor2 = victims or _stand_in("Civilians", 7, trigger)
         if actor1 is not None and actor1.inter == 7:
             actor1 = None
     elif draft.event_type == "Battles" and actor2 is None:
@@ -541,14 +549,14 @@ def _records(
         if draft.sub_event_type in _ONE_SIDED:
             actor2 = None
         elif draft.sub_event_type == "Arrests" and actor2 is None:
-            actor2 = Participant("Civilians", 7, None, None, trigger.first, trigger.last, True)
+            actor2 = _stand_in("Civilians", 7, trigger)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     if actor1 is None and draft.sub_event_type == AIR_STRIKE:
         # armed groups seldom fly: ACLED gives an air strike nobody claims to unidentified military forces
-        actor1 = Participant("Unidentified Military Forces", 8, None, None, trigger.first, trigger.last, False)
+        actor1 = _stand_in(UNIDENTIFIED_MILITARY, 8, trigger, generic=False)
     elif actor1 is None and draft.event_type in (*VIOLENT,):
-        actor1 = Participant("Unidentified Armed Group", 3, None, None, trigger.first, trigger.last, True)
+        actor1 = _stand_in(UNIDENTIFIED, 3, trigger)
     first, last = draft.clause
     clause_start, clause_end = tokens[first].start, tokens[last].end
     in_clause = [p for p in places if clause_start <= p.start < clause_end]

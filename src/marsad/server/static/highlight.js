@@ -34,9 +34,13 @@ function appendRange(parent, chars, from, to, spans) {
   }
 }
 
+// A non-empty range of whole character offsets inside a text of `length` characters.
+function inText(s, length) {
+  return Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start < s.end && s.end <= length;
+}
+
 function usable(spans, length) {
-  return spans.filter((s) => LAYERS.includes(s.layer) && Number.isInteger(s.start) && Number.isInteger(s.end)
-    && s.start >= 0 && s.start < s.end && s.end <= length);
+  return spans.filter((s) => LAYERS.includes(s.layer) && inText(s, length));
 }
 
 // Append [from, to) of `chars` with each of `passages` ({start, end}) in a <mark class="passage">.
@@ -62,13 +66,13 @@ export function renderArticle(container, text, spans, evidence, passages = []) {
   const chars = Array.from(text);
   const marks = usable(spans, chars.length);
   container.replaceChildren();
-  const ok = evidence && evidence.start >= 0 && evidence.start < evidence.end && evidence.end <= chars.length;
+  const ok = evidence && inText(evidence, chars.length);
   if (!ok) {
     appendRange(container, chars, 0, chars.length, marks);
     return null;
   }
-  const others = (passages || []).filter((p) => Number.isInteger(p.start) && Number.isInteger(p.end)
-    && p.start >= 0 && p.start < p.end && p.end <= chars.length && (p.end <= evidence.start || p.start >= evidence.end));
+  const others = (passages || []).filter((p) => inText(p, chars.length)
+    && (p.end <= evidence.start || p.start >= evidence.end));
   appendPassages(container, chars, 0, evidence.start, marks, others);
   const mark = document.createElement("mark");
   mark.className = "evidence";
