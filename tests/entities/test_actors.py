@@ -82,3 +82,12 @@ def test_generic_actor_takes_the_article_country(link) -> None:
 def test_unknown_organisation_gets_no_canonical_name(link) -> None:
     doc = link("أعلنت جمعية أصدقاء البيئة في المدينة عن حملة تشجير")
     assert all(e.attrs.get("canonical") is None for e in doc.get("entities"))
+
+
+@pytest.mark.parametrize(("text", "coalition"), [
+    ("وأعلن التحالف اعتراض صاروخ فوق مدينة الرياض.", "Operation Restoring Hope"),
+    ("وقصفت طائرات التحالف مواقع في مدينة الموصل.", "Global Coalition Against Daesh"),
+])
+def test_a_bare_coalition_is_the_one_operating_in_the_articles_country(text: str, coalition: str) -> None:
+    doc = Pipeline(["sentences", "tokens", "ner", "places", "actors"])(Document(text=text))
+    assert coalition in actors(doc).values()
