@@ -47,6 +47,14 @@ EVENTS = [
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("وأعلن الجيش التركي أنه أرسل قوات خاصة إلى أطراف سراقب.",
      "Strategic developments", "Change to group/activity"),
+    # "did not result in" and "did not stop" deny the harm or the end, not the event
+    ("ولم يسفر القصف الذي طال مدينة حيس عن وقوع إصابات.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("ولم تتوقف أصوات الانفجارات والقصف المدفعي طوال الليل في مدينة دوما.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # "قد" before the perfect "تم" is "has been", not "may"
+    ("وقد تم إسقاط الطائرة المسيرة التي أطلقها الحوثيون فوق جازان.",
+     "Strategic developments", "Disrupted weapons use"),
 ]
 
 
@@ -66,6 +74,10 @@ NON_EVENTS = [
     ("لم تسجل أي اشتباكات في مدينة تعز خلال الهدوء الحذر.", "negated"),
     ("ومنذ عام 2011 قتل أكثر من 350 ألف شخص في سوريا.", "historical"),
     ("أدانت الأمم المتحدة الغارات التي استهدفت المدنيين في صعدة.", "statement"),
+    # the cue keeps its conjunction on ("ولم", "وفي حال", "وأي"): the tokenizer leaves short words whole
+    ("وفي حال سيطرت القوات الحكومية على الميناء فإن الحوثيين سيخسرون آخر منافذهم.", "threat"),
+    ("ولم تسجل أي اشتباكات في مدينة تعز خلال الهدوء الحذر.", "negated"),
+    ("وأي ضربة جوية على الميناء ستزيد معاناة المدنيين.", "possible"),
 ]
 
 

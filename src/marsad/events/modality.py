@@ -4,7 +4,8 @@ Factual modalities (the event is coded): asserted, reported (attributed to a sou
 Non-factual (kept with the event but not counted as a record): planned, possible, threat, denied,
 negated, historical, statement (cues marked `topic` in the data file give it too; `intent` gives
 planned); `block` means the trigger is no event at all (a film, a metaphor); a `name` row is a proper
-name that a cue pattern would catch ("طالبان" under "طالب*"), and no cue;
+name that a cue pattern would catch ("طالبان" under "طالب*"), and a `none` row a phrase that holds a
+cue word but is no cue ("لم يسفر القصف عن إصابات": the shelling happened, only its harm did not);
 `background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates
 the event within the month before publication; so is `accused` (an accusation): a statement unless the
 sentence counts the event's dead.
@@ -19,6 +20,7 @@ from marsad.events.lexicon import Cue, lexicon
 from marsad.events.patterns import Match
 
 FACTUAL = ("asserted", "reported", "claimed")
+NO_CUE = ("name", "none")
 # When several cues reach one trigger, the first of this order wins.
 PRIORITY = (
     "block", "denied", "negated", "threat", "planned", "possible", "historical", "statement", "accused",
@@ -29,7 +31,7 @@ PRIORITY = (
 def find_cues(tokens: Sequence[Span]) -> list[Match[Cue]]:
     cues = lexicon().cues.find(tokens)
     compared = comparison_points(tokens)
-    return [c for c in cues if c.payload.modality != "name"
+    return [c for c in cues if c.payload.modality not in NO_CUE
             and not _is_perfect_qad(c, tokens) and not _is_undergone(c, tokens)
             and not _is_relative_was(c, tokens)
             and not (c.payload.modality == "historical" and c.first in compared)]
@@ -119,11 +121,12 @@ def nearest_undergo(tokens: Sequence[Span], before: int) -> int | None:
 
 
 def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
-    """"قد" before a perfect verb means "has" (قد تمكنت); only before an imperfect it means "may"."""
+    """"قد" before a perfect verb means "has" (قد تمكنت، وقد تم إسقاطها); only before an imperfect it
+    means "may"."""
     if cue.pattern.source != "قد" or cue.last + 1 >= len(tokens):
         return False
     verb = tokens[cue.last + 1].attrs.get("norm", "")
-    imperfect = verb[:1] == "ي" or (verb[:1] in "تن" and not verb.endswith(("ت", "وا")))
+    imperfect = verb[:1] == "ي" or (verb[:1] in "تن" and not verb.endswith(("ت", "وا")) and verb != "تم")
     return not imperfect
 
 

@@ -8,6 +8,7 @@ prefix س (then the match is flagged `future`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,19 +47,32 @@ class Match(Generic[T]):
 
 def parse_pattern(text: str) -> Pattern:
     """`"اطلق* صاروخ*"` -> words normalised and segmented like the text; `*` kept as a prefix flag."""
-    words: list[Word] = []
+    return pattern_variants(text)[0]
+
+
+def pattern_variants(text: str) -> list[Pattern]:
+    """The pattern segmented as the tokenizer segments its words standing alone, then as it may
+    segment them in running text: whole (it keeps "فيضانات" whole, but splits "فيضان" into ف + يضان)
+    or after a conjunction (it splits "وسيطروا" into و + س + يطروا, but keeps "سيطروا" whole)."""
+    choices: list[list[tuple[Word, ...]]] = []
     for raw in text.split():
         prefix = raw.endswith("*")
         stem = raw.rstrip("*")
         if stem.endswith("ه") and not prefix:
             # data files may spell taa marbuta as its normalised ه; read it as ة, not as a pronoun
             stem = stem[:-1] + "ة"
-        pieces = [t.attrs["norm"] for t in tokenize(stem) if t.attrs["norm"]]
-        if not pieces:
-            pieces = [normalize(stem)]
-        for index, piece in enumerate(pieces):
-            words.append(Word(piece, prefix and index == len(pieces) - 1))
-    return Pattern(tuple(words), text)
+        alone = [t.attrs["norm"] for t in tokenize(stem) if t.attrs["norm"]] or [normalize(stem)]
+        after_conjunction = [t.attrs["norm"] for t in tokenize("و" + stem) if t.attrs["norm"]][1:]
+        options: list[tuple[Word, ...]] = []
+        for pieces in (alone, [normalize(stem)], after_conjunction):
+            words = tuple(Word(piece, prefix and i == len(pieces) - 1) for i, piece in enumerate(pieces))
+            if words and words not in options:
+                options.append(words)
+        choices.append(options)
+    return [
+        Pattern(tuple(word for part in parts for word in part), text)
+        for parts in itertools.product(*choices)
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -66,7 +80,9 @@ def token_forms(norm: str, proclitics: str = "وف") -> tuple[tuple[str, bool], 
     """The forms a token may match under, each with a flag saying it lost a future prefix.
     `proclitics` are the one-letter prefixes a form may lose (the tokenizer keeps some whole)."""
     forms = [(norm, False)]
-    if len(norm) > 4 and norm[0] in proclitics:
+    if norm and norm[0] in proclitics and (len(norm) > 4 or (norm[0] == "و" and len(norm) > 2)):
+        # the tokenizer keeps short words whole, and و is seldom a root's first letter in them:
+        # "ولم" is "and did not", "ودك" "and pounded"
         forms.append((norm[1:], False))
     for form, _ in list(forms):
         if form.startswith(_ARTICLE) and len(form) > 4:
@@ -103,16 +119,20 @@ class PatternSet(Generic[T]):
             self.add(text, payload)
 
     def add(self, text: str, payload: T) -> None:
-        pattern = parse_pattern(text)
-        if not pattern.words:
-            return
-        first = pattern.words[0]
-        if first.prefix:
-            self._prefix.setdefault(first.text[:2], []).append((pattern, payload))
-        else:
-            self._exact.setdefault(first.text, []).append((pattern, payload))
+        variants = [pattern for pattern in pattern_variants(text) if pattern.words]
+        for pattern in variants:
+            first = pattern.words[0]
+            if first.prefix:
+                self._prefix.setdefault(first.text[:2], []).append((pattern, payload))
+            else:
+                self._exact.setdefault(first.text, []).append((pattern, payload))
         self._forget()
-        self.size += 1
+        self.size += bool(variants)
+
+    def written(self) -> set[str]:
+        """The patterns as the data files write them."""
+        return {pattern.source for index in (self._exact, self._prefix) for entries in index.values()
+                for pattern, _ in entries}
 
     def _forget(self) -> None:
         self._memo.clear()
