@@ -52,6 +52,11 @@ EVENTS = [
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("ولم تتوقف أصوات الانفجارات والقصف المدفعي طوال الليل في مدينة دوما.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # forces that keep advancing are in battle; "عدد من" (a number of) is a crowd for a lone protest verb
+    ("كما واصلت قوات المقاومة تقدمها نحو مفرق البرح، لتقطع طرق إمداد المليشيات في مقبنة.",
+     "Battles", "Armed clash"),
+    ("وقال المتحدث إن قوات الجيش الوطني تواصل تقدمها في محافظة صعدة.", "Battles", "Armed clash"),
+    ("وتظاهر عدد من سكان المدينة مطالبين بإعادتهم إلى منازلهم.", "Protests", "Peaceful protest"),
     # "قد" before the perfect "تم" is "has been", not "may"
     ("وقد تم إسقاط الطائرة المسيرة التي أطلقها الحوثيون فوق جازان.",
      "Strategic developments", "Disrupted weapons use"),
