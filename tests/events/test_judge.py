@@ -258,6 +258,19 @@ def test_in_a_short_text_violence_likelier_than_not_is_coded_even_when_no_one_ty
     assert 0.8 < event.attrs["judge"] < 0.9
 
 
+def test_in_a_short_text_the_judge_codes_no_violence_where_a_disaster_blocks_the_death_word():
+    text = "وجاءت فيضانات شرق السودان بعد فيضان آخر وسط البلاد أدى إلى مقتل ستة أشخاص في ولاية سنار."
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    assert doc.get("events") == []
+    SentenceJudge(_model({"w:مقتل": {"Violence against civilians": 9.0}}))(doc)
+    assert doc.get("events") == []
+    # without the flood, the same judge codes the deaths the rules left as a lone word
+    untold = "وأدى ذلك إلى مقتل ستة أشخاص في ولاية سنار."
+    doc = Pipeline(RULES_ONLY)(Document(text=untold, published=PUBLISHED))
+    SentenceJudge(_model({"w:مقتل": {"Violence against civilians": 9.0}}))(doc)
+    assert [e.attrs["event_type"] for e in doc.get("events") if e.attrs["factual"]] == ["Violence against civilians"]
+
+
 def test_in_an_article_the_judge_codes_nothing_the_rules_did_not():
     filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
     text = " ".join([filler, UNTRIGGERED, filler, filler])

@@ -35,7 +35,7 @@ import numpy as np
 from marsad.document import Document, Span
 from marsad.errors import DataError
 from marsad.events.lexicon import lexicon
-from marsad.events.modality import is_factual
+from marsad.events.modality import find_cues, is_factual, modality_of
 from marsad.events.notes import note
 from marsad.events.stage import JudgedRecords, in_hashtags, same_location
 from marsad.events.typing import DEMONSTRATIONS, VIOLENT
@@ -209,6 +209,18 @@ def overrulable(attrs: dict[str, Any], short: bool = False) -> bool:
     return not is_factual(attrs["modality"]) and attrs.get("modality_reason") in reasons
 
 
+def _blocked(tokens: Sequence[Span]) -> bool:
+    """A sentence where a `block` cue reaches a violence word (a flood's toll, a film's title) holds
+    what the rules decided is no event, not violence they missed."""
+    cues = find_cues(tokens)
+    if not any(cue.payload.modality == "block" for cue in cues):
+        return False
+    return any(
+        m.payload.plover == "ASSAULT" and modality_of(m.first, m.last, m.future, cues, tokens) == "block"
+        for m in lexicon().triggers.find(tokens)
+    )
+
+
 def _recent(event: Span, published: dt.date | None) -> bool:
     date = event.attrs.get("event_date")
     if not date or published is None:
@@ -373,11 +385,13 @@ class SentenceJudge:
         events = doc.get("events")
         if any(e.attrs["event_type"] in VIOLENT and is_factual(e.attrs["modality"]) for e in events):
             return
+        tokens = tokens_by_sentence(doc.get("tokens"))
         candidates = [
             (violence, index, max(VIOLENT, key=probabilities.__getitem__))
             for index, present, _, probabilities in verdicts
             if (violence := sum(probabilities[kind] for kind in VIOLENT)) >= PROMOTE_MIN
             and all(overrulable(e.attrs, short=True) for e in present)
+            and not _blocked(tokens.get(index, []))
         ]
         if not candidates:
             return
