@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 from event_helpers import PUBLISHED, factual
 
+from marsad.document import Document
 from marsad.events.actors import interaction
 from marsad.events.fatalities import toll_at
 from marsad.events.lexicon import lexicon
+from marsad.pipeline import DEFAULT_STAGES, Pipeline
 from marsad.text.tokenize import tokenize
 
 
@@ -93,6 +95,17 @@ def test_place_of_a_sentence_without_one_comes_from_the_sentence_before(code):
     assert len(events) == 1  # the second sentence restates the shelling of Hays: one record
     assert events[0].attrs["location"].attrs["name"] == "Hays"
     assert events[0].attrs["fatalities"] == 1
+
+
+def test_a_restatement_placed_only_by_the_article_focus_is_more_evidence_of_the_placed_record():
+    text = ("أكد مسؤولون في مدينة عدن أن الحكومة ستعود إلى عدن قريبا لإدارة شؤون عدن. "
+            "وتظاهر مئات من أبناء سقطرى في مدينة حديبو تأييدا للتحالف العربي. وقال مسؤول محلي إن الوضع هادئ. "
+            "وأضاف أن الحكومة تتابع الأمر عن كثب. وأشاد المتظاهرون بالدور الإماراتي.")
+    doc = Pipeline([s for s in DEFAULT_STAGES if s != "judge"])(Document(text=text, published=dt.date(2018, 5, 6)))
+    (event,) = factual(doc)  # one protest, in Hadibu: the praise is no second one in Aden
+    assert event.attrs["location"].attrs["name"] == "Hadibu"
+    passages = [text[start:end] for start, end in event.attrs["_evidences"]]
+    assert passages[0].startswith("وتظاهر") and passages[-1] == "وأشاد المتظاهرون بالدور الإماراتي."
 
 
 def test_date_from_the_dates_layer_and_publication_fallback(code):

@@ -948,12 +948,21 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
 
 
 def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A record placed only by the article's focus restates a placed record of its type and day."""
-    placed = {(r["event_type"], r["event_date"], r["factual"]) for r in records if not r["_focus"]}
-    return [
-        r for r in records
-        if not (r["_focus"] and (r["event_type"], r["event_date"], r["factual"]) in placed)
-    ]
+    """A record placed only by the article's focus restates a placed record of its type and day: it
+    goes, and its passage joins that record's evidence ("وأشاد المتظاهرون بالدور الإماراتي" after
+    the Socotra protest was placed)."""
+    placed: dict[tuple[str, Any, bool], dict[str, Any]] = {}
+    for record in records:
+        if not record["_focus"]:
+            placed.setdefault((record["event_type"], record["event_date"], record["factual"]), record)
+    kept = []
+    for record in records:
+        restated = placed.get((record["event_type"], record["event_date"], record["factual"]))
+        if record["_focus"] and restated is not None:
+            restated["_evidences"] = restated["_evidences"] + record["_evidences"]
+        else:
+            kept.append(record)
+    return kept
 
 
 def _to_span(doc: Document, record: dict[str, Any]) -> Span:
