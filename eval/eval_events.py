@@ -149,6 +149,19 @@ def main() -> None:
             actor2_ok += (pred.get("inter2") or 0) == (gold["inter2"] or 0)
             date_ok += str(pred["event_date"]) == gold["event_date"]
             fatal_ok += pred["fatalities"] == gold["fatalities"]
+            if args.show:
+                differ = []
+                for side in ("1", "2"):
+                    ours, theirs = pred.get("inter" + side) or 0, gold["inter" + side] or 0
+                    if ours != theirs:
+                        differ.append(f"actor{side} {pred.get('actor' + side)} [{ours}], gold "
+                                      f"{gold.get('actor' + side)} [{theirs}]")
+                for name, ours, theirs in (("date", str(pred["event_date"]), gold["event_date"]),
+                                           ("fatalities", pred["fatalities"], gold["fatalities"])):
+                    if ours != theirs:
+                        differ.append(f"{name} {ours}, gold {theirs}")
+                if differ:
+                    print(f"  FIELDS {row['docno']} {gold['event_type']}: " + "; ".join(differ))
         for index, pred in enumerate(factual):
             if index not in used:
                 fp[pred["event_type"]] += 1

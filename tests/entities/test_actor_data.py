@@ -64,6 +64,7 @@ RELATIONS = {
     "affiliate_of",
     "led_by",
     "operates_in",
+    "only_in",
 }
 
 # Aliases deliberately shared by rows with different canonical names, with the reason.

@@ -91,3 +91,11 @@ def test_unknown_organisation_gets_no_canonical_name(link) -> None:
 def test_a_bare_coalition_is_the_one_operating_in_the_articles_country(text: str, coalition: str) -> None:
     doc = Pipeline(["sentences", "tokens", "ner", "places", "actors"])(Document(text=text))
     assert coalition in actors(doc).values()
+
+
+def test_the_bare_resistance_is_an_actor_only_in_the_news_of_its_country() -> None:
+    stages = Pipeline(["sentences", "tokens", "ner", "places", "actors"])
+    yemen = actors(stages(Document(text="وسيطرت قوات المقاومة على جبال مطلة على مفرق البرح غرب مدينة تعز.")))
+    assert yemen.get("قوات المقاومة", "").startswith("Military Forces of Yemen (2012-)")
+    gaza = actors(stages(Document(text="وقالت فصائل المقاومة في قطاع غزة إنها أطلقت صواريخ على مدينة عسقلان.")))
+    assert "المقاومة" not in gaza and not any(v.startswith("Military Forces of Yemen") for v in gaza.values())

@@ -225,3 +225,14 @@ def test_a_year_gives_no_exact_day():
 def test_a_toll_of_half_a_million_is_an_aggregate(code):
     doc = code("وخلفت الحرب في اليمن نصف مليون قتيل في تعز.")
     assert [e.attrs["modality"] for e in doc.get("events")] == ["historical"]
+
+
+def test_a_force_named_in_the_charge_is_not_the_side_that_arrests():
+    """The Houthis' arrests of townsmen "on charges of conspiring with the resistance" are abductions of
+    civilians: the resistance (the government's joint forces in Yemen) is named by the charge only."""
+    text = "نفذت ميليشيات الحوثي حملة اعتقالات واسعة شملت العشرات من شباب مدينة الحديدة بتهمة التآمر مع المقاومة."
+    doc = Pipeline([s for s in DEFAULT_STAGES if s != "judge"])(Document(text=text, published=dt.date(2018, 5, 30)))
+    (event,) = factual(doc)
+    assert (event.attrs["event_type"], event.attrs["sub_event_type"]) == (
+        "Violence against civilians", "Abduction/forced disappearance")
+    assert event.attrs["actor1"].startswith("Houthis") and event.attrs["actor2"] == "Civilians (Yemen)"

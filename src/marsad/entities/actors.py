@@ -72,10 +72,11 @@ class ActorDictionary:
                         )
         return [dict(link) for link in self._links.get(actor.key, [])]
 
-    def theatres(self, actor: Actor | NewsSource) -> set[str]:
-        """The countries a transnational force operates in (its `operates_in` state rows)."""
+    def theatres(self, actor: Actor | NewsSource, relation_name: str = "operates_in") -> set[str]:
+        """The countries a transnational force operates in (its `operates_in` state rows), or with
+        `relation_name="only_in"`, the countries whose news alone uses the row's aliases for it."""
         return {self.actors[key].country for relation, key in getattr(actor, "relations", ())
-                if relation == "operates_in" and key in self.actors}
+                if relation == relation_name and key in self.actors}
 
 
 def _table(parts: tuple[str, ...]) -> list[dict[str, str]]:
@@ -130,7 +131,12 @@ def article_country(doc: Document, matches: list) -> str | None:
 
 def _choose(payloads: list, home: str | None, dictionary: ActorDictionary):
     """Among same-alias entries prefer the article's country (داعش in Iraq is Islamic State (Iraq)),
-    then a force that operates there (التحالف in Yemen is the Saudi-led coalition)."""
+    then a force that operates there (التحالف in Yemen is the Saudi-led coalition). A row bound to
+    some countries' news (`only_in`: bare المقاومة is Yemen's joint resistance in Yemeni news only) is
+    no candidate elsewhere; None when no entry is left."""
+    payloads = [p for p in payloads if not (bound := dictionary.theatres(p, "only_in")) or home in bound]
+    if not payloads:
+        return None
     if home:
         for payload in payloads:
             if getattr(payload, "country", "") == home:
@@ -172,6 +178,8 @@ class ActorLinker:
         sources = doc.layers.setdefault("sources", [])
         for match in matches:
             payload = _choose(match.payloads, home, dictionary)
+            if payload is None:
+                continue
             if isinstance(payload, NewsSource):
                 span = doc.span(match.start, match.end, "SOURCE", canonical=payload.canonical, kind=payload.kind)
                 sources.append(span)

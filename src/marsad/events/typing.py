@@ -49,10 +49,11 @@ def resolve(
             return "Riots", "Violent demonstration"  # clashes of protesters or rioters with the police
     if trigger.event_type != "*":
         if (sub == "Arrests" and actor1 is not None and actor1.inter in (2, 3, 4)
-                and not any(p.inter == 1 for p in participants)):
+                and not any(p.inter == 1 and p.hint != "aside" for p in participants)):
             # arrests by rebels or militias, with no state force named (who may be the one arresting
             # them), take civilians: no state's arrests ("اعتقالات الحوثيين"), by the coding rules of
-            # the team's sentence sets
+            # the team's sentence sets; a force named only in the charge ("بتهمة التآمر مع المقاومة")
+            # arrests no one
             return "Violence against civilians", "Abduction/forced disappearance"
         if trigger.event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and "air" in context:
             return EXPLOSIONS, AIR_STRIKE
