@@ -236,3 +236,25 @@ def test_a_force_named_in_the_charge_is_not_the_side_that_arrests():
     assert (event.attrs["event_type"], event.attrs["sub_event_type"]) == (
         "Violence against civilians", "Abduction/forced disappearance")
     assert event.attrs["actor1"].startswith("Houthis") and event.attrs["actor2"] == "Civilians (Yemen)"
+
+
+def _rules(text: str, published: dt.date = dt.date(2018, 6, 27)):
+    return Pipeline([s for s in DEFAULT_STAGES if s != "judge"])(Document(text=text, published=published))
+
+
+def test_two_forces_of_one_state_are_allies_and_the_article_names_their_foe():
+    """The army and the joint resistance are one side; the Houthis the article reported are the other."""
+    doc = _rules("قصفت ميليشيات الحوثي أحياء سكنية في مدينة تعز. "
+                 "ومن جهة أخرى، حررت قوات الجيش اليمني والمقاومة جبل الحلقوم في جبهة حيفان جنوبي تعز.")
+    (battle,) = [e for e in factual(doc) if e.attrs["event_type"] == "Battles"]
+    assert battle.attrs["actor1"] == "Military Forces of Yemen (2012-)"
+    assert battle.attrs["assoc_actor_1"] == "Military Forces of Yemen (2012-) Joint Forces"
+    assert battle.attrs["actor2"].startswith("Houthis") and battle.attrs["inter2"] == 2
+
+
+def test_a_neighbour_named_by_its_border_is_no_side():
+    doc = _rules("قتل العشرات من ميليشيات الحوثي في غارات لطائرات التحالف على جبهات القتال في محافظة حجة "
+                 "على الحدود مع السعودية.")
+    (strike,) = factual(doc)
+    assert strike.attrs["actor1"] == "Operation Restoring Hope"
+    assert "Saudi Arabia" not in strike.attrs["actor2"]

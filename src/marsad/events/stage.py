@@ -17,7 +17,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from marsad.document import Document, Span
@@ -118,6 +118,9 @@ class _ArticleContext:
     # per sentence, the location of last resort: a country it names, the article's own first, even one
     # named as an actor too ("استهدفت سوريا" is Syria the state and the place)
     last_resort: dict[int, Where]
+    # per sentence, the armed group the article has named most up to it: the other side of a state
+    # force's battle whose sentence names none ("حررت قوات الجيش جبل الحلقوم" in a report on the Houthis)
+    main_group: dict[int, Participant | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> _ArticleContext:
@@ -152,12 +155,14 @@ class _ArticleContext:
         previous: Participant | None = None
         groups = GroupTally()
         sentence_parts = []
+        main_group = {}
         for index in range(len(sentences)):
             tokens = [t for t in tokens_by_sentence.get(index, []) if t.start >= dateline]
             source = sentence_source(tokens, sources.get(index, []), state)
             parts = participants(tokens, entities.get(index, []), previous, groups.main())
             previous = last_named(parts, previous)
             groups.add(parts)
+            main_group[index] = groups.main()
             sentence_parts.append((tokens, parts, source))
         countries_named = _bucket(
             [p for p in doc.get("places") if p.start >= dateline and place_level(p) == 2], sentences)
@@ -167,7 +172,7 @@ class _ArticleContext:
             last_resort[index] = Where(place, 3, place.attrs.get("country_code"))
         return cls(
             doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
-            _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts, last_resort,
+            _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts, last_resort, main_group,
         )
 
     def records(
@@ -179,7 +184,7 @@ class _ArticleContext:
         return _records(
             self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
             recent or self.focus or self.last_resort.get(index), self.country, source, recent is None,
-            narrative_old, continues_report,
+            narrative_old, continues_report, self.main_group.get(index),
         )
 
 
@@ -509,6 +514,24 @@ def _other_side(
     return others[0] if others else None
 
 
+def _sides(
+    actor1: Participant | None, assoc1: Participant | None, actor2: Participant | None, country: str | None,
+) -> tuple[Participant | None, Participant | None, Participant | None]:
+    """Two names for one side are no two sides: an actor2 that is actor1 under the country's name
+    ("الجيش اليمني" and "القوات الحكومية") goes, and so does the state beside its own forces; another
+    state force of the same country ("حررت قوات الجيش اليمني والمقاومة": the army and the joint
+    resistance) is actor1's ally."""
+    if actor1 is None or actor2 is None:
+        return actor1, assoc1, actor2
+    if actor_name(actor2, country) in (actor_name(actor1, country), actor_name(assoc1, country)):
+        return actor1, assoc1, None
+    if inter_code(actor1, country) == inter_code(actor2, country) == 1:
+        # the state itself ("الحكومة السورية" beside its army) is no ally of its own forces
+        ally = assoc1 or (None if actor2.category in ("state", "government") else actor2)
+        return actor1, ally, None
+    return actor1, assoc1, actor2
+
+
 def _stand_in(name: str, inter: int, trigger: Match[Trigger], generic: bool = True) -> Participant:
     """An actor the sentence implies but does not name (the civilians of an attack, the police of a
     dispersal), placed at the trigger; `generic` names take the article's country."""
@@ -519,12 +542,13 @@ def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
     fallback_is_focus: bool, narrative_old: bool = False, continues_report: bool = False,
+    main_group: Participant | None = None,
 ) -> list[dict[str, Any]]:
     lex = lexicon()
     tokens = draft.tokens
     trigger = draft.trigger
     roles = assign(parts, trigger.first, trigger.last, victims_first=trigger.payload.sub_event_type == "kill")
-    actor1, assoc1, actor2 = roles.actor1, roles.assoc1, roles.actor2
+    actor1, assoc1, actor2 = _sides(roles.actor1, roles.assoc1, roles.actor2, article_country)
     generic_protesters = _stand_in("Protesters", 6, trigger)
     if draft.event_type == "Protests":
         protesters = next((p for p in parts if p.inter == 6), generic_protesters)
@@ -540,6 +564,10 @@ def _records(
             actor1 = None
     elif draft.event_type == "Battles" and actor2 is None:
         actor2 = _other_side(parts, actor1, assoc1)
+        if actor2 is None and actor1 is not None and actor1.inter in (1, 8) and main_group is not None:
+            # a state force fights the armed group the article is about (named in another sentence:
+            # placed at the trigger, as the actors a sentence implies are)
+            actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
     if draft.event_type == "Violence against civilians" and actor1 is None:
         # "حاول القيادي الحوثي قتل المواطن": a group's member, no target of his own violence, acts for it
         actor1 = next((p for p in parts if p.hint == "member" and p.armed), None)
@@ -614,17 +642,18 @@ def _records(
         fatalities = _toll_for(counted, where, tokens)
         where = _capital_if_country(doc, where)
         country = where.country or _actor_country(actor1) or article_country
-        inter1 = inter_code(actor1, country)
-        inter2 = inter_code(actor2, country)
+        side1, ally, side2 = _sides(actor1, assoc1, actor2, country)
+        inter1 = inter_code(side1, country)
+        inter2 = inter_code(side2, country)
         fields: dict[str, Any] = {
             "event_type": draft.event_type,
             "sub_event_type": draft.sub_event_type,
             "disorder_type": entry.disorder_type,
             "plover": trigger.payload.plover if trigger.payload.event_type != "*" else entry.plover,
-            "actor1": actor_name(actor1, country),
-            "assoc_actor_1": actor_name(assoc1, country),
+            "actor1": actor_name(side1, country),
+            "assoc_actor_1": actor_name(ally, country),
             "inter1": inter1 or None,
-            "actor2": actor_name(actor2, country),
+            "actor2": actor_name(side2, country),
             "assoc_actor_2": "",
             "inter2": inter2 or None,
             "interaction": interaction(inter1, inter2) if inter1 or inter2 else None,
