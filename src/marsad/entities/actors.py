@@ -72,9 +72,13 @@ class ActorDictionary:
                         )
         return [dict(link) for link in self._links.get(actor.key, [])]
 
-    def theatres(self, actor: Actor | NewsSource, relation_name: str = "operates_in") -> set[str]:
-        """The countries a transnational force operates in (its `operates_in` state rows), or with
-        `relation_name="only_in"`, the countries whose news alone uses the row's aliases for it."""
+    def theatres(self, actor: Actor | NewsSource) -> set[str]:
+        """The countries a transnational force operates in (its `operates_in` state rows)."""
+        return self.related_countries(actor, "operates_in")
+
+    def related_countries(self, actor: Actor | NewsSource, relation_name: str) -> set[str]:
+        """The countries of the state rows `actor` points to with `relation_name` (`operates_in`,
+        `only_in`: the countries whose news alone uses the row's aliases for it)."""
         return {self.actors[key].country for relation, key in getattr(actor, "relations", ())
                 if relation == relation_name and key in self.actors}
 
@@ -134,7 +138,7 @@ def _choose(payloads: list, home: str | None, dictionary: ActorDictionary):
     then a force that operates there (التحالف in Yemen is the Saudi-led coalition). A row bound to
     some countries' news (`only_in`: bare المقاومة is Yemen's joint resistance in Yemeni news only) is
     no candidate elsewhere; None when no entry is left."""
-    payloads = [p for p in payloads if not (bound := dictionary.theatres(p, "only_in")) or home in bound]
+    payloads = [p for p in payloads if not (bound := dictionary.related_countries(p, "only_in")) or home in bound]
     if not payloads:
         return None
     if home:
