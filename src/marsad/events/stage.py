@@ -118,8 +118,9 @@ class _ArticleContext:
     # per sentence, the location of last resort: a country it names, the article's own first, even one
     # named as an actor too ("استهدفت سوريا" is Syria the state and the place)
     last_resort: dict[int, Where]
-    # per sentence, the armed group the article has named most up to it: the other side of a state
-    # force's battle whose sentence names none ("حررت قوات الجيش جبل الحلقوم" in a report on the Houthis)
+    # per sentence, the armed group the article has named most up to it: when a rebel group, the other
+    # side of a state force's battle whose sentence names none ("حررت قوات الجيش جبل الحلقوم" in a report
+    # on the Houthis)
     main_group: dict[int, Participant | None] = field(default_factory=dict)
 
     @classmethod
@@ -564,9 +565,11 @@ def _records(
             actor1 = None
     elif draft.event_type == "Battles" and actor2 is None:
         actor2 = _other_side(parts, actor1, assoc1)
-        if actor2 is None and actor1 is not None and actor1.inter in (1, 8) and main_group is not None:
-            # a state force fights the armed group the article is about (named in another sentence:
-            # placed at the trigger, as the actors a sentence implies are)
+        if actor2 is None and actor1 is not None and actor1.inter in (1, 8) and main_group is not None \
+                and main_group.inter == 2:
+            # a state force fights the rebels the article is about (named in another sentence: placed at
+            # the trigger, as the actors a sentence implies are); militias (3) fight beside states as
+            # often as against them (Hezbollah in Syria, the Popular Mobilization Forces in Iraq)
             actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
     if draft.event_type == "Violence against civilians" and actor1 is None:
         # "حاول القيادي الحوثي قتل المواطن": a group's member, no target of his own violence, acts for it
