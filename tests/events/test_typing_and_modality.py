@@ -58,6 +58,8 @@ EVENTS = [
     ("وقال المتحدث إن قوات الجيش الوطني تواصل تقدمها في محافظة صعدة.", "Battles", "Armed clash"),
     ("وتظاهر عدد من سكان المدينة مطالبين بإعادتهم إلى منازلهم.", "Protests", "Peaceful protest"),
     ("ودفع الغلاء بالكثير من المواطنين إلى الخروج في مسيرات ومظاهرات تنديدية.", "Protests", "Peaceful protest"),
+    # the police at a protest make the lone protest word a report
+    ("وطوقت الشرطة منطقة الاحتجاج، لكن لم تقع أي اشتباكات بين الطرفين.", "Protests", "Peaceful protest"),
     # "قد" before the perfect "تم" is "has been", not "may"
     ("وقد تم إسقاط الطائرة المسيرة التي أطلقها الحوثيون فوق جازان.",
      "Strategic developments", "Disrupted weapons use"),

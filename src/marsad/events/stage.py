@@ -749,8 +749,8 @@ def _supported(
     timed: bool = False,
 ) -> bool:
     """A lone death or protest word needs a figure, a named actor or a place in its sentence, or, for a
-    protest, a time phrase of the last days (`timed`: "وتفجرت احتجاجات يومي السبت والأحد" in an
-    undated text) ("براءة القتيل", "اعتصم بعقلانية" are no events). A chemical attack named with the article
+    protest, the police or a time phrase of the last days (`timed`: "وتفجرت احتجاجات يومي السبت
+    والأحد" in an undated text) ("براءة القتيل", "اعتصم بعقلانية" are no events). A chemical attack named with the article
     ("الهجوم الكيماوي", "الأسلحة الكيماوية") is one already known unless its sentence places, dates or
     counts it (evidence of, reports on, reactions to it); "هجوم كيماوي آخر" is a new report."""
     figure = any(t.explicit for t in tolls)
@@ -764,6 +764,9 @@ def _supported(
     named = any(not p.generic for p in parts)
     if bool(places) or named or figure:
         return True
+    police = any(p.category == "police" or p.name.startswith("Police Forces") for p in parts)
+    if draft.event_type == "Protests" and police:
+        return True  # the police at it ("وطوقت الشرطة منطقة الاحتجاج") make the protest concrete
     # a dated protest happened ("وتفجرت احتجاجات يومي السبت والأحد"), and so did one with a turnout
     # or a venue ("وشارك الآلاف في المسيرة"، "اعتصاما أمام الوزارة"); a dated death word still needs more
     return draft.event_type == "Protests" and (timed or any(
