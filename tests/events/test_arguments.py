@@ -258,3 +258,11 @@ def test_a_neighbour_named_by_its_border_is_no_side():
     (strike,) = factual(doc)
     assert strike.attrs["actor1"] == "Operation Restoring Hope"
     assert "Saudi Arabia" not in strike.attrs["actor2"]
+
+
+def test_a_strike_takes_its_marked_target_beyond_the_triggers_reach():
+    doc = _rules("فقد أوقعت قذائف المليشيات الحوثية، مطلع الأسبوع، 11 قتيلا وجريحا معظمهم من أسرة واحدة "
+                 "بقصف عشوائي على الأحياء السكنية في مدينة حيس.", dt.date(2018, 7, 27))
+    (strike,) = factual(doc)
+    assert strike.attrs["actor1"].startswith("Houthis")
+    assert strike.attrs["actor2"] == "Civilians (Yemen)" and strike.attrs["civilian_targeting"]

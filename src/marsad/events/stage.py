@@ -49,7 +49,7 @@ from marsad.events.modality import (
 )
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
-from marsad.events.typing import AIR_STRIKE, DEMONSTRATIONS, VIOLENT, rank, resolve
+from marsad.events.typing import AIR_STRIKE, DEMONSTRATIONS, EXPLOSIONS, VIOLENT, rank, resolve
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
@@ -571,6 +571,11 @@ def _records(
             # the trigger, as the actors a sentence implies are); militias (3) fight beside states as
             # often as against them (Hezbollah in Syria, the Popular Mobilization Forces in Iraq)
             actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
+    if draft.event_type == EXPLOSIONS and actor2 is None:
+        # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
+        # or an armed group (states and organisations so marked are most often told of, not struck)
+        actor2 = next((p for p in parts if p.hint == "target" and p.inter in (2, 3, 4, 7)
+                       and p not in (actor1, assoc1)), None)
     if draft.event_type == "Violence against civilians" and actor1 is None:
         # "حاول القيادي الحوثي قتل المواطن": a group's member, no target of his own violence, acts for it
         actor1 = next((p for p in parts if p.hint == "member" and p.armed), None)
