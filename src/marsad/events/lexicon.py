@@ -86,6 +86,7 @@ class Lexicon:
     state_verbs: frozenset[str]  # "شنت", "تتهم": a capital as their subject is the state, not a place
     verb_particles: frozenset[str]  # "لم", "قد": may stand between a subject and its verb
     clause_openers: frozenset[str]  # "و", "أن", "لكن": a subject right after them opens its clause
+    perfect_verbs: frozenset[str]  # "تم": perfect, though its first letter reads as an imperfect prefix
     between_words: frozenset[str]  # "بين": argument_cues.tsv's markers of a pair of sides
 
 
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
         tuple(by_class["undergo"]), tuple(by_class["exposure"]),
         normalized("superlative"), normalized("since"), normalized("than"),
         normalized("state_verb"), normalized("verb_particle"), normalized("clause_opener"),
+        normalized("perfect_verb"),
         frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"),
     )
 
@@ -166,7 +168,7 @@ def lexicon() -> Lexicon:
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
 _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
-    "clause_opener",
+    "clause_opener", "perfect_verb",
 )
 
 

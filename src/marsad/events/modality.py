@@ -126,7 +126,8 @@ def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     if cue.pattern.source != "قد" or cue.last + 1 >= len(tokens):
         return False
     verb = tokens[cue.last + 1].attrs.get("norm", "")
-    imperfect = verb[:1] == "ي" or (verb[:1] in "تن" and not verb.endswith(("ت", "وا")) and verb != "تم")
+    imperfect = verb[:1] == "ي" or (
+        verb[:1] in "تن" and not verb.endswith(("ت", "وا")) and verb not in lexicon().perfect_verbs)
     return not imperfect
 
 

@@ -21,6 +21,9 @@ from marsad.text.tokenize import tokenize
 T = TypeVar("T")
 
 _ARTICLE = "ال"
+# the conjunction the tokenizer splits off some words and leaves on short ones; unlike ف ("فقد" is
+# "lost"), it is seldom a root's first letter in a short word
+_AND = "و"
 _FUTURE_NEXT = set("يتن")
 
 
@@ -62,7 +65,7 @@ def pattern_variants(text: str) -> list[Pattern]:
             # data files may spell taa marbuta as its normalised ه; read it as ة, not as a pronoun
             stem = stem[:-1] + "ة"
         alone = [t.attrs["norm"] for t in tokenize(stem) if t.attrs["norm"]] or [normalize(stem)]
-        after_conjunction = [t.attrs["norm"] for t in tokenize("و" + stem) if t.attrs["norm"]][1:]
+        after_conjunction = [t.attrs["norm"] for t in tokenize(_AND + stem) if t.attrs["norm"]][1:]
         options: list[tuple[Word, ...]] = []
         for pieces in (alone, [normalize(stem)], after_conjunction):
             words = tuple(Word(piece, prefix and i == len(pieces) - 1) for i, piece in enumerate(pieces))
@@ -80,9 +83,8 @@ def token_forms(norm: str, proclitics: str = "وف") -> tuple[tuple[str, bool], 
     """The forms a token may match under, each with a flag saying it lost a future prefix.
     `proclitics` are the one-letter prefixes a form may lose (the tokenizer keeps some whole)."""
     forms = [(norm, False)]
-    if norm and norm[0] in proclitics and (len(norm) > 4 or (norm[0] == "و" and len(norm) > 2)):
-        # the tokenizer keeps short words whole, and و is seldom a root's first letter in them:
-        # "ولم" is "and did not", "ودك" "and pounded"
+    if norm and norm[0] in proclitics and (len(norm) > 4 or (norm[0] == _AND and len(norm) > 2)):
+        # the tokenizer keeps short words whole: "ولم" is "and did not", "ودك" "and pounded"
         forms.append((norm[1:], False))
     for form, _ in list(forms):
         if form.startswith(_ARTICLE) and len(form) > 4:

@@ -586,8 +586,6 @@ def _records(
             actor2 = None
         elif draft.sub_event_type == "Arrests" and actor2 is None:
             actor2 = _stand_in("Civilians", 7, trigger)
-    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
-        actor2 = None
     if actor1 is None and draft.sub_event_type == AIR_STRIKE:
         # armed groups seldom fly: ACLED gives an air strike nobody claims to unidentified military forces
         actor1 = _stand_in(UNIDENTIFIED_MILITARY, 8, trigger, generic=False)
@@ -755,9 +753,10 @@ def _supported(
 ) -> bool:
     """A lone death or protest word needs a figure, a named actor or a place in its sentence, or, for a
     protest, the police or a time phrase of the last days (`timed`: "وتفجرت احتجاجات يومي السبت
-    والأحد" in an undated text) ("براءة القتيل", "اعتصم بعقلانية" are no events). A chemical attack named with the article
-    ("الهجوم الكيماوي", "الأسلحة الكيماوية") is one already known unless its sentence places, dates or
-    counts it (evidence of, reports on, reactions to it); "هجوم كيماوي آخر" is a new report."""
+    والأحد" in an undated text) ("براءة القتيل", "اعتصم بعقلانية" are no events). A chemical attack
+    named with the article ("الهجوم الكيماوي", "الأسلحة الكيماوية") is one already known unless its
+    sentence places, dates or counts it (evidence of, reports on, reactions to it); "هجوم كيماوي آخر"
+    is a new report."""
     figure = any(t.explicit for t in tolls)
     if draft.sub_event_type == "Chemical weapon" and draft.tokens[draft.trigger.first].attrs.get(
             "norm", "").startswith("ال"):
@@ -769,8 +768,8 @@ def _supported(
     named = any(not p.generic for p in parts)
     if bool(places) or named or figure:
         return True
-    police = any(p.category == "police" or p.name.startswith("Police Forces") for p in parts)
-    if draft.event_type == "Protests" and police:
+    if draft.event_type == "Protests" and any(
+            p.category == "police" or p.name.startswith("Police Forces") for p in parts):
         return True  # the police at it ("وطوقت الشرطة منطقة الاحتجاج") make the protest concrete
     # a dated protest happened ("وتفجرت احتجاجات يومي السبت والأحد"), and so did one with a turnout
     # or a venue ("وشارك الآلاف في المسيرة"، "اعتصاما أمام الوزارة"); a dated death word still needs more
