@@ -280,6 +280,10 @@ class Geoparser:
             # there, whatever nationalities it mentions ("فرنسي من أصل مغربي")
             return mentions
         countries = (named & regions) | (self._demonym_countries(tokens) & regions)
+        if countries and not countries & arab_world():
+            # the transliterated names are those of the Arab world: an article about another country
+            # ("القوات الباكستانية ... في إقليم وزيرستان") has its unknown names there, not in Libya (Zliten)
+            return mentions
         # towns the article names for sure: a neighbourhood far from all of them is a chance namesake
         anchors = [(p.lat, p.lon) for m in mentions if self._is_strong(m, lex) for p in m.trusted[:1]
                    if p.feature in ("PPL", "PPLC", "NBHD")]
