@@ -87,6 +87,7 @@ class Lexicon:
     verb_particles: frozenset[str]  # "لم", "قد": may stand between a subject and its verb
     clause_openers: frozenset[str]  # "و", "أن", "لكن": a subject right after them opens its clause
     perfect_verbs: frozenset[str]  # "تم": perfect, though its first letter reads as an imperfect prefix
+    place_prepositions: frozenset[str]  # "في بغداد": the capital after them is where, not who
     between_words: frozenset[str]  # "بين": argument_cues.tsv's markers of a pair of sides
 
 
@@ -160,7 +161,7 @@ def lexicon() -> Lexicon:
         tuple(by_class["undergo"]), tuple(by_class["exposure"]),
         normalized("superlative"), normalized("since"), normalized("than"),
         normalized("state_verb"), normalized("verb_particle"), normalized("clause_opener"),
-        normalized("perfect_verb"),
+        normalized("perfect_verb"), normalized("place_preposition"),
         frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"),
     )
 
@@ -168,7 +169,7 @@ def lexicon() -> Lexicon:
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
 _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
-    "clause_opener", "perfect_verb",
+    "clause_opener", "perfect_verb", "place_preposition",
 )
 
 

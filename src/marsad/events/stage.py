@@ -143,6 +143,13 @@ class _ArticleContext:
             for place in _capitals_acting(tokens_by_sentence.get(index, []), spans, actors)
         }
         places = [p for p in doc.get("places") if p.start not in acting]
+        # and a capital after a place preposition is where an event happened, not its state acting
+        located = {
+            place.start
+            for index, spans in _bucket(places, sentences).items()
+            for place in _capitals_located(tokens_by_sentence.get(index, []), spans, actors)
+        }
+        entities = {index: [e for e in spans if e.start not in located] for index, spans in entities.items()}
         country = _article_country(places, tokens_by_sentence)
         dateline = dateline_end(doc.text)
         # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
@@ -268,6 +275,22 @@ def _capitals_acting(tokens: Sequence[Span], places: Sequence[Span], actors: Seq
         if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs):
             acting.append(place)
     return acting
+
+
+def _capitals_located(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> list[Span]:
+    """Towns of a sentence that are also a state's name (its capital) after a place preposition
+    ("هجوم انتحاري في كابول"، "بدمشق"): the place of what happened there, not the state as its actor."""
+    prepositions = lexicon().place_prepositions
+    start_at = {t.start: i for i, t in enumerate(tokens)}
+    located = []
+    for place in places:
+        first = start_at.get(place.start)
+        if first is None or first == 0 or place_level(place) != 0 or not any(
+                a.start == place.start and a.end == place.end for a in actors):
+            continue
+        if tokens[first - 1].attrs.get("norm", "") in prepositions:
+            located.append(place)
+    return located
 
 
 def _last_place(
@@ -442,7 +465,7 @@ def in_hashtags(tokens: Sequence[Span]) -> set[int]:
     return tagged
 
 
-CONTROL_OBJECT_GAP = 4
+CONTROL_OBJECT_GAP = 5
 
 
 def _control_noun(match: Match[Trigger], tokens: Sequence[Span]) -> bool:
@@ -571,6 +594,11 @@ def _records(
             # the trigger, as the actors a sentence implies are); militias (3) fight beside states as
             # often as against them (Hezbollah in Syria, the Popular Mobilization Forces in Iraq)
             actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
+        if actor2 is None and trigger.payload.sub_event_type == "attack" and (
+                actor1 is None or actor1.inter not in (1, 8)) and any(
+                m.payload == "post" for m in lex.context_words.find(tokens, longest=False)):
+            # an attack on a checkpoint, a barracks or a patrol is one on the forces that hold it
+            actor2 = _stand_in("Military Forces", 1, trigger)
     if draft.event_type == EXPLOSIONS and actor2 is None:
         # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
         # or an armed group (states and organisations so marked are most often told of, not struck)
@@ -620,10 +648,14 @@ def _records(
             modality, reason = "historical", "aggregate"
         elif _old(when, doc.published):
             modality, reason = "historical", "old date"
-        elif _old_year(tokens, doc.published, draft.clause):
+        elif _old_year(tokens, doc.published, draft.clause, trigger.first) and not _own_day(when, doc.published):
+            # a day of its own ("واصلت قوات النظام ليل الأحد غاراتها على الغوطة المحاصرة منذ 2013") dates
+            # the event; the year is another's
             modality, reason = "historical", "old year"
+        elif _far_back(dates, tokens, draft.clause, doc.published):
+            modality, reason = "historical", "old date"
         elif draft.event_type in (*VIOLENT, *DEMONSTRATIONS) and _long_since(
-                dates, tokens, trigger.first, draft.clause, doc.published):
+                dates, tokens, trigger.first, draft.clause, doc.published) and not _own_day(when, doc.published):
             modality, reason = "historical", "campaign"
         elif narrative_old:
             modality, reason = "historical", "old story"
@@ -745,6 +777,7 @@ def _undated_hearsay(
 
 # time phrases of the last days, coded or not (an undated text leaves "يومي السبت والأحد" uncoded)
 _NEAR_TIME = frozenset({"weekday", "relative", "recent", "ago"})
+_OWN_DAY_KINDS = frozenset({"weekday", "absolute"})  # "ليل الأحد", "في 10 شباط": a day named, not "this day"
 
 
 def _supported(
@@ -779,6 +812,30 @@ def _supported(
 
 def _old(when: When, published: dt.date | None) -> bool:
     return bool(when.date and published and (published - when.date).days > HISTORICAL_DAYS)
+
+
+def _own_day(when: When, published: dt.date | None) -> bool:
+    """Whether the event is dated to a day of this month by a weekday or a full date of its own sentence
+    (not the report's day)."""
+    span = when.span
+    return span is not None and not span.attrs.get("of_report") and span.attrs.get("kind") in _OWN_DAY_KINDS \
+        and when.precision in (1, 2) and not _old(when, published)
+
+
+def _far_back(
+    dates: Sequence[Span], tokens: Sequence[Span], clause: tuple[int, int], published: dt.date | None,
+) -> bool:
+    """A point months back in the event's clause ("سيطر الجيش على دير الزور قبل نحو 6 أشهر"): too vague a
+    date to code (no time precision), but the event is history."""
+    if published is None or not tokens:
+        return False
+    first, last = clause
+    start, end = tokens[first].start, tokens[min(last, len(tokens) - 1)].end
+    return any(
+        start <= span.start < end and span.attrs.get("kind") == "relative" and span.attrs.get("time_precision") is None
+        and isinstance(span.attrs.get("date"), dt.date) and (published - span.attrs["date"]).days > HISTORICAL_DAYS
+        for span in dates
+    )
 
 
 def _long_since(
@@ -819,17 +876,27 @@ def _long_since(
     return False
 
 
-def _old_year(tokens: Sequence[Span], published: dt.date | None, clause: tuple[int, int] | None = None) -> bool:
+def _old_year(
+    tokens: Sequence[Span], published: dt.date | None, clause: tuple[int, int] | None = None,
+    trigger: int | None = None,
+) -> bool:
     """A year before the publication year in the sentence (or in the event's clause) marks background
-    ("منذ 2011", "في 2015")."""
+    ("منذ 2011", "في 2015"), unless a relative pronoun stands between the event's `trigger` and a "since"
+    year after it (the year dates a state of a noun: "قصف الغوطة الشرقية التي يحاصرها منذ 2013"; a year
+    the relative clause gives the event itself, "الاحتجاجات التي عرفت باسم الربيع العربي عام 2011", counts)."""
     if published is None:
         return False
     compared = compared_tokens(tokens)  # "الأكثر دموية منذ 2014" compares, it does not date
+    relatives, since = lexicon().relatives, lexicon().since
     first, last = (0, len(tokens) - 1) if clause is None else clause
     for index in range(first, min(last, len(tokens) - 1) + 1):
         token = tokens[index]
         norm = token.attrs.get("norm", "")
         if index in compared:
+            continue
+        if trigger is not None and index > trigger and any(
+                tokens[i].attrs.get("norm", "") in since for i in range(max(trigger, index - 2), index)) and any(
+                tokens[i].attrs.get("norm", "") in relatives for i in range(trigger, index)):
             continue
         if token.attrs.get("role") == "number" and len(norm) == 4 and norm.isdigit():
             year = int(norm)

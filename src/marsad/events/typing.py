@@ -8,7 +8,8 @@ Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) a
   else an armed clash;
 - attack: a riot when protesters attack and no armed group is named; remote violence when a weapon is named (an air strike when aircraft are); else it joins a
   violent event of its sentence, or is typed like a killing, except that an attack with no civilian
-  victim is no event of its own when only its attacker or no armed side is named;
+  victim is no event of its own when only its attacker or no armed side is named, unless it struck a
+  post of the state's forces (a checkpoint, a barracks, a patrol: a battle with them);
 - control: taking ground is Government regains territory for state forces (and unnamed ones), Non-
   state actor overtakes territory for rebels and militias, and a Non-violent transfer of territory
   for a foreign army entering after the defenders withdrew;
@@ -75,7 +76,8 @@ def resolve(
             return EXPLOSIONS, AIR_STRIKE if "air" in context else "Shelling/artillery/missile attack"
         if concrete_types & (set(VIOLENT) | {"Strategic developments"}):
             return None  # "عملية تستهدف مشتبهين" in an arrest report is no attack of its own
-        return _one_or_two_sided(participants, actor1, victims_named=victims_named, attack=True)
+        return _one_or_two_sided(participants, actor1, victims_named=victims_named, attack=True,
+                                 post="post" in context)
     if sub == "control":
         if "protest" in context:
             return "Riots", "Violent demonstration"  # protesters storming offices
@@ -96,7 +98,7 @@ def resolve(
 
 def _one_or_two_sided(
     participants: list[Participant], actor1: Participant | None, fighters_dead: bool = False,
-    victims_named: bool | None = None, attack: bool = False,
+    victims_named: bool | None = None, attack: bool = False, post: bool = False,
 ) -> tuple[str, str] | None:
     """A killing or attack with no weapon named: a battle when two armed sides are named; an attack
     on civilians when civilians are its victims or the only armed side is the killer, unless the
@@ -104,7 +106,8 @@ def _one_or_two_sided(
     An attack word (`attack`) with no civilian victim is no attack on civilians (ACLED codes one only
     when civilians are its target): with its attacker the only side named ("بدء هجوم قوات الحكومة",
     "هجوما للحوثيين على ناقلة") or with no attacker found ("استخدما في الهجوم") it is no event of its
-    own; two armed sides still make it a clash ("هاجم مسلحون حاجزا للجيش")."""
+    own; two armed sides still make it a clash ("هاجم مسلحون حاجزا للجيش"), and so does an attack on a
+    post of the state's forces (`post`: "هاجم مسلحو طالبان نقطة تفتيش"), its defenders the other side."""
     armed = {p.name for p in participants if p.armed}
     if victims_named and len(armed) >= 2:
         # civilians named as the victims of the killing or attack itself ("قنصت ميليشيات الحوثي المتمركزة
@@ -119,6 +122,8 @@ def _one_or_two_sided(
     if civilians:
         return "Violence against civilians", "Attack"
     if fighters_dead:
+        return "Battles", "Armed clash"
+    if attack and post and not civilians and (actor1 is None or actor1.inter not in (1, 8)):
         return "Battles", "Armed clash"
     if attack and (actor1 is None or actor1.name in armed):
         return None
