@@ -170,6 +170,23 @@ def test_a_record_is_doubted_only_when_every_sentence_of_its_evidence_is():
         assert (event.attrs["modality"] == DOUBTED) == only_first
 
 
+def test_an_upheld_record_loses_the_passages_the_judge_reads_as_no_event():
+    text = "وقصفت الطائرات الحربية مواقع المسلحين في ريف إدلب. وأسفر القصف عن مقتل خمسة مسلحين."
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    first, second = doc.get("sentences")
+    merged = [e for e in doc.get("events") if len(e.attrs["_evidences"]) == 2]
+    assert merged, [e.attrs["_evidences"] for e in doc.get("events")]
+    # the strike's own sentence is news; the toll sentence, the judge says, reports no event
+    SentenceJudge(_model({"w:قصفت": {"Explosions/Remote violence": 9.0}, "w:اسفر": {NONE: 9.0}}))(doc)
+    for event in merged:
+        assert is_factual(event.attrs["modality"])
+        assert [tuple(e) for e in event.attrs["_evidences"]] == [(first.start, first.end)]
+    # a judge that reads the toll sentence as an event, even of another type, keeps both passages
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+    SentenceJudge(_model({"w:قصفت": {"Explosions/Remote violence": 9.0}, "w:اسفر": {"Battles": 9.0}}))(doc)
+    assert any(len(e.attrs["_evidences"]) == 2 for e in doc.get("events"))
+
+
 def test_only_in_an_article_may_the_judge_doubt_a_demonstration():
     """A sentence fed alone keeps its demonstration whatever the judge says (trained on conflict
     articles, it doubted true newswire protests); an article's protest sentence may still be doubted."""
