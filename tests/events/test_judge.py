@@ -13,6 +13,7 @@ from marsad.document import Document
 from marsad.errors import DataError, PipelineError
 from marsad.events.judge import (
     DOUBTED,
+    HEARSAY_MIN,
     NONE,
     JudgeModel,
     SentenceJudge,
@@ -408,7 +409,10 @@ def test_the_judge_reads_word_stems_and_their_first_and_last_letters():
 HEARSAY = "وأوضح أن الطائرات قصفت مواقع المسلحين في البلدة."
 
 
-def test_only_in_a_short_text_may_the_judge_overrule_undated_hearsay():
+def test_in_an_article_only_a_sure_judge_may_overrule_undated_hearsay():
+    """In a short text the judge's word suffices; in an article, where undated speech most often sums up
+    what it has reported ("وأوضح أن معظم الصواريخ ... تأتي من صعدة", a dev gold non-event read at 0.51), the
+    judge must be HEARSAY_MIN sure."""
     eager = _model({"w:قصفت": {"Explosions/Remote violence": 9.0}})
     alone = Pipeline(RULES_ONLY)(Document(text=HEARSAY, published=PUBLISHED))
     assert [(e.attrs["modality"], e.attrs["modality_reason"]) for e in alone.get("events")] == [
@@ -417,5 +421,10 @@ def test_only_in_a_short_text_may_the_judge_overrule_undated_hearsay():
     assert [e.attrs["modality"] for e in alone.get("events")] == ["asserted"]
     filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
     article = Pipeline(RULES_ONLY)(Document(text=" ".join([filler, filler, filler, HEARSAY]), published=PUBLISHED))
-    SentenceJudge(eager)(article)
+    # about 0.6 sure of the strike: short of HEARSAY_MIN, the statement stands
+    unsure = _model({"w:قصفت": {"Explosions/Remote violence": 0.4}})
+    assert 0.5 < unsure.probabilities({"w:قصفت": 1.0})["Explosions/Remote violence"] < HEARSAY_MIN
+    SentenceJudge(unsure)(article)
     assert [e.attrs["modality"] for e in article.get("events")] == ["statement"]
+    SentenceJudge(eager)(article)
+    assert [e.attrs["modality"] for e in article.get("events")] == ["asserted"]
