@@ -111,6 +111,21 @@ def test_war_report_phrasings_are_events(rules, text, event_type):
     assert event_type in {e["event_type"] for e in factual(rules(text))}
 
 
+def test_an_explosion_that_injured_those_named_before_it_is_news(rules):
+    doc = rules("أصيب المواطن وليد وعدد من أفراد أسرته إثر انفجار لغم أرضي زرعته ميليشيات الحوثي قرب حيس.")
+    assert "Explosions/Remote violence" in {e["event_type"] for e in factual(doc)}
+    # with no harm before it, the event after "إثر" is still background
+    doc = rules("وعادت الأسر إلى القرية إثر انفجار لغم أرضي قرب حيس.")
+    assert "Explosions/Remote violence" not in {e["event_type"] for e in factual(doc)}
+
+
+def test_missiles_fired_towards_a_target_are_a_strike_unless_intercepted(rules):
+    doc = rules("وقال مصدر عسكري إن طيران العدو يطلق عدة صواريخ باتجاه نقاط الجيش في محيط بلدة حضر.")
+    assert "Explosions/Remote violence" in {e["event_type"] for e in factual(doc)}
+    doc = rules("أطلق الحوثيون صواريخ باتجاه جازان، واعترضت الدفاعات الجوية السعودية الصواريخ.")
+    assert {e["event_type"] for e in factual(doc)} == {"Strategic developments"}
+
+
 def test_defusing_a_bomb_is_still_no_explosion(rules):
     doc = rules("وتمكن الفريق الهندسي من إبطال مفعول عبوة ناسفة في تعز.")
     assert "Explosions/Remote violence" not in {e["event_type"] for e in factual(doc)}

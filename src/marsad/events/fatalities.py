@@ -54,7 +54,7 @@ class Toll:
     explicit: bool = False  # a figure or quantity word was given
 
 
-def _is_injury(norm: str) -> bool:
+def is_injury(norm: str) -> bool:
     bare = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
     return bare.startswith(toll_words().injury)
 
@@ -96,7 +96,7 @@ def _quantity_at(tokens: Sequence[Span], i: int) -> int | None:
 
 def _mixed(tokens: Sequence[Span], i: int) -> bool:
     for j in range(i + 1, min(len(tokens), i + 4)):
-        if _is_injury(tokens[j].attrs.get("norm", "")):
+        if is_injury(tokens[j].attrs.get("norm", "")):
             return True
     return False
 
@@ -108,7 +108,7 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
     # figures after the death word first ("مقتل 7 مدنيين"), then before it ("7 قتلى")
     for j in range(last + 1, min(len(tokens), last + 1 + WINDOW)):
         norm = tokens[j].attrs.get("norm", "")
-        if norm in _BREAKS or _is_injury(norm):
+        if norm in _BREAKS or is_injury(norm):
             break
         found = _quantity_at(tokens, j)
         if found is not None:
@@ -116,7 +116,7 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
     if found is None:
         for j in range(death - 1, max(-1, death - 1 - WINDOW), -1):
             norm = tokens[j].attrs.get("norm", "")
-            if norm in _BREAKS or _is_injury(norm):
+            if norm in _BREAKS or is_injury(norm):
                 break
             found = _quantity_at(tokens, j)
             if found is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,7 +36,7 @@ from marsad.events.actors import (
 )
 from marsad.events.attribution import AttributionState, sentence_source
 from marsad.events.clauses import clauses, dateline_end
-from marsad.events.fatalities import Toll, toll_at
+from marsad.events.fatalities import Toll, is_injury, toll_at
 from marsad.events.lexicon import Trigger, lexicon
 from marsad.events.modality import (
     FORWARD,
@@ -306,6 +307,9 @@ def _last_place(
     return None
 
 
+_LAUNCHED = re.compile("صاروخ|صواريخ")  # a missile, missiles: the plural does not share the singular's letters
+
+
 def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Participant], str]]) -> None:
     """A missile launch reported just before its interception is part of the disrupted weapons use."""
     intercepts = {
@@ -316,7 +320,7 @@ def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Particip
         if any(0 <= other - index <= 2 for other in intercepts):
             drafts[:] = [
                 d for d in drafts
-                if not (d.event_type == "Explosions/Remote violence" and "صاروخ" in d.trigger.pattern.source)
+                if not (d.event_type == "Explosions/Remote violence" and _LAUNCHED.search(d.trigger.pattern.source))
             ]
 
 
@@ -482,7 +486,8 @@ def _date_causes_by_their_toll(
     drafts: Iterable[Draft], deaths: list[Match[Trigger]], modalities: dict[int, str], tokens: Sequence[Span],
 ) -> None:
     """An event after "إثر/عقب/بعد" that caused deaths reported before it in the same sentence is those
-    deaths' event, as recent as they are: "قتل 3 مواطنين إثر انفجار في سوق" is no earlier explosion."""
+    deaths' event, as recent as they are: "قتل 3 مواطنين إثر انفجار في سوق" is no earlier explosion; one
+    that caused injuries reported before it in its clause is news too."""
     for draft in drafts:
         if draft.modality != "background" or draft.trigger.first == 0:
             continue
@@ -491,6 +496,9 @@ def _date_causes_by_their_toll(
         before = [modalities[id(d)] for d in deaths if d.last < draft.trigger.first]
         if any(is_factual(m) for m in before):
             draft.modality = next(m for m in before if is_factual(m))
+        elif any(is_injury(t.attrs.get("norm", "")) for t in tokens[draft.clause[0]:draft.trigger.first - 1]):
+            # so do injuries told before it in its clause ("أصيب المواطن وأفراد أسرته إثر انفجار لغم")
+            draft.modality = "asserted"
 
 
 FIGHTER_GAP = 3
