@@ -122,7 +122,7 @@ def test_an_explosion_that_injured_those_named_before_it_is_news(rules):
 def test_missiles_fired_towards_a_target_are_a_strike_unless_intercepted(rules):
     doc = rules("وقال مصدر عسكري إن طيران العدو يطلق عدة صواريخ باتجاه نقاط الجيش في محيط بلدة حضر.")
     assert "Explosions/Remote violence" in {e["event_type"] for e in factual(doc)}
-    doc = rules("أطلق الحوثيون صواريخ باتجاه جازان، واعترضت الدفاعات الجوية السعودية الصواريخ.")
+    doc = rules("أطلق الحوثيون صواريخ باتجاه جازان. واعترضت الدفاعات الجوية السعودية الصواريخ فوق المدينة.")
     assert {e["event_type"] for e in factual(doc)} == {"Strategic developments"}
 
 
