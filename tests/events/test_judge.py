@@ -313,6 +313,19 @@ def test_in_an_article_a_sentence_the_judge_reads_as_the_reported_battle_is_more
     assert (second.start, second.end) in [tuple(e) for e in battle.attrs["_evidences"]]
 
 
+@pytest.mark.parametrize("weight, restated", [(0.4, True), (-0.4, False)])
+def test_a_restatement_needs_the_judge_to_find_the_battle_likelier_than_not(weight, restated):
+    """RESTATED_MIN 0.5: a judge about 0.6 sure of the battle adds the passage, one about 0.4 sure does not."""
+    clash = "واندلعت اشتباكات عنيفة بين الجيش السوري والمسلحين في بلدة سراقب."
+    filler = "وقال مسؤول محلي إن الأهالي يعانون من نقص حاد في المياه والكهرباء منذ أسابيع."
+    doc = Pipeline(RULES_ONLY)(Document(text=" ".join([clash, UNTRIGGERED, filler, filler]), published=PUBLISHED))
+    second = doc.get("sentences")[1]
+    judge = _model({"w:توغلت": {"Battles": weight}, "w:اشتباكات": {"Battles": 9.0}})
+    assert abs(judge.probabilities({"w:توغلت": 1.0})["Battles"] - 0.5) > 0.05
+    SentenceJudge(judge)(doc)
+    assert bool(events_in(second, doc.get("events"))) == restated
+
+
 def test_a_sentence_placed_elsewhere_is_no_evidence_of_the_article_battle():
     clash = "واندلعت اشتباكات عنيفة بين الجيش السوري والمسلحين في بلدة سراقب."
     elsewhere = "وتوغلت آليات عسكرية للجيش في أطراف مدينة حلب وسط تبادل كثيف للرصاص."
