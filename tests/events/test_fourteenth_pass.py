@@ -61,6 +61,7 @@ def test_a_capital_that_tells_is_no_place_of_the_event(rules):
 @pytest.mark.parametrize("text, actor2", [
     ("هاجم مسلحو حركة طالبان نقطة تفتيش في ولاية غزني.", "Military Forces of Afghanistan (2014-2021)"),
     ("شن مسلحون هجوما على دورية عسكرية في سيناء.", "Military Forces of Egypt (2014-)"),
+    ("هاجم مسلحون مخفرا للشرطة في سيناء.", "Police Forces of Egypt (2014-)"),
 ])
 def test_an_attack_on_a_post_is_a_battle_with_its_defenders(rules, text, actor2):
     [event] = factual(rules(text))

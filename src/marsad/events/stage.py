@@ -602,11 +602,12 @@ def _records(
             # the trigger, as the actors a sentence implies are); militias (3) fight beside states as
             # often as against them (Hezbollah in Syria, the Popular Mobilization Forces in Iraq)
             actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
-        if actor2 is None and trigger.payload.sub_event_type == "attack" and (
-                actor1 is None or actor1.inter not in (1, 8)) and any(
-                m.payload == "post" for m in lex.context_words.find(tokens, longest=False)):
-            # an attack on a checkpoint, a barracks or a patrol is one on the forces that hold it
-            actor2 = _stand_in("Military Forces", 1, trigger)
+        posts = {m.payload for m in lex.context_words.find(tokens, longest=False)} & {"post", "police_post"}
+        if actor2 is None and posts and trigger.payload.sub_event_type == "attack" and (
+                actor1 is None or actor1.inter not in (1, 8)):
+            # an attack on a checkpoint, a barracks or a patrol is one on the forces that hold it, on a
+            # police station one on the police
+            actor2 = _stand_in("Military Forces" if "post" in posts else "Police Forces", 1, trigger)
     if draft.event_type == EXPLOSIONS and actor2 is None:
         # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
         # or an armed group (states and organisations so marked are most often told of, not struck)

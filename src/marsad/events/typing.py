@@ -77,7 +77,7 @@ def resolve(
         if concrete_types & (set(VIOLENT) | {"Strategic developments"}):
             return None  # "عملية تستهدف مشتبهين" in an arrest report is no attack of its own
         return _one_or_two_sided(participants, actor1, victims_named=victims_named, attack=True,
-                                 post="post" in context)
+                                 post=bool(context & {"post", "police_post"}))
     if sub == "control":
         if "protest" in context:
             return "Riots", "Violent demonstration"  # protesters storming offices
