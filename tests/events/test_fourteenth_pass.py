@@ -135,3 +135,14 @@ def test_defusing_a_bomb_is_still_no_explosion(rules):
 def test_attacks_over_past_months_are_a_trend(rules):
     doc = rules("وتصاعدت خلال الشهور الماضية هجمات مقاتلي حركة طالبان في جنوب أفغانستان.")
     assert not factual(doc)
+
+
+def test_a_rebel_groups_battle_with_no_one_named_against_it_is_with_the_states_force(rules):
+    doc = rules("اقتحمت قوات الجيش اليمني مركز مديرية كتاف بعد معارك مع ميليشيات الحوثي. "
+                "وفي مدينة حيس، أسفرت المعارك عن مصرع أكثر من 20 من عناصر ميليشيات الحوثي.")
+    second = doc.get("sentences")[1]
+    battles = [e for e in doc.get("events") if is_factual(e.attrs["modality"]) and e.attrs["event_type"] == "Battles"
+               and any(a < second.end and second.start < b for a, b in e.attrs["_evidences"])]
+    assert battles
+    assert all(e.attrs["actor1"] == "Military Forces of Yemen (2012-)" for e in battles)
+    assert all(e.attrs["actor2"] == "Houthis / Ansar Allah" for e in battles)

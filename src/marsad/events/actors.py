@@ -141,18 +141,20 @@ def last_named(parts: Sequence[Participant], current: Participant | None) -> Par
 
 
 class GroupTally:
-    """The armed groups (rebels, militias: inter 2-4) an article has named so far. A group anaphor
+    """The armed groups (rebels, militias: inter 2-4; or others, by `inters`) an article has named so far. A group anaphor
     ("المليشيات", "المتمردين") stands for the one named most, the latest of a tie: in a report of the
     army and an allied resistance fighting the Houthis, the militias are the Houthis even when an
     allied group was the last named."""
 
-    def __init__(self) -> None:
+    def __init__(self, inters: Sequence[int] = NON_STATE, generic: bool = False) -> None:
+        self._inters = tuple(inters)
+        self._generic = generic  # whether generic names count ("الجيش": the army of the article's country)
         self._counts: Counter[str] = Counter()
         self._latest: dict[str, Participant] = {}  # in the order of their latest mentions
 
     def add(self, parts: Sequence[Participant]) -> None:
         for part in parts:
-            if not part.generic and not part.resolved and part.inter in NON_STATE:
+            if (self._generic or not part.generic) and not part.resolved and part.inter in self._inters:
                 self._counts[part.name] += 1
                 self._latest.pop(part.name, None)
                 self._latest[part.name] = part

@@ -123,6 +123,10 @@ class _ArticleContext:
     # side of a state force's battle whose sentence names none ("حررت قوات الجيش جبل الحلقوم" in a report
     # on the Houthis)
     main_group: dict[int, Participant | None] = field(default_factory=dict)
+    # per sentence, the state force (inter 1) the article has named most up to it: the other side of a
+    # rebel group's battle whose sentence names none ("المعارك ... أسفرت عن مصرع أكثر من 20 من الميليشيات"
+    # in a report on the Yemeni army)
+    main_force: dict[int, Participant | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> _ArticleContext:
@@ -165,6 +169,8 @@ class _ArticleContext:
         groups = GroupTally()
         sentence_parts = []
         main_group = {}
+        forces = GroupTally(inters=(1,), generic=True)
+        main_force = {}
         for index in range(len(sentences)):
             tokens = [t for t in tokens_by_sentence.get(index, []) if t.start >= dateline]
             source = sentence_source(tokens, sources.get(index, []), state)
@@ -172,6 +178,8 @@ class _ArticleContext:
             previous = last_named(parts, previous)
             groups.add(parts)
             main_group[index] = groups.main()
+            forces.add([p for p in parts if p.category != "state"])
+            main_force[index] = forces.main()
             sentence_parts.append((tokens, parts, source))
         countries_named = _bucket(
             [p for p in doc.get("places") if p.start >= dateline and place_level(p) == 2], sentences)
@@ -182,6 +190,7 @@ class _ArticleContext:
         return cls(
             doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
             _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts, last_resort, main_group,
+            main_force,
         )
 
     def records(
@@ -193,7 +202,7 @@ class _ArticleContext:
         return _records(
             self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
             recent or self.focus or self.last_resort.get(index), self.country, source, recent is None,
-            narrative_old, continues_report, self.main_group.get(index),
+            narrative_old, continues_report, self.main_group.get(index), self.main_force.get(index),
         )
 
 
@@ -574,7 +583,7 @@ def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
     fallback_is_focus: bool, narrative_old: bool = False, continues_report: bool = False,
-    main_group: Participant | None = None,
+    main_group: Participant | None = None, main_force: Participant | None = None,
 ) -> list[dict[str, Any]]:
     lex = lexicon()
     tokens = draft.tokens
@@ -608,6 +617,10 @@ def _records(
             # an attack on a checkpoint, a barracks or a patrol is one on the forces that hold it, on a
             # police station one on the police
             actor2 = _stand_in("Military Forces" if "post" in posts else "Police Forces", 1, trigger)
+    if draft.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.inter == 2 \
+            and main_force is not None and actor_name(main_force, article_country) != actor_name(actor2, article_country):
+        # a rebel group's battle with no one named against it is with the state force the article is about
+        actor1 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True)
     if draft.event_type == EXPLOSIONS and actor2 is None:
         # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
         # or an armed group (states and organisations so marked are most often told of, not struck)
