@@ -88,6 +88,7 @@ class Lexicon:
     clause_openers: frozenset[str]  # "و", "أن", "لكن": a subject right after them opens its clause
     perfect_verbs: frozenset[str]  # "تم": perfect, though its first letter reads as an imperfect prefix
     place_prepositions: frozenset[str]  # "في بغداد": the capital after them is where, not who
+    missile_words: frozenset[str]  # "صاروخ", "صواريخ": stems of the words that name missiles
     between_words: frozenset[str]  # "بين": argument_cues.tsv's markers of a pair of sides
 
 
@@ -161,7 +162,7 @@ def lexicon() -> Lexicon:
         tuple(by_class["undergo"]), tuple(by_class["exposure"]),
         normalized("superlative"), normalized("since"), normalized("than"),
         normalized("state_verb"), normalized("verb_particle"), normalized("clause_opener"),
-        normalized("perfect_verb"), normalized("place_preposition"),
+        normalized("perfect_verb"), normalized("place_preposition"), normalized("missile"),
         frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"),
     )
 
@@ -169,7 +170,7 @@ def lexicon() -> Lexicon:
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
 _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
-    "clause_opener", "perfect_verb", "place_preposition",
+    "clause_opener", "perfect_verb", "place_preposition", "missile",
 )
 
 

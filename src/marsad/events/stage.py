@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -50,7 +49,7 @@ from marsad.events.modality import (
 )
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
-from marsad.events.typing import AIR_STRIKE, DEMONSTRATIONS, EXPLOSIONS, VIOLENT, rank, resolve
+from marsad.events.typing import AIR_STRIKE, DEMONSTRATIONS, EXPLOSIONS, POSTS, VIOLENT, rank, resolve
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
@@ -80,6 +79,7 @@ class Draft:
     strong: bool
     clause: tuple[int, int]
     deaths: list[Toll] = field(default_factory=list)
+    context: frozenset[str] = frozenset()  # the sentence's context_words.tsv classes (air, weapon, post ...)
 
 
 def _bucket(spans: Sequence[Span], sentences: Sequence[Span]) -> dict[int, list[Span]]:
@@ -141,20 +141,14 @@ class _ArticleContext:
             dates[index] = [d for d in spans if not any(t.start <= d.start < t.end for t in compared)]
         actors = [e for e in doc.get("entities") if isinstance(e.attrs.get("inter"), int)]
         # a capital acting as its state ("الهجمات التي شنتها تل أبيب") is neither a location nor a sign
-        # of the article's country
-        acting = {
-            place.start
+        # of the article's country; one after a place preposition is where an event happened, no actor
+        capitals = {
+            start: role
             for index, spans in _bucket(doc.get("places"), sentences).items()
-            for place in _capitals_acting(tokens_by_sentence.get(index, []), spans, actors)
+            for start, role in _capital_roles(tokens_by_sentence.get(index, []), spans, actors).items()
         }
-        places = [p for p in doc.get("places") if p.start not in acting]
-        # and a capital after a place preposition is where an event happened, not its state acting
-        located = {
-            place.start
-            for index, spans in _bucket(places, sentences).items()
-            for place in _capitals_located(tokens_by_sentence.get(index, []), spans, actors)
-        }
-        entities = {index: [e for e in spans if e.start not in located] for index, spans in entities.items()}
+        places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"]
+        entities = {index: [e for e in spans if capitals.get(e.start) != "located"] for index, spans in entities.items()}
         country = _article_country(places, tokens_by_sentence)
         dateline = dateline_end(doc.text)
         # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
@@ -260,18 +254,23 @@ def _is_name_of(actor: Span, place: Span) -> bool:
         place.end - place.start) <= 2 and place_level(place) == 2
 
 
-def _capitals_acting(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> list[Span]:
-    """Towns of a sentence that name a state as the subject of its verb (metonymy of a capital: "الهجمات
-    التي شنتها تل أبيب"، "#طهران لم تعلن"), so no location of what it did. A town the actor dictionary
-    does not read as a state, or one after a preposition ("في طهران أعلنت الحكومة"), stays a place."""
+def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> dict[int, str]:
+    """Towns of a sentence that the actor dictionary also reads as a state (a capital), by their start:
+    "acting" when they name the state as the subject of its verb (metonymy: "الهجمات التي شنتها تل
+    أبيب"، "#طهران لم تعلن"), so no location of what it did; "located" after a place preposition ("هجوم
+    انتحاري في كابول"، "بدمشق"), so the place of what happened there, not the state as its actor. Other
+    towns, and capitals read neither way, are in neither."""
     lex = lexicon()
     start_at = {t.start: i for i, t in enumerate(tokens)}
     end_at = {t.end: i for i, t in enumerate(tokens)}
-    acting = []
+    roles = {}
     for place in places:
         first, last = start_at.get(place.start), end_at.get(place.end)
         if first is None or last is None or place_level(place) != 0 or not any(
                 a.start == place.start and a.end == place.end for a in actors):
+            continue
+        if first > 0 and tokens[first - 1].attrs.get("norm", "") in lex.place_prepositions:
+            roles[place.start] = "located"
             continue
         before = first - 1
         while before >= 0 and (tokens[before].attrs.get("role") == "enclitic" or tokens[before].attrs.get("norm") == "#"):
@@ -283,24 +282,8 @@ def _capitals_acting(tokens: Sequence[Span], places: Sequence[Span], actors: Seq
         following = tokens[after].attrs.get("norm", "") if after < len(tokens) else ""
         opens_clause = before < 0 or is_mark(tokens[before]) or previous in lex.clause_openers
         if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs):
-            acting.append(place)
-    return acting
-
-
-def _capitals_located(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> list[Span]:
-    """Towns of a sentence that are also a state's name (its capital) after a place preposition
-    ("هجوم انتحاري في كابول"، "بدمشق"): the place of what happened there, not the state as its actor."""
-    prepositions = lexicon().place_prepositions
-    start_at = {t.start: i for i, t in enumerate(tokens)}
-    located = []
-    for place in places:
-        first = start_at.get(place.start)
-        if first is None or first == 0 or place_level(place) != 0 or not any(
-                a.start == place.start and a.end == place.end for a in actors):
-            continue
-        if tokens[first - 1].attrs.get("norm", "") in prepositions:
-            located.append(place)
-    return located
+            roles[place.start] = "acting"
+    return roles
 
 
 def _last_place(
@@ -316,7 +299,10 @@ def _last_place(
     return None
 
 
-_LAUNCHED = re.compile("صاروخ|صواريخ")  # a missile, missiles: the plural does not share the singular's letters
+def _names_missiles(pattern: Pattern) -> bool:
+    """Whether a trigger pattern names missiles ("اطلق* صاروخ*"، "صواريخ باتجاه")."""
+    stems = lexicon().missile_words
+    return any(word.rstrip("*").startswith(stem) for word in pattern.source.split() for stem in stems)
 
 
 def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Participant], str]]) -> None:
@@ -329,7 +315,7 @@ def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Particip
         if any(0 <= other - index <= 2 for other in intercepts):
             drafts[:] = [
                 d for d in drafts
-                if not (d.event_type == "Explosions/Remote violence" and _LAUNCHED.search(d.trigger.pattern.source))
+                if not (d.event_type == "Explosions/Remote violence" and _names_missiles(d.trigger.pattern))
             ]
 
 
@@ -426,6 +412,7 @@ def _sentence_drafts(
         if current is None:
             drafts[(event_type, clause_index)] = Draft(
                 event_type, sub, match, tokens, index, modality, match.payload.strong, spans[clause_index],
+                context=frozenset(context),
             )
             continue
         # the clause's first trigger of the type carries its modality ("يستعد متظاهرون ... للاعتصام");
@@ -611,7 +598,7 @@ def _records(
             # the trigger, as the actors a sentence implies are); militias (3) fight beside states as
             # often as against them (Hezbollah in Syria, the Popular Mobilization Forces in Iraq)
             actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
-        posts = {m.payload for m in lex.context_words.find(tokens, longest=False)} & {"post", "police_post"}
+        posts = draft.context & POSTS
         if actor2 is None and posts and trigger.payload.sub_event_type == "attack" and (
                 actor1 is None or actor1.inter not in (1, 8)):
             # an attack on a checkpoint, a barracks or a patrol is one on the forces that hold it, on a

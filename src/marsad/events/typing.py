@@ -27,6 +27,8 @@ VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians"
 DEMONSTRATIONS = ("Protests", "Riots")
 EXPLOSIONS = "Explosions/Remote violence"
 AIR_STRIKE = "Air/drone strike"
+# context_words.tsv classes of a post of the state's forces: an attack on one is a battle with them
+POSTS = frozenset({"post", "police_post"})
 
 
 def resolve(
@@ -77,7 +79,7 @@ def resolve(
         if concrete_types & (set(VIOLENT) | {"Strategic developments"}):
             return None  # "عملية تستهدف مشتبهين" in an arrest report is no attack of its own
         return _one_or_two_sided(participants, actor1, victims_named=victims_named, attack=True,
-                                 post=bool(context & {"post", "police_post"}))
+                                 post=bool(context & POSTS))
     if sub == "control":
         if "protest" in context:
             return "Riots", "Violent demonstration"  # protesters storming offices
