@@ -192,12 +192,19 @@ class _ArticleContext:
         continues_report: bool = False,
     ) -> list[dict[str, Any]]:
         index = draft.sentence
-        recent = _last_place(self.places, self.tokens_by_sentence, index, self.country)
-        return _records(
+        # a heading naming no place at all, a country included (a link to another report names one)
+        sentence = self.sentences[index]
+        heading = _is_heading(self.doc.text, sentence) and not any(
+            sentence.start <= p.start < sentence.end for p in self.doc.get("places"))
+        recent = _last_place(self.places, self.tokens_by_sentence, index, self.country, heading)
+        records = _records(
             self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
             recent or self.focus or self.last_resort.get(index), self.country, source, recent is None,
             narrative_old, continues_report, self.main_group.get(index), self.main_force.get(index),
         )
+        for record in records:
+            record["_heading"] = heading
+        return records
 
 
 class EventCoder:
@@ -288,15 +295,29 @@ def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Seque
 
 def _last_place(
     places: dict[int, list[Span]], tokens_by_sentence: dict[int, list[Span]], index: int, country: str | None,
+    heading: bool = False,
 ) -> Where | None:
     """The last location of the two sentences before: where a sentence with no place of its own
-    happened ("وأدى القصف الحوثي إلى مقتل طبيب" after "... مستشفى مديرية حيس")."""
-    for before in (index - 1, index - 2):
+    happened ("وأدى القصف الحوثي إلى مقتل طبيب" after "... مستشفى مديرية حيس"). A heading looks ahead
+    first: it names the paragraph below it ("تحرير جبل الحلقوم" over "حررت قوات الجيش جبل الحلقوم في
+    جبهة حيفان"), not the one above."""
+    for before in ((index + 1,) if heading else ()) + (index - 1, index - 2):
         wheres = sentence_places(tokens_by_sentence.get(before, []), places.get(before, []), country)
         towns = [w for w in wheres if w.place is not None and place_level(w.place) == 0]
         if towns:
             return towns[-1]
     return None
+
+
+HEADING_WORDS = 8
+
+
+def _is_heading(text: str, sentence: Span) -> bool:
+    """A short line of its own with no closing punctuation: a subheading over the paragraph below."""
+    if sentence.text.rstrip()[-1:] in ".!?؟:،" or len(sentence.text.split()) > HEADING_WORDS:
+        return False
+    before, after = text[:sentence.start].rstrip(" \t"), text[sentence.end:].lstrip(" \t")
+    return (not before or before[-1] in "\n\u2028\u2029") and (not after or after[0] in "\n\u2028\u2029")
 
 
 def _names_missiles(pattern: Pattern) -> bool:
@@ -330,15 +351,23 @@ def _sentence_drafts(
     matches = lex.triggers.find(tokens)
     if not matches:
         return []
-    present = {m.payload for m in lex.requirements.find(tokens, longest=False)}
+    first_seen: dict[str, int] = {}
+    for m in lex.requirements.find(tokens, longest=False):
+        first_seen.setdefault(m.payload, m.first)
     has_actor = any(p.armed for p in parts)
     tagged = in_hashtags(tokens)
+
+    def required(need: str, trigger: Match[Trigger]) -> bool:
+        if "&" in need:
+            return all(required(part, trigger) for part in need.split("&"))
+        if need.startswith("<"):  # the word must come first: a verb and its object ("أطلقت إيران 20 صاروخا")
+            return first_seen.get(need[1:], len(tokens)) < trigger.first
+        return (need == "@actor" and has_actor) or (need == "@place" and has_place) or need in first_seen
+
     kept = [
         m for m in matches
-        if (m.payload.strong or any(
-            (r == "@actor" and has_actor) or (r == "@place" and has_place) or r in present
-            for r in m.payload.requires
-        )) and not _control_noun(m, tokens) and m.first not in tagged
+        if (m.payload.strong or any(required(r, m) for r in m.payload.requires))
+        and not _control_noun(m, tokens) and m.first not in tagged
     ]
     cues = find_cues(tokens)
     context_matches = lex.context_words.find(tokens, longest=False)
@@ -1045,9 +1074,17 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
         for name in ("location", "geo_precision", "country"):
             current[name] = record[name]
     current["_focus"] = current["_focus"] and record["_focus"]
+    heading = current.get("_heading", False)
+    current["_heading"] = heading and record.get("_heading", False)
     if record["_dated"] and not current["_dated"]:
         for name in ("event_date", "time_precision", "_dated"):
             current[name] = record[name]
+    if heading and _unnamed(current.get("actor1")) and not _unnamed(record.get("actor1")) \
+            and record["actor1"] != current.get("actor2"):
+        # a heading names no one; the report below it does
+        for name in ("actor1", "inter1", "assoc_actor_1"):
+            current[name] = record[name]
+        current["interaction"] = interaction(current["inter1"] or 0, current.get("inter2") or 0)
     if not current.get("actor2") and record.get("actor2") and record["actor2"] != current.get("actor1"):
         for name in ("actor2", "inter2", "interaction", "civilian_targeting"):
             current[name] = record[name]
@@ -1060,6 +1097,10 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
         current["_evidence"] = (current["_evidence"][0], record["_evidence"][1])
     current["_evidences"] = current["_evidences"] + record["_evidences"]
     current["notes"] = note(current)
+
+
+def _unnamed(actor: str | None) -> bool:
+    return not actor or actor.startswith((UNIDENTIFIED, UNIDENTIFIED_MILITARY))
 
 
 def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1084,7 +1125,7 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     start, end = record.pop("_evidence")
     # whether the text dates the event (a date expression), not only the publication date
     record["date_stated"] = record["_dated"]
-    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause"):
+    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
 

@@ -1,0 +1,79 @@
+"""The rule coder, whole pipeline before the judge, on sentences invented for issue 6's fifteenth pass:
+missiles counted after their launch verb with words between, control taken with a time between "من
+السيطرة" and "على", and subheadings that name the paragraph below them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.document import Document
+from marsad.events.modality import is_factual
+from marsad.pipeline import DEFAULT_STAGES, Pipeline
+
+PUBLISHED = dt.date(2018, 6, 27)
+EXPLOSIONS = "Explosions/Remote violence"
+
+
+@pytest.fixture(scope="module")
+def rules():
+    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
+    return lambda text: pipeline(Document(text=text, published=PUBLISHED))
+
+
+def factual(doc) -> list[dict]:
+    return [e.attrs for e in doc.get("events") if is_factual(e.attrs["modality"])]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("وأطلقت إيران، فجر الخميس، 20 صاروخا من طراز غراد على قواعد عسكرية في الجولان.", "Government of Iran"),
+    ("وبحسب وزارة الجيوش الفرنسية، أطلقت فرنسا 12 صاروخا خلال تلك العملية على مواقع في حمص.", "Government of France"),
+])
+def test_missiles_counted_after_their_launch_verb_are_a_missile_attack(rules, text, actor):
+    [event] = [e for e in factual(rules(text)) if e["event_type"] == EXPLOSIONS]
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert event["actor1"] == actor
+    assert event["trigger"]["text"] == "صاروخا"
+
+
+def test_a_missile_before_its_launch_verb_is_no_launch_report(rules):
+    # the air defences detected a missile the Houthis fired: the launch verb comes after its object
+    doc = rules("رصدت قوات الدفاع الجوي السعودي صاروخا باليستيا أطلقته ميليشيات الحوثي باتجاه جازان.")
+    assert not [e for e in factual(doc) if e["event_type"] == EXPLOSIONS]
+
+
+def test_control_taken_with_a_day_between_the_words_is_a_gain(rules):
+    [event] = factual(rules(
+        "تمكنت القوات العراقية، بعد معارك عنيفة، من السيطرة، يوم الأحد، على قرية البوعيثة جنوب بغداد."))
+    assert (event["event_type"], event["sub_event_type"]) == ("Battles", "Government regains territory")
+    assert event["actor1"] == "Military Forces of Iraq (2014-)"
+
+
+def test_control_of_a_fire_is_no_gain(rules):
+    assert not factual(rules("تمكنت فرق الدفاع المدني من السيطرة، مساء الأحد، على حريق في سوق بدمشق."))
+
+
+SUBHEADED = (
+    "قتل 7 مدنيين في قصف مدفعي لميليشيات الحوثي على منطقة قرب مطار الحديدة، غربي اليمن.\n"
+    "تحرير مواقع جديدة\n"
+    "ومن جهة أخرى، حررت قوات الجيش اليمني جبل الحلقوم في مديرية حيفان جنوبي تعز."
+)
+
+
+def test_a_subheading_is_one_record_with_the_paragraph_below_it(rules):
+    gains = [e for e in factual(rules(SUBHEADED)) if e["sub_event_type"] == "Government regains territory"]
+    # not a second gain placed at Hodeidah, the place of the paragraph above
+    assert len(gains) == 1
+    [gain] = gains
+    assert gain["location"].attrs["admin1"] == "Taizz"
+    assert gain["actor1"] == "Military Forces of Yemen (2012-)"
+    assert [SUBHEADED[a:b] for a, b in gain["_evidences"]][0] == "تحرير مواقع جديدة"
+
+
+def test_a_line_ending_in_a_full_stop_is_no_subheading(rules):
+    # a sentence with no place of its own happened where the one before it did
+    text = SUBHEADED.replace("تحرير مواقع جديدة\n", "وأعلن الجيش تحرير مواقع جديدة.\n")
+    gains = [e for e in factual(rules(text)) if e["sub_event_type"] == "Government regains territory"]
+    assert sorted(g["location"].attrs["admin1"] for g in gains) == ["Al Hudaydah", "Taizz"]
+
