@@ -36,6 +36,7 @@ SETS = {
     "team_h": "events_sentences_team_h.jsonl",
     "team_i": "events_sentences_team_i.jsonl",
     "team_j": "events_sentences_team_j.jsonl",
+    "team_k": "events_sentences_team_k.jsonl",
 }
 # general-newswire sentences of ANERcorp labelled for ASSAULT and PROTEST, each coded alone and undated
 NEWSWIRE = "newswire_sentences_anercorp.jsonl"
@@ -201,7 +202,8 @@ def main() -> int:
             alone[i] = set() if best == "none" else {best}
     unread = [
         i for i, r in enumerate(rows)
-        if r["set"] in ("team_c", "team_d", "team_e", "team_f", "team_g", "team_h", "team_i", "team_j")
+        if r["set"] in ("team_c", "team_d", "team_e", "team_f", "team_g", "team_h", "team_i", "team_j",
+                        "team_k")
         or (r["set"] in ("team", "team_b") and heldout(r["docno"]))
         or (r["set"] == "newswire" and heldout(str(r["sentence"])))
     ]

@@ -1,7 +1,8 @@
 """Integrity of the hand-labelled sentence sets eval/annotations/events_sentences_team.jsonl,
-events_sentences_team_b.jsonl to events_sentences_team_j.jsonl (the second to tenth sets, each drawn
+events_sentences_team_b.jsonl to events_sentences_team_k.jsonl (the second to eleventh sets, each drawn
 half at random and half from trigger pools; the fifth and sixth, then the seventh and eighth, split the
-articles left by parity; the ninth took the articles left after them, the tenth those the ninth left).
+articles left by parity; the ninth took the articles left after them, the tenth those the ninth left; the
+eleventh, with no article left, took unlabelled sentences of any article).
 
 The file only points into the ANT corpus (docno + offsets); the checks that need the article texts skip
 cleanly when ../shared is absent, the others (labels, counts, balance) always run.
@@ -28,6 +29,7 @@ SEVENTH_SET = FOLDER / "events_sentences_team_g.jsonl"
 EIGHTH_SET = FOLDER / "events_sentences_team_h.jsonl"
 NINTH_SET = FOLDER / "events_sentences_team_i.jsonl"
 TENTH_SET = FOLDER / "events_sentences_team_j.jsonl"
+ELEVENTH_SET = FOLDER / "events_sentences_team_k.jsonl"
 LATER_SETS = [
     SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
 ]
@@ -67,7 +69,7 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-@pytest.fixture(scope="module", params=[ANNOTATIONS, *LATER_SETS], ids=["team", *LATER_IDS])
+@pytest.fixture(scope="module", params=[ANNOTATIONS, *LATER_SETS, ELEVENTH_SET], ids=["team", *LATER_IDS, "eleventh"])
 def records(request) -> list[dict]:
     return _read(request.param)
 
@@ -170,3 +172,25 @@ def test_later_sets_are_half_random_and_share_no_article_with_earlier_ones(path)
     earlier = [p for p in (ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS) if p != path]
     others = {r["docno"] for other in earlier for r in _read(other)}
     assert not others & set(per_article)
+
+
+def test_eleventh_set_is_half_random_and_labels_no_sentence_twice():
+    """The eleventh set reuses articles (no unlabelled one was left), never a labelled sentence: no span
+    of it overlaps a span of another file, and no article holds more than five labelled sentences."""
+    records = _read(ELEVENTH_SET)
+    assert len(records) >= 350
+    pools = collections.Counter(record["pool"] for record in records)
+    assert pools["random"] >= 150 and pools["trigger"] >= 150, pools
+    types = collections.Counter(record["event_type"] for record in records)
+    assert sum(types[name] for name in VIOLENT) >= 100 and types["none"] >= 150, types
+    assert max(collections.Counter(record["docno"] for record in records).values()) <= 3
+    earlier = [ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS]
+    spans = collections.defaultdict(list)
+    for other in earlier:
+        for record in _read(other):
+            spans[record["docno"]].append((record["start"], record["end"]))
+    for record in records:
+        clash = [s for s in spans[record["docno"]] if s[0] < record["end"] and record["start"] < s[1]]
+        assert not clash, f"{record['docno']} {record['start']}: labelled before as {clash}"
+    per_article = collections.Counter(record["docno"] for path in [*earlier, ELEVENTH_SET] for record in _read(path))
+    assert max(per_article.values()) <= 5, per_article.most_common(1)
