@@ -1,5 +1,6 @@
 """The rule coder, whole pipeline before the judge, on sentences invented for issue 6's fifteenth pass:
-missiles counted after their launch verb with words between, control taken with a time between "من
+missiles counted after their launch verb with words between, forces named by an indefinite
+adjective ("قوات إيرانية"), control taken with a time between "من
 السيطرة" and "على", and subheadings that name the paragraph below them."""
 
 from __future__ import annotations
@@ -77,3 +78,14 @@ def test_a_line_ending_in_a_full_stop_is_no_subheading(rules):
     gains = [e for e in factual(rules(text)) if e["sub_event_type"] == "Government regains territory"]
     assert sorted(g["location"].attrs["admin1"] for g in gains) == ["Al Hudaydah", "Taizz"]
 
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("قصفت طائرات روسية مواقع للمعارضة في ريف إدلب.", "Military Forces of Russia (2000-)"),
+    ("وأطلقت قوات إيرانية صواريخ على مواقع في الجولان.", "Military Forces of Iran (1989-)"),
+    ("وكانت قوات أميركية قد شنت غارة جوية على مواقع في أوباري الأسبوع الماضي.",
+     "Military Forces of the United States (2025-)"),
+])
+def test_a_force_named_by_an_indefinite_adjective_is_its_country_s_force(rules, text, actor):
+    [event] = [e for e in rules(text).get("events") if e.attrs["event_type"] == EXPLOSIONS]
+    assert event.attrs["actor1"] == actor
