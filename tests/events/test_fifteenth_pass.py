@@ -89,3 +89,13 @@ def test_a_line_ending_in_a_full_stop_is_no_subheading(rules):
 def test_a_force_named_by_an_indefinite_adjective_is_its_country_s_force(rules, text, actor):
     [event] = [e for e in rules(text).get("events") if e.attrs["event_type"] == EXPLOSIONS]
     assert event.attrs["actor1"] == actor
+
+
+@pytest.mark.parametrize("text", [
+    "ويشن الجيش السوري، مدعوما بقوات روسية، هجوما على مواقع الفصائل في درعا.",
+    "وسيطرت القوات الحكومية المدعومة بالطيران الروسي على بلدة بصرى الشام.",
+])
+def test_a_force_supporting_with_bi_is_the_associate_not_the_actor(rules, text):
+    [event] = factual(rules(text))
+    assert event["actor1"] == "Military Forces of Syria (2000-)"
+    assert event["assoc_actor_1"] == "Military Forces of Russia (2000-)"
