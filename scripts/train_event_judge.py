@@ -3,8 +3,9 @@
     python scripts/train_event_judge.py --shared ../shared            # train, print the CV estimate, write
     python scripts/train_event_judge.py --shared ../shared --no-write # only the CV estimate
 
-Training data: every hand-labelled sentence of eval/annotations/events_sentences*.jsonl (they point into
-the ANT corpus in ../shared by article id and offsets), and the general-newswire sentences of
+Training data: every hand-labelled sentence of the files in SETS, eval/annotations/events_sentences*.jsonl
+(they point into the ANT corpus in ../shared by article id and offsets) except the twelfth set, which is
+kept for evaluation only (eval/annotations/README.md says why), and the general-newswire sentences of
 eval/annotations/newswire_sentences_anercorp.jsonl (they point into ANERcorp by sentence index; each is
 coded as a text of its own with no publication date, as eval/eval_newswire_sentences.py codes it). Each
 article is coded by the pipeline up to the `events` stage; the judge's features are the rules' output and
