@@ -1,7 +1,7 @@
 """The rule coder, whole pipeline before the judge, on sentences invented for issue 6's fifteenth pass:
-missiles counted after their launch verb with words between, forces named by an indefinite
-adjective ("قوات إيرانية"), control taken with a time between "من
-السيطرة" and "على", and subheadings that name the paragraph below them."""
+missiles counted after their launch verb with words between, forces named by an indefinite adjective
+("قوات إيرانية"), control taken with a day between "من السيطرة" and "على", subheadings that name the
+paragraph below them, and "نقل ... عن" that relays a report."""
 
 from __future__ import annotations
 
@@ -99,3 +99,16 @@ def test_a_force_supporting_with_bi_is_the_associate_not_the_actor(rules, text):
     [event] = factual(rules(text))
     assert event["actor1"] == "Military Forces of Syria (2000-)"
     assert event["assoc_actor_1"] == "Military Forces of Russia (2000-)"
+
+
+@pytest.mark.parametrize("text", [
+    "ونقل موقع رووداو عن نائب محافظ أربيل قوله إن مسلحين اثنين دخلا المبنى في أربيل.",
+    "ونقل المراسل عن مصادر عسكرية قولها إن المسلحين الحوثيين سلموا أنفسهم في مأرب.",
+])
+def test_a_report_relayed_with_naql_is_no_movement_of_fighters(rules, text):
+    assert "Change to group/activity" not in {e["sub_event_type"] for e in factual(rules(text))}
+
+
+def test_moving_fighters_is_still_a_change_to_group_activity(rules):
+    [event] = factual(rules("وقالت مصادر محلية إن تنظيم داعش قام بنقل عدد كبير من عناصره إلى بلدة سلقين في ريف إدلب."))
+    assert event["sub_event_type"] == "Change to group/activity"

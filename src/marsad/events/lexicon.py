@@ -90,6 +90,7 @@ class Lexicon:
     place_prepositions: frozenset[str]  # "في بغداد": the capital after them is where, not who
     missile_words: frozenset[str]  # "صاروخ", "صواريخ": stems of the words that name missiles
     between_words: frozenset[str]  # "بين": argument_cues.tsv's markers of a pair of sides
+    report_from: frozenset[str]  # "عن": after a reporting verb, the one it reports from ("ونقل الموقع عن")
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -164,14 +165,14 @@ def lexicon() -> Lexicon:
         normalized("superlative"), normalized("since"), normalized("than"),
         normalized("state_verb"), normalized("verb_particle"), normalized("clause_opener"),
         normalized("perfect_verb"), normalized("place_preposition"), normalized("missile"),
-        frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"),
+        frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"), normalized("report_from"),
     )
 
 
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
 _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
-    "clause_opener", "perfect_verb", "place_preposition", "missile",
+    "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from",
 )
 
 

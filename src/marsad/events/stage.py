@@ -320,6 +320,20 @@ def _is_heading(text: str, sentence: Span) -> bool:
     return (not before or before[-1] in "\n\u2028\u2029") and (not after or after[0] in "\n\u2028\u2029")
 
 
+REPORT_FROM_GAP = 6
+
+
+def _reporting_verbs(tokens: Sequence[Span]) -> set[int]:
+    """Reporting verbs of the sentence that report from someone ("ونقل موقع رووداو عن نائب المحافظ"):
+    a trigger there ("نقل", moving fighters) is the report's verb, no event."""
+    lex = lexicon()
+    return {
+        cue.first for cue in lex.source_cues.find(tokens) if cue.payload.role == "say" and any(
+            tokens[i].attrs.get("norm") in lex.report_from
+            for i in range(cue.last + 1, min(len(tokens), cue.last + 1 + REPORT_FROM_GAP)))
+    }
+
+
 def _names_missiles(pattern: Pattern) -> bool:
     """Whether a trigger pattern names missiles ("اطلق* صاروخ*"، "صواريخ باتجاه")."""
     stems = lexicon().missile_words
@@ -364,10 +378,11 @@ def _sentence_drafts(
             return first_seen.get(need[1:], len(tokens)) < trigger.first
         return (need == "@actor" and has_actor) or (need == "@place" and has_place) or need in first_seen
 
+    reporting = _reporting_verbs(tokens)
     kept = [
         m for m in matches
         if (m.payload.strong or any(required(r, m) for r in m.payload.requires))
-        and not _control_noun(m, tokens) and m.first not in tagged
+        and not _control_noun(m, tokens) and m.first not in tagged and m.first not in reporting
     ]
     cues = find_cues(tokens)
     context_matches = lex.context_words.find(tokens, longest=False)
