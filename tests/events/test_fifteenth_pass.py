@@ -112,3 +112,16 @@ def test_a_report_relayed_with_naql_is_no_movement_of_fighters(rules, text):
 def test_moving_fighters_is_still_a_change_to_group_activity(rules):
     [event] = factual(rules("وقالت مصادر محلية إن تنظيم داعش قام بنقل عدد كبير من عناصره إلى بلدة سلقين في ريف إدلب."))
     assert event["sub_event_type"] == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text", [
+    "وسط مساعٍ دبلوماسية للتوصل إلى اتفاق لوقف إطلاق النار في غزة.",
+    "وتبذل مصر جهودا للتوصل إلى اتفاق تهدئة بين حماس وإسرائيل.",
+])
+def test_an_agreement_sought_is_not_made(rules, text):
+    assert not factual(rules(text))
+
+
+def test_an_agreement_reached_is_one(rules):
+    [event] = factual(rules("وتم التوصل إلى اتفاق لإجلاء المسلحين من مدينة دوما."))
+    assert event["sub_event_type"] == "Agreement"
