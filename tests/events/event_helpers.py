@@ -7,7 +7,7 @@ import datetime as dt
 from marsad.document import Document
 from marsad.events.modality import is_factual
 from marsad.events.stage import EventCoder
-from marsad.pipeline import Pipeline
+from marsad.pipeline import DEFAULT_STAGES, Pipeline
 
 PUBLISHED = dt.date(2018, 5, 22)
 
@@ -92,3 +92,13 @@ def build(text: str, published: dt.date = PUBLISHED, dates: dict | None = None, 
 
 def factual(doc: Document) -> list:
     return [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
+
+
+def rule_coder(published: dt.date):
+    """The whole pipeline before the judge, coding a text dated `published`."""
+    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
+    return lambda text: pipeline(Document(text=text, published=published))
+
+
+def factual_attrs(doc: Document) -> list[dict]:
+    return [e.attrs for e in factual(doc)]

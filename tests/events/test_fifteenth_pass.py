@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from marsad.document import Document
-from marsad.events.modality import is_factual
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from event_helpers import factual_attrs as factual
+from event_helpers import rule_coder
 
 PUBLISHED = dt.date(2018, 6, 27)
 EXPLOSIONS = "Explosions/Remote violence"
@@ -19,12 +17,7 @@ EXPLOSIONS = "Explosions/Remote violence"
 
 @pytest.fixture(scope="module")
 def rules():
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
-    return lambda text: pipeline(Document(text=text, published=PUBLISHED))
-
-
-def factual(doc) -> list[dict]:
-    return [e.attrs for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    return rule_coder(PUBLISHED)
 
 
 @pytest.mark.parametrize("text, actor", [

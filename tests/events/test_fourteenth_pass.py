@@ -7,22 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from marsad.document import Document
-from marsad.events.modality import is_factual
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from event_helpers import factual_attrs as factual
+from event_helpers import rule_coder
 
 PUBLISHED = dt.date(2018, 5, 27)
 
 
 @pytest.fixture(scope="module")
 def rules():
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
-    return lambda text: pipeline(Document(text=text, published=PUBLISHED))
-
-
-def factual(doc) -> list[dict]:
-    return [e.attrs for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    return rule_coder(PUBLISHED)
 
 
 def test_taliban_and_afghan_forces_are_named(rules):
@@ -141,8 +134,8 @@ def test_a_rebel_groups_battle_with_no_one_named_against_it_is_with_the_states_f
     doc = rules("اقتحمت قوات الجيش اليمني مركز مديرية كتاف بعد معارك مع ميليشيات الحوثي. "
                 "وفي مدينة حيس، أسفرت المعارك عن مصرع أكثر من 20 من عناصر ميليشيات الحوثي.")
     second = doc.get("sentences")[1]
-    battles = [e for e in doc.get("events") if is_factual(e.attrs["modality"]) and e.attrs["event_type"] == "Battles"
-               and any(a < second.end and second.start < b for a, b in e.attrs["_evidences"])]
+    battles = [e for e in factual(doc) if e["event_type"] == "Battles"
+               and any(a < second.end and second.start < b for a, b in e["_evidences"])]
     assert battles
-    assert all(e.attrs["actor1"] == "Military Forces of Yemen (2012-)" for e in battles)
-    assert all(e.attrs["actor2"] == "Houthis / Ansar Allah" for e in battles)
+    assert all(e["actor1"] == "Military Forces of Yemen (2012-)" for e in battles)
+    assert all(e["actor2"] == "Houthis / Ansar Allah" for e in battles)

@@ -161,14 +161,19 @@ def test_set_is_independent_of_the_development_gold(records, shared_dir):
     assert not gold_docnos & {record["docno"] for record in records}
 
 
-@pytest.mark.parametrize("path", LATER_SETS, ids=LATER_IDS)
-def test_later_sets_are_half_random_and_share_no_article_with_earlier_ones(path):
-    records = _read(path)
+def _check_draw(records: list[dict]) -> None:
+    """A later set's size and balance: at least 350 sentences, half random, 100 violent, 150 none."""
     assert len(records) >= 350
     pools = collections.Counter(record["pool"] for record in records)
     assert pools["random"] >= 150 and pools["trigger"] >= 150, pools
     types = collections.Counter(record["event_type"] for record in records)
     assert sum(types[name] for name in VIOLENT) >= 100 and types["none"] >= 150, types
+
+
+@pytest.mark.parametrize("path", LATER_SETS, ids=LATER_IDS)
+def test_later_sets_are_half_random_and_share_no_article_with_earlier_ones(path):
+    records = _read(path)
+    _check_draw(records)
     per_article = collections.Counter(record["docno"] for record in records)
     assert max(per_article.values()) <= 3, per_article.most_common(1)
     earlier = [p for p in (ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS) if p != path]
@@ -182,11 +187,7 @@ def test_sets_over_used_articles_are_half_random_and_label_no_sentence_twice(pat
     sentence: no span of one overlaps a span of an earlier file, and no article holds more than five
     labelled sentences over all the files."""
     records = _read(path)
-    assert len(records) >= 350
-    pools = collections.Counter(record["pool"] for record in records)
-    assert pools["random"] >= 150 and pools["trigger"] >= 150, pools
-    types = collections.Counter(record["event_type"] for record in records)
-    assert sum(types[name] for name in VIOLENT) >= 100 and types["none"] >= 150, types
+    _check_draw(records)
     assert max(collections.Counter(record["docno"] for record in records).values()) <= 3
     earlier = [ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS, ELEVENTH_SET][
         : None if path == TWELFTH_SET else -1]
