@@ -127,6 +127,9 @@ class _ArticleContext:
     # rebel group's battle whose sentence names none ("المعارك ... أسفرت عن مصرع أكثر من 20 من الميليشيات"
     # in a report on the Yemeni army)
     main_force: dict[int, Participant | None] = field(default_factory=dict)
+    # subheadings (`_is_heading`) that name no place at all, a country included (a link to another
+    # report names one): their events happened where the paragraph below them says
+    headings: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, doc: Document) -> _ArticleContext:
@@ -181,10 +184,13 @@ class _ArticleContext:
         for index, named in countries_named.items():
             place = min(named, key=lambda p: p.attrs.get("country_code") != country)
             last_resort[index] = Where(place, 3, place.attrs.get("country_code"))
+        placed = _bucket(doc.get("places"), sentences)
+        headings = frozenset(
+            index for index, sentence in enumerate(sentences) if index not in placed and _is_heading(doc.text, sentence))
         return cls(
             doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
             _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts, last_resort, main_group,
-            main_force,
+            main_force, headings,
         )
 
     def records(
@@ -192,19 +198,13 @@ class _ArticleContext:
         continues_report: bool = False,
     ) -> list[dict[str, Any]]:
         index = draft.sentence
-        # a heading naming no place at all, a country included (a link to another report names one)
-        sentence = self.sentences[index]
-        heading = _is_heading(self.doc.text, sentence) and not any(
-            sentence.start <= p.start < sentence.end for p in self.doc.get("places"))
+        heading = index in self.headings
         recent = _last_place(self.places, self.tokens_by_sentence, index, self.country, heading)
-        records = _records(
+        return _records(
             self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
             recent or self.focus or self.last_resort.get(index), self.country, source, recent is None,
-            narrative_old, continues_report, self.main_group.get(index), self.main_force.get(index),
+            narrative_old, continues_report, self.main_group.get(index), self.main_force.get(index), heading,
         )
-        for record in records:
-            record["_heading"] = heading
-        return records
 
 
 class EventCoder:
@@ -614,7 +614,7 @@ def _records(
     doc: Document, sentence: Span, draft: Draft, parts: list[Participant], places: list[Span],
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
     fallback_is_focus: bool, narrative_old: bool = False, continues_report: bool = False,
-    main_group: Participant | None = None, main_force: Participant | None = None,
+    main_group: Participant | None = None, main_force: Participant | None = None, heading: bool = False,
 ) -> list[dict[str, Any]]:
     lex = lexicon()
     tokens = draft.tokens
@@ -770,6 +770,7 @@ def _records(
             "_sentence": draft.sentence,
             "_rank": rank(draft.event_type, draft.sub_event_type),
             "_focus": from_focus,
+            "_heading": heading,
             "_dated": when.span is not None,
             "_clause": (draft.sentence, draft.clause[0]),
         }
@@ -1089,8 +1090,8 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
         for name in ("location", "geo_precision", "country"):
             current[name] = record[name]
     current["_focus"] = current["_focus"] and record["_focus"]
-    heading = current.get("_heading", False)
-    current["_heading"] = heading and record.get("_heading", False)
+    heading = current["_heading"]
+    current["_heading"] = heading and record["_heading"]
     if record["_dated"] and not current["_dated"]:
         for name in ("event_date", "time_precision", "_dated"):
             current[name] = record[name]
