@@ -48,8 +48,8 @@ def contained_places(doc: Document, tokens: list[Span], covered: set[int], spans
     sole = next(iter(towns.values())) if len(towns) == 1 else None
     norms = [t.attrs.get("norm", "") for t in tokens]
     found = []
-    for i, norm in enumerate(norms):
-        head = lex.heads.get(norm)
+    for i, token in enumerate(tokens):
+        head = lex.head_of(token)
         if head is None or head.kind == "region" or i in covered:
             continue
         if head.kind == "admin" and head.feature not in PART_HEADS and head.english not in ROAD_HEADS:
@@ -109,8 +109,8 @@ def unlocated_places(doc: Document, tokens: list[Span], covered: set[int], spans
         return []
     norms = [t.attrs.get("norm", "") for t in tokens]
     found = []
-    for i, norm in enumerate(norms):
-        head = lex.heads.get(norm)
+    for i, token in enumerate(tokens):
+        head = lex.head_of(token)
         if head is None or head.kind != "admin" or head.feature not in SETTLEMENT_HEADS or head.english in ROAD_HEADS:
             continue
         start = i + 1

@@ -170,7 +170,7 @@ class Geoparser:
         if after < len(tokens) and norms[after] in lex.person_after and not same_word(tokens[mention.last],
                                                                                          tokens[after]):
             return True
-        head = lex.heads.get(norms[before]) if before >= 0 else None
+        head = lex.head_of(tokens[before]) if before >= 0 else None
         if head is None and before >= 0 and norms[before] in lex.person_before:
             return True
         if head is not None and head.kind in ("facility", "region"):

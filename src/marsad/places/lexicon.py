@@ -7,10 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from marsad.document import Span
 from marsad.errors import DataError
 from marsad.resources import read_rows
 from marsad.text.normalize import normalize
 from marsad.text.phrases import PhraseMatcher
+
+HAMZA_ALEFS = frozenset("أإآ")
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,13 @@ class Head:
     kind: str  # admin (outside the span) | facility (inside) | region (inside, ريف-style)
     feature: str
     english: str
+    written: str = ""  # as heads.tsv spells it, hamzas included
+
+    def spelled_by(self, surface: str) -> bool:
+        """Whether a word of the text can be this head: writers drop a head's hamzas ("اقليم" for
+        "إقليم") but do not add them, so a hamza the head lacks makes another word ("وأدى القصف", "and
+        the shelling led to", is no "وادي", valley)."""
+        return not (HAMZA_ALEFS & set(surface)) or bool(HAMZA_ALEFS & set(self.written))
 
 
 @dataclass
@@ -37,6 +47,11 @@ class Lexicon:
     not_place_phrases: PhraseMatcher[str]
     place_prepositions: frozenset[str]
     demonyms: dict[str, str]  # normalised demonym form -> ISO2
+
+    def head_of(self, token: Span) -> Head | None:
+        """The head noun a token is, if any (its norm listed and its spelling allowing it)."""
+        head = self.heads.get(token.attrs.get("norm", ""))
+        return head if head is not None and head.spelled_by(token.text) else None
 
     @cached_property
     def descriptive(self) -> frozenset[str]:
@@ -60,7 +75,7 @@ def _rows(name: str, columns: int) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     head_rows = _rows("heads.tsv", 4)
-    heads = {_norm(r[0]): Head(r[1], r[2], r[3]) for r in head_rows if r[1] != "adjective"}
+    heads = {_norm(r[0]): Head(r[1], r[2], r[3], r[0]) for r in head_rows if r[1] != "adjective"}
     adjectives = frozenset(_norm(r[0]) for r in head_rows if r[1] == "adjective")
     before, after, near, border = {}, {}, set(), set()
     for word, position, direction in _rows("directions.tsv", 3):

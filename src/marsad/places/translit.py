@@ -127,8 +127,8 @@ def translit_sites(text: str, tokens: list[Span], norms: list[str], covered: set
                    locations: list[Span]) -> list[Site]:
     sites: list[Site] = []
     taken: set[int] = set(covered)
-    for i, norm in enumerate(norms):
-        head = lex.heads.get(norm)
+    for i, token in enumerate(tokens):
+        head = lex.head_of(token)
         if head is None or head.kind != "admin" or i + 1 >= len(tokens) or (i + 1) in taken:
             continue
         words = []
