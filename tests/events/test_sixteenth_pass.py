@@ -1,6 +1,6 @@
 """The rule coder, whole pipeline before the judge, on sentences invented for issue 6's sixteenth pass:
 "likely" that hedges who struck or with what leaves the strike reported; "likely" that hedges whether
-it happened still makes it possible."""
+it happened still makes it possible; an attack whose weapon the next sentence names is that strike."""
 
 from __future__ import annotations
 
@@ -41,3 +41,23 @@ def test_likely_said_of_the_attacker_or_the_weapon_leaves_the_strike_reported(ru
 def test_likely_said_of_the_strike_itself_makes_it_possible(rules, text):
     strikes = _strikes(rules(text))
     assert strikes and {s["modality"] for s in strikes} == {"possible"}
+
+
+def test_an_attack_whose_weapon_the_next_sentence_names_is_that_strike(rules):
+    """ACLED codes remote violence against civilians as Explosions/Remote violence: one record."""
+    text = ("استهدفت ميليشيات الحوثي مستشفى مديرية حيس في محافظة الحديدة. "
+            "وأدى القصف الحوثي إلى مقتل طبيب وإصابة ثلاثة ممرضين.")
+    doc = rules(text)
+    first, second = doc.get("sentences")
+    events = [e.attrs for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    assert [e["event_type"] for e in events] == [EXPLOSIONS]
+    [strike] = events
+    assert strike["actor2"] == "Civilians (Yemen)" and strike["location"].text == "حيس"
+    assert sorted(map(tuple, strike["_evidences"])) == [(first.start, first.end), (second.start, second.end)]
+
+
+def test_a_strike_elsewhere_is_another_event(rules):
+    text = ("استهدفت ميليشيات الحوثي مستشفى مديرية حيس في محافظة الحديدة. "
+            "وفي تعز، قصفت الميليشيات حي الروضة بقذائف الهاون.")
+    types = [e.attrs["event_type"] for e in rules(text).get("events") if is_factual(e.attrs["modality"])]
+    assert "Violence against civilians" in types and EXPLOSIONS in types

@@ -236,7 +236,7 @@ class EventCoder:
                 records.extend(made)
                 if any(r["factual"] for r in made):
                     reporting.add(index)
-        merged = _drop_restatements(_merge(records))
+        merged = _drop_restatements(_strikes_named_after(_merge(records)))
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
 
@@ -773,6 +773,7 @@ def _records(
             "_heading": heading,
             "_dated": when.span is not None,
             "_clause": (draft.sentence, draft.clause[0]),
+            "_word": trigger.payload.sub_event_type,  # what the trigger word names: attack, kill, or a sub-type
         }
         fields["notes"] = note(fields)
         records.append(fields)
@@ -1077,6 +1078,35 @@ def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return merged
 
 
+# how many sentences after an attack with no weapon named its strike may still be told
+STRIKE_REACH = 2
+
+
+def _strikes_named_after(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An attack word on civilians with no weapon named ("استهدفت ميليشيات الحوثي مستشفى مديرية حيس") that
+    the next sentences tell as a strike of the same place, day and attacker ("وأدى القصف الحوثي إلى مقتل
+    طبيب") is that strike: one record, of the strike's type, as ACLED codes remote violence against
+    civilians. The attack's passage joins the strike's evidence."""
+    strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"]]
+    kept = []
+    for record in records:
+        strike = None
+        if record["event_type"] == "Violence against civilians" and record["_word"] == "attack" \
+                and record["factual"]:
+            strike = next((
+                s for s in strikes
+                if 0 < s["_sentence"] - record["_sentence"] <= STRIKE_REACH
+                and s["event_date"] == record["event_date"] and same_location(s["location"], record["location"])
+                and (_unnamed(s.get("actor1")) or s.get("actor1") == record.get("actor1"))
+            ), None)
+        if strike is None:
+            kept.append(record)
+            continue
+        # the strike keeps its own sub-type and trigger: the attack's rank must not displace them
+        _absorb(strike, {**record, "_rank": strike["_rank"], "_sentence": strike["_sentence"] - 2})
+    return kept
+
+
 def _standing(record: dict[str, Any]) -> str:
     """Factual records merge with each other; a non-factual one only with the same modality."""
     return "factual" if record["factual"] else record["modality"]
@@ -1084,7 +1114,7 @@ def _standing(record: dict[str, Any]) -> str:
 
 def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
     if record["_rank"] < current["_rank"]:
-        for name in ("sub_event_type", "plover", "trigger", "_rank"):
+        for name in ("sub_event_type", "plover", "trigger", "_rank", "_word"):
             current[name] = record[name]
     if _finer(current["location"], record["location"]):
         for name in ("location", "geo_precision", "country"):
@@ -1141,7 +1171,7 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     start, end = record.pop("_evidence")
     # whether the text dates the event (a date expression), not only the publication date
     record["date_stated"] = record["_dated"]
-    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading"):
+    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
 
