@@ -216,6 +216,20 @@ def test_a_record_moves_off_its_own_sentence_only_when_the_judge_is_sure_it_repo
         assert merged.start == first.start and len(merged.attrs["_evidences"]) == 2
 
 
+def test_a_record_anchored_later_keeps_the_layer_in_text_order():
+    protest = "وتظاهر مئات الطلاب أمام مبنى البرلمان في عمان احتجاجا على رفع الرسوم الجامعية. "
+    first, report = INSPECTORS.split("حدث. ")
+    text = first + "حدث. " + protest + report
+    doc = Pipeline(RULES_ONLY)(Document(text=text, published=dt.date(2018, 4, 9)))
+    assert [e.attrs["event_type"] for e in doc.get("events")] == ["Explosions/Remote violence", "Protests"]
+    judge = _model({"w:مفتشين": {NONE: 9.0, "Explosions/Remote violence": 0.5},
+                    "w:استهدف": {"Explosions/Remote violence": 9.0}, "w:تظاهر": {"Protests": 9.0}})
+    SentenceJudge(judge)(doc)
+    assert [e.attrs["event_type"] for e in doc.get("events")] == ["Protests", "Explosions/Remote violence"]
+    starts = [e.start for e in doc.get("events")]
+    assert starts == sorted(starts)
+
+
 def test_only_in_an_article_may_the_judge_doubt_a_demonstration():
     """A sentence fed alone keeps its demonstration whatever the judge says (trained on conflict
     articles, it doubted true newswire protests); an article's protest sentence may still be doubted."""

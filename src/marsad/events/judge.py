@@ -354,6 +354,8 @@ class SentenceJudge:
                 _set_modality(event, DOUBTED, min(p[NONE] for p in judged))
             elif event.attrs["event_type"] in VIOLENT:
                 self._prune_passages(event, verdicts, sentences, tokens, doc.text)
+        if any(e.start < before.start for before, e in pairwise(events)):  # records in text order, re-anchored ones too
+            doc.layers["events"] = events = sorted(events, key=lambda e: (e.start, e.end))
         for _, present, best, probabilities in verdicts:
             if best == NONE or probabilities[best] < PROMOTE_MIN:
                 continue
