@@ -4,8 +4,8 @@
     python scripts/train_event_judge.py --shared ../shared --no-write # only the CV estimate
 
 Training data: every hand-labelled sentence of the files in SETS, eval/annotations/events_sentences*.jsonl
-(they point into the ANT corpus in ../shared by article id and offsets) except the twelfth set, which is
-kept for evaluation only (eval/annotations/README.md says why), and the general-newswire sentences of
+(they point into the ANT corpus in ../shared by article id and offsets) except the twelfth and thirteenth
+sets, which are kept for evaluation only (eval/annotations/README.md says why), and the general-newswire sentences of
 eval/annotations/newswire_sentences_anercorp.jsonl (they point into ANERcorp by sentence index; each is
 coded as a text of its own with no publication date, as eval/eval_newswire_sentences.py codes it). Each
 article is coded by the pipeline up to the `events` stage; the judge's features are the rules' output and

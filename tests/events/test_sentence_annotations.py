@@ -1,8 +1,8 @@
 """Integrity of the hand-labelled sentence sets eval/annotations/events_sentences_team.jsonl,
-events_sentences_team_b.jsonl to events_sentences_team_l.jsonl (the second to twelfth sets, each drawn
+events_sentences_team_b.jsonl to events_sentences_team_m.jsonl (the second to thirteenth sets, each drawn
 half at random and half from trigger pools; the fifth and sixth, then the seventh and eighth, split the
 articles left by parity; the ninth took the articles left after them, the tenth those the ninth left; the
-eleventh and twelfth, with no article left, took unlabelled sentences of any article).
+eleventh to thirteenth, with no article left, took unlabelled sentences of any article).
 
 The file only points into the ANT corpus (docno + offsets); the checks that need the article texts skip
 cleanly when ../shared is absent, the others (labels, counts, balance) always run.
@@ -31,6 +31,7 @@ NINTH_SET = FOLDER / "events_sentences_team_i.jsonl"
 TENTH_SET = FOLDER / "events_sentences_team_j.jsonl"
 ELEVENTH_SET = FOLDER / "events_sentences_team_k.jsonl"
 TWELFTH_SET = FOLDER / "events_sentences_team_l.jsonl"
+THIRTEENTH_SET = FOLDER / "events_sentences_team_m.jsonl"
 LATER_SETS = [
     SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET, SIXTH_SET, SEVENTH_SET, EIGHTH_SET, NINTH_SET, TENTH_SET,
 ]
@@ -70,8 +71,8 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-@pytest.fixture(scope="module", params=[ANNOTATIONS, *LATER_SETS, ELEVENTH_SET, TWELFTH_SET],
-                ids=["team", *LATER_IDS, "eleventh", "twelfth"])
+@pytest.fixture(scope="module", params=[ANNOTATIONS, *LATER_SETS, ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET],
+                ids=["team", *LATER_IDS, "eleventh", "twelfth", "thirteenth"])
 def records(request) -> list[dict]:
     return _read(request.param)
 
@@ -181,23 +182,22 @@ def test_later_sets_are_half_random_and_share_no_article_with_earlier_ones(path)
     assert not others & set(per_article)
 
 
-@pytest.mark.parametrize("path", [ELEVENTH_SET, TWELFTH_SET], ids=["eleventh", "twelfth"])
+@pytest.mark.parametrize("path", [ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET], ids=["eleventh", "twelfth", "thirteenth"])
 def test_sets_over_used_articles_are_half_random_and_label_no_sentence_twice(path):
-    """The eleventh and twelfth sets reuse articles (no unlabelled one was left), never a labelled
+    """The eleventh to thirteenth sets reuse articles (no unlabelled one was left), never a labelled
     sentence: no span of one overlaps a span of an earlier file, and no article holds more than five
     labelled sentences over all the files."""
     records = _read(path)
     _check_draw(records)
     assert max(collections.Counter(record["docno"] for record in records).values()) <= 3
-    earlier = [ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS, ELEVENTH_SET][
-        : None if path == TWELFTH_SET else -1]
+    every_file = [ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS, ELEVENTH_SET, TWELFTH_SET,
+                  THIRTEENTH_SET]
     spans = collections.defaultdict(list)
-    for other in earlier:
+    for other in every_file[:every_file.index(path)]:
         for record in _read(other):
             spans[record["docno"]].append((record["start"], record["end"]))
     for record in records:
         clash = [s for s in spans[record["docno"]] if s[0] < record["end"] and record["start"] < s[1]]
         assert not clash, f"{record['docno']} {record['start']}: labelled before as {clash}"
-    every_file = [ANNOTATIONS, FOLDER / "events_sentences.jsonl", *LATER_SETS, ELEVENTH_SET, TWELFTH_SET]
     per_article = collections.Counter(record["docno"] for other in every_file for record in _read(other))
     assert max(per_article.values()) <= 5, per_article.most_common(1)
