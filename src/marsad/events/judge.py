@@ -77,7 +77,6 @@ HEARSAY_MIN = 0.7
 # 0.6 and 0.7 scored within 0.003 of unread ASSAULT in cross-validation; since the judge prunes the
 # passages it reads as no event, fourteenth pass, 0.5 scores 0.003 above 0.6, and 0.4 as 0.5)
 RESTATED_MIN = 0.5
-CLOSING = set(".!?؟…\"'»”)")
 # an event named after a cause link in an article ("تجاوزت القوات الدوار بعد معارك عنيفة") is
 # background that dates what follows; the judge makes it news only when this sure. Sixteenth pass:
 # cross-validation unread ASSAULT 0.793 -> 0.797 at 0.7 (0.801 at 0.5, 0.799 at 0.6), and at 0.7 no
@@ -268,6 +267,18 @@ def _set_modality(event: Span, modality: str, probability: float) -> None:
     event.attrs["notes"] = note(event.attrs)
 
 
+# marks that close a sentence of a report; a line ending otherwise is a headline or a link
+CLOSING = frozenset(".!?؟…\"'»”)")
+
+
+def _promotable(event: Span, probability: float, short: bool) -> bool:
+    """Whether the judge, this sure of a record's type, may make it news: set aside on weak evidence,
+    or as undated hearsay or an event named after a cause link and the judge surer still."""
+    reason = event.attrs.get("modality_reason")
+    return overrulable(event.attrs, short) or (reason == "undated hearsay" and probability >= HEARSAY_MIN) or (
+        reason == "after" and probability >= AFTER_MIN)
+
+
 def _a_title(event: Span, sentences: Sequence[Span]) -> bool:
     """Whether a record's sentence is a line with no closing punctuation: a headline or a link to
     another story ("للمزيد: سوريا: أردوغان عازم على توسيع الهجوم"), which reports nothing of its own."""
@@ -275,20 +286,24 @@ def _a_title(event: Span, sentences: Sequence[Span]) -> bool:
     return sentence is not None and sentence.text.rstrip()[-1:] not in CLOSING
 
 
-def _restates(event: Span, events: Sequence[Span]) -> bool:
-    """Whether an article's record names an event that one of its factual records already is (the
-    type, the location and, when the record's sentence dates it, the day): then its passage joins that
-    record's evidence ("تقدمت القوات ... بعد معارك عنيفة" after the battle was reported) and no second
-    record is made."""
-    same = [
+def _coded_already(event: Span, events: Sequence[Span]) -> Span | None:
+    """The article's factual record of the event a record names, if it has one: the type, the location
+    and, when the record's sentence dates it, the day ("تقدمت القوات ... بعد معارك عنيفة" after the
+    battle was reported)."""
+    return next((
         e for e in events if e is not event and is_factual(e.attrs["modality"])
         and e.attrs["event_type"] == event.attrs["event_type"]
         and same_location(e.attrs.get("location"), event.attrs.get("location"))
         and (not event.attrs.get("date_stated") or e.attrs.get("event_date") == event.attrs.get("event_date"))
-    ]
-    if same:
-        same[0].attrs["_evidences"] = [*_evidences(same[0]), *_evidences(event)]
-    return bool(same)
+    ), None)
+
+
+def _trigger_words(tokens: Sequence[Span], event_type: str) -> tuple[list, list]:
+    """A sentence's trigger words of a type, and those of them outside hashtags ("#انفجار_بيروت" is a
+    post's topic label, not a report)."""
+    tagged = in_hashtags(tokens)
+    of_type = [m for m in lexicon().triggers.find(tokens) if m.payload.event_type == event_type]
+    return of_type, [m for m in of_type if m.first not in tagged]
 
 
 def _reanchor(
@@ -299,12 +314,10 @@ def _reanchor(
     for start, end in passages:
         index = next((i for i, sentence in enumerate(sentences) if _overlaps((start, end), sentence)), None)
         words = [t for t in tokens.get(index, []) if start <= t.start < end]
-        tagged = in_hashtags(words)
-        match = next((m for m in lexicon().triggers.find(words)
-                      if m.payload.event_type == event.attrs["event_type"] and m.first not in tagged), None)
-        if match is None:
+        _, free = _trigger_words(words, event.attrs["event_type"])
+        if not free:
             continue
-        first, last = words[match.first].start, words[match.last].end
+        first, last = words[free[0].first].start, words[free[0].last].end
         event.start, event.end, event.text = start, end, text[start:end]
         event.attrs["trigger"] = {"start": first, "end": last, "text": text[first:last]}
         event.attrs["_evidences"] = passages
@@ -362,14 +375,17 @@ class SentenceJudge:
             if any(e.attrs["event_type"] == best and is_factual(e.attrs["modality"]) for e in present):
                 continue
             for event in present:
-                if (event.attrs["event_type"] == best and _recent(event, doc.published) and (
-                        overrulable(event.attrs, short) or (
-                        event.attrs.get("modality_reason") == "undated hearsay" and probabilities[best] >= HEARSAY_MIN) or (
-                        event.attrs.get("modality_reason") == "after" and probabilities[best] >= AFTER_MIN))):
-                    if not short and event.attrs.get("modality_reason") == "after" and (
-                            _a_title(event, sentences) or _restates(event, events)):
+                if event.attrs["event_type"] != best or not _recent(event, doc.published) \
+                        or not _promotable(event, probabilities[best], short):
+                    continue
+                if not short and event.attrs.get("modality_reason") == "after":
+                    if _a_title(event, sentences):
                         continue
-                    _as_news(event, probabilities[best])
+                    if (coded := _coded_already(event, events)) is not None:
+                        # no second record: the passage is more evidence of the one the article has
+                        coded.attrs["_evidences"] = [*_evidences(coded), *_evidences(event)]
+                        continue
+                _as_news(event, probabilities[best])
         build = JudgedRecords(doc)
         self._retype_violence(doc, verdicts, build)
         if short:
@@ -518,13 +534,12 @@ class SentenceJudge:
         that weighs most for the type in the judge's model (with the type's commonest sub-type). None
         when the type's trigger words are all in hashtags ("#انفجار_بيروت"): the post names its topic,
         which the rules do not take for a report, and neither does the judge."""
-        tagged = in_hashtags(tokens)
-        of_type = [m for m in lexicon().triggers.find(tokens) if m.payload.event_type == event_type]
-        for match in of_type:
-            if match.first not in tagged:
-                return match.first, match.last, match.payload.sub_event_type
+        of_type, free = _trigger_words(tokens, event_type)
+        if free:
+            return free[0].first, free[0].last, free[0].payload.sub_event_type
         if of_type:
             return None
+        tagged = in_hashtags(tokens)
         weights = self.model.weights
 
         def weight(index: int) -> float:

@@ -1090,21 +1090,23 @@ def _strikes_named_after(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"]]
     kept = []
     for record in records:
-        strike = None
-        if record["event_type"] == "Violence against civilians" and record["_word"] == "attack" \
-                and record["factual"]:
-            strike = next((
-                s for s in strikes
-                if 0 < s["_sentence"] - record["_sentence"] <= STRIKE_REACH
-                and s["event_date"] == record["event_date"] and same_location(s["location"], record["location"])
-                and (_unnamed(s.get("actor1")) or s.get("actor1") == record.get("actor1"))
-            ), None)
+        strike = _strike_told_after(record, strikes)
         if strike is None:
             kept.append(record)
-            continue
-        # the strike keeps its own sub-type and trigger: the attack's rank must not displace them
-        _absorb(strike, {**record, "_rank": strike["_rank"], "_sentence": strike["_sentence"] - 2})
+        else:  # the strike keeps its own sub-type and trigger: the attack's rank must not displace them
+            _absorb(strike, {**record, "_rank": strike["_rank"]})
     return kept
+
+
+def _strike_told_after(record: dict[str, Any], strikes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if not (record["event_type"] == "Violence against civilians" and record["_word"] == "attack" and record["factual"]):
+        return None
+    return next((
+        s for s in strikes
+        if 0 < s["_sentence"] - record["_sentence"] <= STRIKE_REACH
+        and s["event_date"] == record["event_date"] and same_location(s["location"], record["location"])
+        and (_unnamed(s.get("actor1")) or s.get("actor1") == record.get("actor1"))
+    ), None)
 
 
 def _standing(record: dict[str, Any]) -> str:

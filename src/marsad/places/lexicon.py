@@ -21,7 +21,7 @@ class Head:
     kind: str  # admin (outside the span) | facility (inside) | region (inside, ريف-style)
     feature: str
     english: str
-    written: str = ""  # as heads.tsv spells it, hamzas included
+    written: str  # as heads.tsv spells it, hamzas included
 
     def spelled_by(self, surface: str) -> bool:
         """Whether a word of the text can be this head: writers drop a head's hamzas ("اقليم" for
