@@ -237,6 +237,8 @@ class EventCoder:
                 if any(r["factual"] for r in made):
                     reporting.add(index)
         merged = _drop_restatements(_strikes_named_after(_merge(records)))
+        for record in merged:
+            _territory_roles(record)
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
 
@@ -1114,10 +1116,18 @@ def _standing(record: dict[str, Any]) -> str:
     return "factual" if record["factual"] else record["modality"]
 
 
+# sub-types whose actor1 is defined by the sub-type: who took the ground
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
 def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
     if record["_rank"] < current["_rank"]:
         for name in ("sub_event_type", "plover", "trigger", "_rank", "_word"):
             current[name] = record[name]
+        if record["sub_event_type"] in TERRITORY and not _unnamed(record.get("actor1")):
+            # the side that took the ground is the sub-type's actor1, not the side the clash named first
+            for name in ("actor1", "inter1", "assoc_actor_1", "actor2", "inter2", "interaction", "civilian_targeting"):
+                current[name] = record.get(name)
     if _finer(current["location"], record["location"]):
         for name in ("location", "geo_precision", "country"):
             current[name] = record[name]
@@ -1145,6 +1155,25 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
         current["_evidence"] = (current["_evidence"][0], record["_evidence"][1])
     current["_evidences"] = current["_evidences"] + record["_evidences"]
     current["notes"] = note(current)
+
+
+# ACLED's inter codes of state forces (at home, abroad) and of non-state armed groups
+STATE_INTERS = frozenset({1, 8})
+NON_STATE_INTERS = frozenset({2, 3, 4})
+
+
+def _territory_roles(record: dict[str, Any]) -> None:
+    """Ground taken by the state has the state as actor1, ground taken by a non-state group has that
+    group: a record whose sides came the other way round (the clash that told of it named the losers
+    first, "مقتل العشرات من ميليشيات الحوثي في مواجهات مع قوات المقاومة") has them swapped."""
+    inter1, inter2 = record.get("inter1"), record.get("inter2")
+    sub = record["sub_event_type"]
+    if (sub == "Government regains territory" and inter1 in NON_STATE_INTERS and inter2 in STATE_INTERS) or (
+            sub == "Non-state actor overtakes territory" and inter1 in STATE_INTERS and inter2 in NON_STATE_INTERS):
+        record["actor1"], record["actor2"] = record["actor2"], record["actor1"]
+        record["inter1"], record["inter2"] = inter2, inter1
+        record["assoc_actor_1"], record["assoc_actor_2"] = record.get("assoc_actor_2", ""), record.get("assoc_actor_1", "")
+        record["notes"] = note(record)
 
 
 def _unnamed(actor: str | None) -> bool:
