@@ -63,3 +63,29 @@ def test_territory_roles(sub_event_type, sides, expected):
               "location": None, "notes": ""}
     _territory_roles(record)
     assert ((record["actor1"], record["inter1"]), (record["actor2"], record["inter2"])) == expected
+
+
+CHANGE = "Change to group/activity"
+
+
+@pytest.mark.parametrize("text", [
+    # fighter jets (مقاتلات) are no fighters moved, and the arms were only being moved when struck
+    "كما قصفت مقاتلات التحالف مخزنا للسلاح في مديرية حيدان أثناء محاولة ميليشيات الحوثي نقل جزء من السلاح إلى مكان آخر.",
+    # reinforcements as the target of strikes: no movement of them is reported
+    "وشنت مقاتلات التحالف غارات على تجمعات وتحركات وتعزيزات الميليشيات في مديرية حرض.",
+    # a state of alert is no movement of forces
+    "وتعيش الميليشيات حالة استنفار غير مسبوقة في مدينة حجة.",
+])
+def test_no_movement_of_forces(rules, text):
+    doc = rules(text)
+    assert not [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE]
+
+
+@pytest.mark.parametrize("text", [
+    "ودفعت قوات النظام بتعزيزات عسكرية كبيرة إلى ريف حماة الشمالي.",
+    "ووصلت تعزيزات عسكرية جديدة لألوية العمالقة إلى مديرية الدريهمي.",
+    "وحشدت الميليشيات مئات المقاتلين في مديرية الدريهمي.",
+])
+def test_reinforcements_sent_or_arriving_are_a_movement(rules, text):
+    doc = rules(text)
+    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and is_factual(e.attrs["modality"])]
