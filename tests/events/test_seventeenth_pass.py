@@ -73,7 +73,7 @@ CHANGE = "Change to group/activity"
     "كما قصفت مقاتلات التحالف مخزنا للسلاح في مديرية حيدان أثناء محاولة ميليشيات الحوثي نقل جزء من السلاح إلى مكان آخر.",
     # reinforcements as the target of strikes: no movement of them is reported
     "وشنت مقاتلات التحالف غارات على تجمعات وتحركات وتعزيزات الميليشيات في مديرية حرض.",
-    # a state of alert is no movement of forces
+    # a state of alert lived in is no movement of forces (one declared is: test_newswire_events)
     "وتعيش الميليشيات حالة استنفار غير مسبوقة في مدينة حجة.",
 ])
 def test_no_movement_of_forces(rules, text):
