@@ -534,3 +534,23 @@ def test_in_an_article_only_a_sure_judge_may_overrule_undated_hearsay():
     assert [e.attrs["modality"] for e in article.get("events")] == ["statement"]
     SentenceJudge(eager)(article)
     assert [e.attrs["modality"] for e in article.get("events")] == ["asserted"]
+
+
+EXPLOSIONS = "Explosions/Remote violence"
+BOMBED = ("قتل سبعة جنود من الجيش الليبي في تفجير سيارة مفخخة استهدفت حاجزا للجيش عند المدخل الشرقي لمدينة أجدابيا. "
+          "وأكد مصدر طبي بمستشفى أجدابيا أن القتلى من الجيش الليبي وأن معظم الجرحى كانوا من المدنيين الذين تزامن "
+          "وجودهم مع وقت التفجير، وأن العدد مرشح للارتفاع. "
+          "ولم تعلن أي جهة مسؤوليتها عن التفجير حتى الآن. وتشهد المدينة توترا أمنيا منذ أشهر.")
+
+
+def test_a_set_aside_record_of_an_event_the_article_reported_is_more_evidence_of_it():
+    """ACLED's atomic rule: the medical source's account of the bombing (set aside by the rules as
+    background) is no second bombing in Ajdabiya that day, whatever the judge reads in it."""
+    doc = Pipeline(RULES_ONLY)(Document(text=BOMBED, published=dt.date(2018, 3, 29)))
+    first, second = doc.get("sentences")[:2]
+    assert [(e.attrs["modality"], e.attrs["modality_reason"]) for e in doc.get("events")] == [
+        ("asserted", "cues"), ("historical", "background")]
+    SentenceJudge(_model({"NM:historical": {EXPLOSIONS: 9.0}, f"R:{EXPLOSIONS}": {EXPLOSIONS: 9.0}}))(doc)
+    strikes = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
+    assert len(strikes) == 1
+    assert [p[0] for p in strikes[0].attrs["_evidences"]] == [first.start, second.start]
