@@ -89,3 +89,23 @@ def test_no_movement_of_forces(rules, text):
 def test_reinforcements_sent_or_arriving_are_a_movement(rules, text):
     doc = rules(text)
     assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and is_factual(e.attrs["modality"])]
+
+
+@pytest.mark.parametrize("text", [
+    # in an article (in a text of three sentences or fewer an undated campaign is already background)
+    "قال مكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة الاثنين إن هناك حاجة عاجلة لإجلاء ألف حالة طبية من "
+    "الغوطة الشرقية المحاصرة قرب دمشق، حيث تشن قوات النظام هجوما عنيفا منذ أسابيع. "
+    "وأوضحت المتحدثة باسم المكتب أن القوافل لم تتمكن من دخول المنطقة. "
+    "وأضافت أن الوضع الإنساني يزداد سوءا يوما بعد يوم. ودعت جميع الأطراف إلى السماح بمرور المساعدات.",
+    "وتشهد الجبهات الريفية غربي محافظة تعز منذ أسابيع اشتباكات عنيفة بين قوات الجيش وميليشيا الحوثي.",
+    "وتخوض القوات الحكومية معارك ضد تنظيم داعش في جنوب دمشق منذ أشهر.",
+])
+def test_fighting_for_weeks_or_months_is_a_campaign_not_an_event_of_a_day(rules, text):
+    """The gold's "in recent weeks" aggregate: no day to code it on."""
+    doc = rules(text)
+    assert not [e for e in doc.get("events") if e.attrs["event_type"] == "Battles" and is_factual(e.attrs["modality"])]
+
+
+def test_fighting_since_a_day_named_is_still_an_event(rules):
+    doc = rules("وتشهد مديرية حيس منذ يوم الخميس اشتباكات عنيفة بين قوات الجيش وميليشيا الحوثي.")
+    assert [e for e in doc.get("events") if e.attrs["event_type"] == "Battles" and is_factual(e.attrs["modality"])]
