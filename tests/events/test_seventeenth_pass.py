@@ -101,11 +101,21 @@ def test_reinforcements_sent_or_arriving_are_a_movement(rules, text):
     "وتخوض القوات الحكومية معارك ضد تنظيم داعش في جنوب دمشق منذ أشهر.",
 ])
 def test_fighting_for_weeks_or_months_is_a_campaign_not_an_event_of_a_day(rules, text):
-    """The gold's "in recent weeks" aggregate: no day to code it on."""
-    doc = rules(text)
-    assert not [e for e in doc.get("events") if e.attrs["event_type"] == "Battles" and is_factual(e.attrs["modality"])]
+    """The gold's "in recent weeks" aggregate: no day to code it on. The day the UN spoke ("الاثنين إن")
+    dates its statement, not the offensive."""
+    battles = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Battles"]
+    assert battles and {(b["modality"], b["modality_reason"]) for b in battles} == {("historical", "campaign")}
 
 
 def test_fighting_since_a_day_named_is_still_an_event(rules):
     doc = rules("وتشهد مديرية حيس منذ يوم الخميس اشتباكات عنيفة بين قوات الجيش وميليشيا الحوثي.")
     assert [e for e in doc.get("events") if e.attrs["event_type"] == "Battles" and is_factual(e.attrs["modality"])]
+
+
+@pytest.mark.parametrize("text", [
+    'وأكدت الوزيرة على حق الفلسطينيين في "التظاهر السلمي" وعلى ضرورة ضبط النفس.',
+    "وختم مذكرا بواجب حماية المدنيين وحق الفلسطينيين في التظاهر السلمي.",
+])
+def test_the_right_to_protest_is_no_protest(rules, text):
+    doc = rules(text)
+    assert not [e for e in doc.get("events") if e.attrs["event_type"] == "Protests" and is_factual(e.attrs["modality"])]

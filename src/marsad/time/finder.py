@@ -69,7 +69,8 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
                 reading = _as_since(reading, published)
             elif until:
                 reading.attrs["span_kind"] = "until"
-            if reading.kind in ("weekday", "relative") and rules.report_before.search(text, window, start):
+            if reading.kind in ("weekday", "relative") and (
+                    rules.report_before.search(text, window, start) or rules.report_after.match(text, match.end())):
                 reading.attrs["of_report"] = True
             candidates.append((start, -(match.end() - start), order, Found(start, match.end(), name, reading)))
     # Longest first over the whole text, so that a long reading ("يوم الخميس 9 آب 2018") beats the

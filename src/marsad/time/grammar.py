@@ -56,6 +56,7 @@ class Grammar:
     since_before: regex.Pattern
     until_before: regex.Pattern
     report_before: regex.Pattern  # a verb of saying a few words back: the date is the report's
+    report_after: regex.Pattern  # "that" of reported speech right after: the date is the report's too
     anchors: ahocorasick.Automaton  # anchor word -> (length, its categories)
 
 
@@ -161,4 +162,5 @@ def grammar() -> Grammar:
     since = regex.compile(rf"{B}(?:منذ|اعتبارا{S}+من|ابتداء{S}+من|بدءا{S}+من|بدايه{S}+من){S}+$")
     until = regex.compile(rf"{B}(?:حتي|الي|لغايه|غايه){S}+$")
     report = regex.compile(rf"{B}{alternation(_words(lex, 'report'))}(?:{S}+[^\s.]+){{0,4}}{S}*,?{S}*$")
-    return Grammar(compiled, since, until, report, _anchors(lex))
+    said_that = regex.compile(rf"{S}*[,،]?{S}*(?:{alternation(_words(lex, 'said_that'))}){E}")
+    return Grammar(compiled, since, until, report, said_that, _anchors(lex))
