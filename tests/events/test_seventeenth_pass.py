@@ -119,3 +119,13 @@ def test_fighting_since_a_day_named_is_still_an_event(rules):
 def test_the_right_to_protest_is_no_protest(rules, text):
     doc = rules(text)
     assert not [e for e in doc.get("events") if e.attrs["event_type"] == "Protests" and is_factual(e.attrs["modality"])]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وفي جبهة نهم، شرق العاصمة صنعاء، اندلعت مواجهات عنيفة بين القوات الشرعية والحوثيين.", "نهم"),
+    ("واندلعت اشتباكات في مدينة حرض، قرب الحدود السعودية، بين قوات الجيش وميليشيا الحوثي.", "حرض"),
+])
+def test_a_place_after_a_comma_and_a_direction_locates_the_one_before(rules, text, place):
+    battles = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Battles"]
+    assert [b["location"].text for b in battles] == [place]
+

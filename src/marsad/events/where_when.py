@@ -77,7 +77,8 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
             between = [t.attrs.get("norm", "") for t in tokens[prev_last + 1:first]]
             is_list = all(n in ("و", ",", "،", "ثم", "او") for n in between)
             chained = len(groups[-1]) > 1 and is_list and len(between) <= 2
-            located = not is_list and len(between) <= CHAIN_GAP and "," not in between and "و" not in between
+            located = not is_list and len(between) <= CHAIN_GAP and "و" not in between and (
+                "," not in between or _apposition(between, tokens[prev_last + 2:first]))
             if chained or located:
                 # "X قرب Y", "X شرقي محافظة Y": Y locates X; "... لمديريتي حيران وميدي" stays with it
                 groups[-1].append((place, first))
@@ -96,6 +97,13 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
             precision = max(precision, 2 if place_level(place) == 0 else 3)
         result.append(Where(place, precision, place.attrs.get("country_code")))
     return result
+
+
+def _apposition(between: list[str], after_comma: Sequence[Span]) -> bool:
+    """Whether the words between two places are a comma and a place cue that locates the first by the
+    second ("في جبهة نهم، شرق العاصمة صنعاء": the front, not the capital)."""
+    return between[0] == "," and "," not in between[1:] and bool(after_comma) and bool(
+        lexicon().place_cues.find(after_comma[:1]))
 
 
 def _head(group: list[tuple[Span, int]]) -> tuple[Span, int]:
