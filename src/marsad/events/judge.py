@@ -378,14 +378,13 @@ class SentenceJudge:
                 if event.attrs["event_type"] != best or not _recent(event, doc.published) \
                         or not _promotable(event, probabilities[best], short):
                     continue
-                if not short:
-                    if event.attrs.get("modality_reason") == "after" and _a_title(event, sentences):
-                        continue
-                    if (coded := _coded_already(event, events)) is not None:
-                        # no second record (ACLED's atomic rule): the passage is more evidence of the one
-                        # the article has ("وأكد مصدر طبي بمستشفى أجدابيا أن القتلى من الجيش" after the bombing)
-                        coded.attrs["_evidences"] = [*_evidences(coded), *_evidences(event)]
-                        continue
+                if not short and event.attrs.get("modality_reason") == "after" and _a_title(event, sentences):
+                    continue
+                if (coded := _coded_already(event, events)) is not None:
+                    # no second record (ACLED's atomic rule): the passage is more evidence of the one the
+                    # text has ("وأكد مصدر طبي بمستشفى أجدابيا أن القتلى من الجيش" after the bombing)
+                    coded.attrs["_evidences"] = [*_evidences(coded), *_evidences(event)]
+                    continue
                 _as_news(event, probabilities[best])
         build = JudgedRecords(doc)
         self._retype_violence(doc, verdicts, build)
