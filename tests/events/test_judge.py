@@ -555,3 +555,21 @@ def test_a_set_aside_record_of_an_event_the_article_reported_is_more_evidence_of
     strikes = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
     assert len(strikes) == 1
     assert [p[0] for p in strikes[0].attrs["_evidences"]] == [first.start, second.start]
+
+
+CLAIMED_BOMBING = ("قتل خمسة أشخاص بينهم عناصر أمن في هجوم انتحاري مزدوج استهدف مقر قوات مكافحة الإرهاب في مدينة عدن. "
+                   "وتبنى تنظيم الدولة الإسلامية الهجوم. "
+                   "وأفادت مصادر طبية بمقتل ثلاثة من رجال الأمن وامرأة وطفلين في الهجوم. "
+                   "وتشهد المدينة توترا أمنيا منذ أشهر.")
+
+
+def test_a_record_retyped_to_an_event_the_text_reported_is_more_evidence_of_it():
+    """The medical sources' toll of the bombing (a killing of civilians to the rules, the bombing to the
+    judge) is the bombing already coded in Aden that day: one record, as ACLED's atomic rule has it."""
+    doc = Pipeline(RULES_ONLY)(Document(text=CLAIMED_BOMBING, published=dt.date(2018, 2, 25)))
+    toll = doc.get("sentences")[2]
+    assert [e.attrs["event_type"] for e in doc.get("events")] == [EXPLOSIONS, "Violence against civilians"]
+    SentenceJudge(_model({"R:Violence against civilians": {EXPLOSIONS: 9.0}, f"R:{EXPLOSIONS}": {EXPLOSIONS: 9.0}}))(doc)
+    (bombing,) = doc.get("events")
+    assert bombing.attrs["event_type"] == EXPLOSIONS and is_factual(bombing.attrs["modality"])
+    assert any(start == toll.start for start, _ in bombing.attrs["_evidences"])

@@ -484,14 +484,20 @@ class SentenceJudge:
                 continue
             if any(e.attrs["event_type"] == best for e in events_in(sentences[index], doc.get("events"))):
                 continue  # the judge's type is another event of the sentence (fighting goes on, while strikes ...)
-            retyped = []
+            retyped, joined = [], False
             for record in build(index, best, partial(self._trigger, event_type=best)):
                 record.attrs.update(modality=event.attrs["modality"], factual=True, rule_type=kind,
                                     modality_reason=event.attrs.get("modality_reason"),
                                     judge=round(probabilities[best], 3))
+                if (coded := _coded_already(record, doc.get("events"))) is not None:
+                    # the event of that type the text reported ("وأفادت مصادر طبية بمقتل ثلاثة ... في الهجوم"
+                    # after the suicide bombing): more evidence of it, not a second record (atomic rule)
+                    coded.attrs["_evidences"] = [*_evidences(coded), *_evidences(record)]
+                    joined = True
+                    continue
                 record.attrs["notes"] = note(record.attrs)
                 retyped.append(record)
-            if retyped:
+            if retyped or joined:
                 replaced[id(event)] = retyped
         if replaced:
             events = [new for e in doc.get("events") for new in replaced.get(id(e), [e])]
