@@ -74,6 +74,10 @@ _IS_REASON = (
     "country-neutral Islamic State names; ACLED codes IS per country, so the code picks the "
     "row whose country matches the article"
 )
+# the bare names are the provinces' too: "تبنى تنظيم الدولة الإسلامية الهجوم" in Aden is Islamic State (Yemen)
+_IS_PROVINCES = frozenset({"is-yemen", "is-libya", "is-somalia", "is-sinai", "is-khorasan"})
+_IS_BARE = ["داعش", "تنظيم داعش", "تنظيم الدولة", "تنظيم الدولة الإسلامية", "الدولة الإسلامية", "تنظيم داعش الإرهابي",
+            "خلايا داعش", "عناصر داعش", "دواعش", "الدواعش"]
 _IS_SHARED = [
     "داعش",
     "تنظيم داعش",
@@ -106,7 +110,7 @@ _COALITION_REASON = (
 _COALITION_SHARED = ["التحالف", "قوات التحالف", "طائرات التحالف", "مقاتلات التحالف", "طيران التحالف"]
 SHARED_ALIAS_ALLOWLIST: dict[str, tuple[frozenset[str], str]] = {
     **{normalize(a): (_COALITION_KEYS, _COALITION_REASON) for a in _COALITION_SHARED},
-    **{normalize(a): (_IS_KEYS, _IS_REASON) for a in _IS_SHARED},
+    **{normalize(a): (_IS_KEYS | _IS_PROVINCES if a in _IS_BARE else _IS_KEYS, _IS_REASON) for a in _IS_SHARED},
     **{normalize(a): (_SABA_KEYS, _SABA_REASON) for a in _SABA_SHARED},
 }
 

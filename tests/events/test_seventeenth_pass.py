@@ -129,3 +129,25 @@ def test_a_place_after_a_comma_and_a_direction_locates_the_one_before(rules, tex
     battles = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Battles"]
     assert [b["location"].text for b in battles] == [place]
 
+
+
+def test_the_group_that_claimed_an_attack_is_its_actor1_and_the_force_it_struck_actor2(rules):
+    text = ("قتل خمسة أشخاص بينهم عناصر أمن في هجوم انتحاري مزدوج استهدف مقر قوات مكافحة الإرهاب في مدينة عدن. "
+            "وتبنى تنظيم الدولة الإسلامية الهجوم.")
+    [bombing] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert (bombing["actor1"], bombing["inter1"]) == ("Islamic State (Yemen)", 2)
+    assert bombing["inter2"] == 1 and bombing["actor2"].startswith("Police Forces of Yemen")
+
+
+def test_a_claim_names_the_attacker_of_an_unattributed_bombing(rules):
+    text = ("انفجرت سيارة مفخخة قرب سوق شعبي في مدينة مقديشو ما أدى إلى مقتل ثمانية مدنيين. "
+            "وأعلنت حركة الشباب مسؤوليتها عن التفجير في بيان.")
+    [bombing] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert bombing["actor1"] == "Al Shabaab" and bombing["actor2"] == "Civilians (Somalia)"
+
+
+def test_no_claim_no_claimant(rules):
+    text = ("قتل خمسة أشخاص بينهم عناصر أمن في هجوم انتحاري مزدوج استهدف مقر قوات مكافحة الإرهاب في مدينة عدن. "
+            "ولم تتبن أي جهة الهجوم حتى الآن.")
+    [bombing] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert not bombing["actor1"].startswith("Islamic State")

@@ -237,8 +237,10 @@ class EventCoder:
                 if any(r["factual"] for r in made):
                     reporting.add(index)
         merged = _drop_restatements(_strikes_named_after(_merge(records)))
+        claims = _claimants(context.sentence_parts, context.country)
         for record in merged:
             _territory_roles(record)
+            _credit_claim(record, claims)
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
 
@@ -744,6 +746,7 @@ def _records(
             "disorder_type": entry.disorder_type,
             "plover": trigger.payload.plover if trigger.payload.event_type != "*" else entry.plover,
             "actor1": actor_name(side1, country),
+            "_home1": None if side1 is None else side1.country or country,  # where actor1's state is at home
             "assoc_actor_1": actor_name(ally, country),
             "inter1": inter1 or None,
             "actor2": actor_name(side2, country),
@@ -1176,6 +1179,58 @@ def _territory_roles(record: dict[str, Any]) -> None:
         record["notes"] = note(record)
 
 
+# how many sentences after an attack its claim of responsibility may come
+CLAIM_REACH = 2
+# how many words before and after a claim word its claimant may stand
+CLAIMANT_BEFORE, CLAIMANT_AFTER = 4, 3
+
+
+def _claimants(
+    sentence_parts: Sequence[tuple[Sequence[Span], list[Participant], str]], country: str | None,
+) -> dict[int, tuple[str, int]]:
+    """The group each sentence says claimed an attack ("وتبنى تنظيم الدولة الإسلامية الهجوم"): a named
+    non-state armed group of a sentence with a claim word (`context_words.tsv`, class `claim`)."""
+    claims = {}
+    words = lexicon().context_words
+    for index, (tokens, parts, _) in enumerate(sentence_parts):
+        for claim in (m for m in words.find(tokens, longest=False) if m.payload == "claim"):
+            # the claimant stands next to the claim word: "تبنى تنظيم داعش"، "أعلنت حركة الشباب مسؤوليتها";
+            # a state nearer than any group claims its own strike ("أعلنت وزارة الدفاع البريطانية مسؤوليتها
+            # عن ضربة ضد تنظيم داعش")
+            near = [(claim.first - p.last if p.last < claim.first else p.first - claim.last, p) for p in parts
+                    if claim.first - CLAIMANT_BEFORE <= p.last and p.first <= claim.last + CLAIMANT_AFTER]
+            if not near:
+                continue
+            _, nearest = min(near, key=lambda pair: pair[0])
+            if nearest.inter in NON_STATE_INTERS and not nearest.generic:
+                claims[index] = (actor_name(nearest, country), nearest.inter)
+                break
+    return claims
+
+
+def _credit_claim(record: dict[str, Any], claims: dict[int, tuple[str, int]]) -> None:
+    """A violent record takes as actor1 the group that claimed it in its sentence or one of the next
+    CLAIM_REACH sentences (ACLED codes the claimant). The state force the rules had as its actor1 was
+    the target ("هجوم انتحاري استهدف مقر قوات مكافحة الإرهاب"): it becomes actor2 in place of none or of
+    civilians. Another named group as actor1 is left alone: the text then names two attackers."""
+    if not record["factual"] or record["event_type"] not in VIOLENT or record["sub_event_type"] in TERRITORY:
+        return
+    sentence = record["_sentence"]
+    claim = next((claims[i] for i in range(sentence, sentence + CLAIM_REACH + 1) if i in claims), None)
+    if claim is None or claim[0] in (record.get("actor1"), record.get("actor2")):
+        return
+    inter1 = record.get("inter1")
+    if inter1 in NON_STATE_INTERS and not _unnamed(record.get("actor1")):
+        return
+    at_home = record.get("_home1") is not None and record["_home1"] == record.get("country")
+    if inter1 in STATE_INTERS and at_home and (not record.get("actor2") or record.get("inter2") == 7):
+        record["actor2"], record["inter2"] = record["actor1"], inter1
+        record["civilian_targeting"] = ""
+    record["actor1"], record["inter1"] = claim
+    record["interaction"] = interaction(record["inter1"] or 0, record.get("inter2") or 0)
+    record["notes"] = note(record)
+
+
 def _unnamed(actor: str | None) -> bool:
     return not actor or actor.startswith((UNIDENTIFIED, UNIDENTIFIED_MILITARY))
 
@@ -1202,7 +1257,7 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     start, end = record.pop("_evidence")
     # whether the text dates the event (a date expression), not only the publication date
     record["date_stated"] = record["_dated"]
-    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word"):
+    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word", "_home1"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
 
