@@ -151,3 +151,15 @@ def test_no_claim_no_claimant(rules):
             "ولم تتبن أي جهة الهجوم حتى الآن.")
     [bombing] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
     assert not bombing["actor1"].startswith("Islamic State")
+
+
+def test_the_offensive_a_side_wages_is_a_campaign(rules):
+    doc = rules("وأعلنت الأمم المتحدة أن الهجوم الذي يشنه النظام يهدد أكثر من 750 ألف شخص في محافظة درعا.")
+    assert not [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
+
+
+def test_strikes_being_flown_alongside_clashes_are_an_event(rules):
+    text = ("وتتزامن هذه الاشتباكات مع قصف جوي وصاروخي تشنه مقاتلات حربية روسية وسورية على الأحياء السكنية "
+            "في منطقتي اليرموك والحجر الأسود جنوبي دمشق.")
+    assert [e for e in rules(text).get("events")
+            if e.attrs["event_type"] == "Explosions/Remote violence" and is_factual(e.attrs["modality"])]
