@@ -163,3 +163,20 @@ def test_strikes_being_flown_alongside_clashes_are_an_event(rules):
             "في منطقتي اليرموك والحجر الأسود جنوبي دمشق.")
     assert [e for e in rules(text).get("events")
             if e.attrs["event_type"] == "Explosions/Remote violence" and is_factual(e.attrs["modality"])]
+
+
+@pytest.mark.parametrize("text", [
+    "ونقل البيان الذي نشره المركز الإعلامي عن مصدر عسكري قوله إن قوات الجيش تصدت لهجوم حوثي.",
+    "وأصيب أحد عناصر الأمن بجروح مؤكدا أنه تم نقله إلى أحد المستشفيات لتلقي العلاج.",
+    "كما قصفت مقاتلات التحالف مخزنا للسلاح أثناء محاولة ميليشيات الحوثي نقل جزء من السلاح إلى مديرية الظاهر "
+    "التي تشهد معارك بين قوات الشرعية والحوثيين.",
+])
+def test_moving_needs_the_fighters_as_its_object(rules, text):
+    """"نقل" quotes a source, carries the wounded and moves arms: only fighters moved are a movement."""
+    assert not [e for e in rules(text).get("events") if e.attrs["sub_event_type"] == CHANGE]
+
+
+def test_fighters_moved_into_towns_are_a_movement(rules):
+    text = "وقام التنظيم بنقل عدد كبير من عناصره إلى بلدات أطمة والدانا وحارم في ريف إدلب الشمالي."
+    moved = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == CHANGE]
+    assert {m["location"].text for m in moved} >= {"أطمة", "الدانا", "حارم"}

@@ -30,7 +30,7 @@ class Trigger:
     sub_event_type: str  # for "*": kill | attack | control | protest_force
     plover: str
     strong: bool
-    requires: tuple[str, ...]  # pattern words ("<" first: before the trigger), "@actor" or "@place"; "&" joins
+    requires: tuple[str, ...]  # pattern words ("<" first: before the trigger; ">": a few words after it), "@actor" or "@place"; "&" joins
     source: str
 
 
@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
             raise DataError(f"ar/events/triggers.tsv: unknown sub-event type {event_type} / {sub}")
         triggers.add(pattern, Trigger(event_type, sub, plover, strength == "strong", needs, pattern))
         requirement_words.update(
-            part.removeprefix("<") for need in needs for part in need.split("&") if not part.startswith("@"))
+            part.lstrip("<>") for need in needs for part in need.split("&") if not part.startswith("@"))
     requirements: PatternSet[str] = PatternSet(((w, w) for w in requirement_words), TRIGGER_PROCLITICS)
     cues: PatternSet[Cue] = PatternSet(
         (r[0], Cue(r[1], int(r[2]), int(r[3]))) for r in _rows("modality.tsv", 4)

@@ -370,8 +370,10 @@ def _sentence_drafts(
     if not matches:
         return []
     first_seen: dict[str, int] = {}
+    seen_at: dict[str, list[int]] = {}
     for m in lex.requirements.find(tokens, longest=False):
         first_seen.setdefault(m.payload, m.first)
+        seen_at.setdefault(m.payload, []).append(m.first)
     has_actor = any(p.armed for p in parts)
     tagged = in_hashtags(tokens)
 
@@ -380,6 +382,8 @@ def _sentence_drafts(
             return all(required(part, trigger) for part in need.split("&"))
         if need.startswith("<"):  # the word must come first: a verb and its object ("أطلقت إيران 20 صاروخا")
             return first_seen.get(need[1:], len(tokens)) < trigger.first
+        if need.startswith(">"):  # the word must follow closely: the verb's object ("نقل عدد كبير من عناصره")
+            return any(0 < at - trigger.last <= OBJECT_REACH for at in seen_at.get(need[1:], ()))
         return (need == "@actor" and has_actor) or (need == "@place" and has_place) or need in first_seen
 
     reporting = _reporting_verbs(tokens)
@@ -1179,6 +1183,8 @@ def _territory_roles(record: dict[str, Any]) -> None:
         record["notes"] = note(record)
 
 
+# how many words after its trigger a required object (">" in triggers.tsv) may stand
+OBJECT_REACH = 5
 # how many sentences after an attack its claim of responsibility may come
 CLAIM_REACH = 2
 # how many words before and after a claim word its claimant may stand
