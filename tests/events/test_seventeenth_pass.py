@@ -180,3 +180,17 @@ def test_fighters_moved_into_towns_are_a_movement(rules):
     text = "وقام التنظيم بنقل عدد كبير من عناصره إلى بلدات أطمة والدانا وحارم في ريف إدلب الشمالي."
     moved = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == CHANGE]
     assert {m["location"].text for m in moved} >= {"أطمة", "الدانا", "حارم"}
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل خمسة من مقاتلي الحشد الشعبي في هجوم لتنظيم داعش في قضاء طوزخورماتو.",
+    "وطالب النواب برواتب أكبر لقوات الحشد الشعبي التي عاونت الجيش العراقي.",
+])
+def test_a_trigger_word_inside_an_actors_name_is_no_trigger(rules, text):
+    """"الحشد الشعبي" is the Popular Mobilization Forces, not a massing of forces."""
+    assert not [e for e in rules(text).get("events") if e.attrs["sub_event_type"] == CHANGE]
+
+
+def test_forces_named_with_a_trigger_word_still_deploy(rules):
+    doc = rules("وانتشرت قوات الحشد الشعبي في قضاء طوزخورماتو بعد انسحاب البيشمركة.")
+    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and is_factual(e.attrs["modality"])]

@@ -387,10 +387,13 @@ def _sentence_drafts(
         return (need == "@actor" and has_actor) or (need == "@place" and has_place) or need in first_seen
 
     reporting = _reporting_verbs(tokens)
+    # a trigger word inside an actor's name is part of the name ("مقاتلي الحشد الشعبي": no massing)
+    named = {i for p in parts if not p.generic and not p.resolved and p.last > p.first for i in range(p.first, p.last + 1)}
     kept = [
         m for m in matches
         if (m.payload.strong or any(required(r, m) for r in m.payload.requires))
         and not _control_noun(m, tokens) and m.first not in tagged and m.first not in reporting
+        and not (m.first in named and m.last in named)
     ]
     cues = find_cues(tokens)
     context_matches = lex.context_words.find(tokens, longest=False)
