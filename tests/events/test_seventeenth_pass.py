@@ -194,3 +194,10 @@ def test_a_trigger_word_inside_an_actors_name_is_no_trigger(rules, text):
 def test_forces_named_with_a_trigger_word_still_deploy(rules):
     doc = rules("وانتشرت قوات الحشد الشعبي في قضاء طوزخورماتو بعد انسحاب البيشمركة.")
     assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and is_factual(e.attrs["modality"])]
+
+
+def test_rebels_fighting_no_one_named_fight_the_state_force_the_article_is_about(rules):
+    text = ("وتقدمت قوات الجيش اليمني في مديرية حيس بمحافظة الحديدة. "
+            "وقتل 17 من ميليشيات الحوثي في مواجهات عنيفة في مديرية حيس.")
+    battles = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Battles"]
+    assert battles and all((b["inter1"], b["inter2"]) == (1, 2) for b in battles), [(b["actor1"], b["actor2"]) for b in battles]

@@ -663,6 +663,11 @@ def _records(
             and main_force is not None and actor_name(main_force, article_country) != actor_name(actor2, article_country):
         # a rebel group's battle with no one named against it is with the state force the article is about
         actor1 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True)
+    elif draft.event_type == "Battles" and actor2 is None and actor1 is not None and actor1.inter == 2 \
+            and main_force is not None and actor_name(main_force, article_country) != actor_name(actor1, article_country):
+        # the same with the rebels as the sentence's subject ("قتل 17 من ميليشيات الحوثي في مواجهات"): the
+        # state force is their opponent, named first as the dev gold and ACLED's territory records have it
+        actor1, actor2 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True), actor1
     if draft.event_type == EXPLOSIONS and actor2 is None:
         # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
         # or an armed group (states and organisations so marked are most often told of, not struck)
