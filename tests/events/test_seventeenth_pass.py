@@ -201,3 +201,11 @@ def test_rebels_fighting_no_one_named_fight_the_state_force_the_article_is_about
             "وقتل 17 من ميليشيات الحوثي في مواجهات عنيفة في مديرية حيس.")
     battles = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Battles"]
     assert battles and all((b["inter1"], b["inter2"]) == (1, 2) for b in battles), [(b["actor1"], b["actor2"]) for b in battles]
+
+
+def test_a_coalition_strike_in_the_country_it_fights_for_is_on_the_rebels(rules):
+    text = ("وتقدمت قوات الجيش اليمني نحو مديرية حيس لمواجهة ميليشيات الحوثي. "
+            "وشنت مقاتلات التحالف العربي غارات على مواقع في مديرية حيس في اليمن.")
+    strikes = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert strikes and all(s["actor1"] == "Operation Restoring Hope" for s in strikes)
+    assert all(s["actor2"] != "Government of Yemen" for s in strikes), [s["actor2"] for s in strikes]

@@ -668,6 +668,12 @@ def _records(
         # the same with the rebels as the sentence's subject ("قتل 17 من ميليشيات الحوثي في مواجهات"): the
         # state force is their opponent, named first as the dev gold and ACLED's territory records have it
         actor1, actor2 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True), actor1
+    if actor1 is not None and actor1.category == "coalition" and actor2 is not None and actor2.category == "state" \
+            and actor2.country == article_country:
+        # a coalition fights for the state of the country it operates in ("غارات التحالف العربي في اليمن"):
+        # the country named is the place, and the side struck is the rebels the article is about, if any
+        actor2 = (replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
+                  if main_group is not None and main_group.inter == 2 else None)
     if draft.event_type == EXPLOSIONS and actor2 is None:
         # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
         # or an armed group (states and organisations so marked are most often told of, not struck)
