@@ -209,3 +209,9 @@ def test_a_coalition_strike_in_the_country_it_fights_for_is_on_the_rebels(rules)
     strikes = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
     assert strikes and all(s["actor1"] == "Operation Restoring Hope" for s in strikes)
     assert all(s["actor2"] != "Government of Yemen" for s in strikes), [s["actor2"] for s in strikes]
+
+
+def test_the_group_whose_reinforcements_are_struck_is_the_target(rules):
+    text = "وشنت طائرات التحالف العربي، الخميس، غارات جوية استهدفت تعزيزات للميليشيات الحوثية في مديرية كتاف."
+    [strike] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert (strike["actor1"], strike["actor2"]) == ("Operation Restoring Hope", "Houthis / Ansar Allah")
