@@ -215,3 +215,15 @@ def test_the_group_whose_reinforcements_are_struck_is_the_target(rules):
     text = "وشنت طائرات التحالف العربي، الخميس، غارات جوية استهدفت تعزيزات للميليشيات الحوثية في مديرية كتاف."
     [strike] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
     assert (strike["actor1"], strike["actor2"]) == ("Operation Restoring Hope", "Houthis / Ansar Allah")
+
+
+def test_an_unclaimed_air_strike_in_yemen_is_the_coalitions(rules):
+    text = "وشن الطيران عدة غارات على مواقع للحوثيين في الجبل الأسود بمديرية حرف سفيان في محافظة عمران."
+    [strike] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert (strike["actor1"], strike["inter1"]) == ("Operation Restoring Hope", 8)
+
+
+def test_an_unclaimed_air_strike_elsewhere_stays_unidentified(rules):
+    text = "وقتل خمسة مدنيين في غارات جوية استهدفت بلدة كفرنبل في ريف إدلب الجنوبي."
+    [strike] = [e.attrs for e in rules(text).get("events") if e.attrs["event_type"] == "Explosions/Remote violence"]
+    assert strike["actor1"] == "Unidentified Military Forces"

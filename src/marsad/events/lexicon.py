@@ -91,6 +91,7 @@ class Lexicon:
     missile_words: frozenset[str]  # "صاروخ", "صواريخ": stems of the words that name missiles
     between_words: frozenset[str]  # "بين": argument_cues.tsv's markers of a pair of sides
     report_from: frozenset[str]  # "عن": after a reporting verb, the one it reports from ("ونقل الموقع عن")
+    air_powers: dict[str, tuple[str, int]]  # iso2 -> the force that flies the unclaimed air strikes there
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         normalized("state_verb"), normalized("verb_particle"), normalized("clause_opener"),
         normalized("perfect_verb"), normalized("place_preposition"), normalized("missile"),
         frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"), normalized("report_from"),
+        {r[0]: (r[1], int(r[2])) for r in _rows("air_powers.tsv", 3)},
     )
 
 

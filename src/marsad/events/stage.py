@@ -690,8 +690,10 @@ def _records(
         elif draft.sub_event_type == "Arrests" and actor2 is None:
             actor2 = _stand_in("Civilians", 7, trigger)
     if actor1 is None and draft.sub_event_type == AIR_STRIKE:
-        # armed groups seldom fly: ACLED gives an air strike nobody claims to unidentified military forces
-        actor1 = _stand_in(UNIDENTIFIED_MILITARY, 8, trigger, generic=False)
+        # armed groups seldom fly: ACLED gives an air strike nobody claims to unidentified military forces,
+        # unless one force alone flies over the war (`air_powers.tsv`: the coalition in Yemen)
+        name, inter = lex.air_powers.get(article_country or "", (UNIDENTIFIED_MILITARY, 8))
+        actor1 = _stand_in(name, inter, trigger, generic=False)
     elif actor1 is None and draft.event_type in (*VIOLENT,):
         actor1 = _stand_in(UNIDENTIFIED, 3, trigger)
     first, last = draft.clause
