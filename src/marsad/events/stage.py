@@ -241,6 +241,7 @@ class EventCoder:
         for record in merged:
             _territory_roles(record)
             _credit_claim(record, claims)
+            _air_power(record)
         doc.layers[EVENT_LAYER] = [_to_span(doc, record) for record in merged]
         return doc
 
@@ -690,10 +691,9 @@ def _records(
         elif draft.sub_event_type == "Arrests" and actor2 is None:
             actor2 = _stand_in("Civilians", 7, trigger)
     if actor1 is None and draft.sub_event_type == AIR_STRIKE:
-        # armed groups seldom fly: ACLED gives an air strike nobody claims to unidentified military forces,
-        # unless one force alone flies over the war (`air_powers.tsv`: the coalition in Yemen)
-        name, inter = lex.air_powers.get(article_country or "", (UNIDENTIFIED_MILITARY, 8))
-        actor1 = _stand_in(name, inter, trigger, generic=False)
+        # armed groups seldom fly: ACLED gives an air strike nobody claims to unidentified military forces
+        # (named after the merge where one force alone flies over the war: `_air_power`)
+        actor1 = _stand_in(UNIDENTIFIED_MILITARY, 8, trigger, generic=False)
     elif actor1 is None and draft.event_type in (*VIOLENT,):
         actor1 = _stand_in(UNIDENTIFIED, 3, trigger)
     first, last = draft.clause
@@ -1250,6 +1250,19 @@ def _credit_claim(record: dict[str, Any], claims: dict[int, tuple[str, int]]) ->
         record["civilian_targeting"] = ""
     record["actor1"], record["inter1"] = claim
     record["interaction"] = interaction(record["inter1"] or 0, record.get("inter2") or 0)
+    record["notes"] = note(record)
+
+
+def _air_power(record: dict[str, Any]) -> None:
+    """An air strike no one is named for, in a country where one force alone flies over the war
+    (`air_powers.tsv`: the Saudi-led coalition in Yemen), is that force's."""
+    if record.get("actor1") != UNIDENTIFIED_MILITARY:
+        return
+    power = lexicon().air_powers.get(str(record.get("country") or ""))
+    if power is None or power[0] == record.get("actor2"):
+        return
+    record["actor1"], record["inter1"] = power
+    record["interaction"] = interaction(record["inter1"], record.get("inter2") or 0)
     record["notes"] = note(record)
 
 
