@@ -33,3 +33,12 @@ def test_event_date_of_a_dates_span(sentence, expression, expected):
     doc = Pipeline(["sentences", "dates"])(Document(text=sentence, published=PUBLISHED))
     span = next(s for s in doc.get("dates") if s.text == expression)
     assert event_date_of(span) == expected
+
+
+def test_a_span_before_in_order_to_is_still_a_span():
+    """"من أجل" (in order to) after "منذ 6 أسابيع" is no "six weeks before X" ("قبل ثلاثة أيام من الانتخابات")."""
+    doc = Pipeline(["sentences", "dates"])(Document(text="يتظاهر السكان منذ 6 أسابيع من أجل إسماع أصواتهم",
+                                                    published=PUBLISHED))
+    assert [s.text for s in doc.get("dates")] == ["منذ 6 أسابيع"]
+    relative = Pipeline(["sentences", "dates"])(Document(text="وصل الوفد قبل ثلاثة أيام من الانتخابات", published=PUBLISHED))
+    assert not relative.get("dates")
