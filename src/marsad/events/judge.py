@@ -286,6 +286,11 @@ def _a_title(event: Span, sentences: Sequence[Span]) -> bool:
     return sentence is not None and sentence.text.rstrip()[-1:] not in CLOSING
 
 
+def _add_evidence(event: Span, passages: list[tuple[int, int]]) -> None:
+    """More passages of a record's evidence: a restatement joins the record it restates."""
+    event.attrs["_evidences"] = [*_evidences(event), *passages]
+
+
 def _coded_already(event: Span, events: Sequence[Span]) -> Span | None:
     """The article's factual record of the event a record names, if it has one: the type, the location
     and, when the record's sentence dates it, the day ("تقدمت القوات ... بعد معارك عنيفة" after the
@@ -383,7 +388,7 @@ class SentenceJudge:
                 if (coded := _coded_already(event, events)) is not None:
                     # no second record (ACLED's atomic rule): the passage is more evidence of the one the
                     # text has ("وأكد مصدر طبي بمستشفى أجدابيا أن القتلى من الجيش" after the bombing)
-                    coded.attrs["_evidences"] = [*_evidences(coded), *_evidences(event)]
+                    _add_evidence(coded, _evidences(event))
                     continue
                 _as_news(event, probabilities[best])
         build = JudgedRecords(doc)
@@ -456,7 +461,7 @@ class SentenceJudge:
                 if placeless:
                     same = [e for e in same if e.start < sentence.start][-1:] or same[:1]
                 if same:
-                    same[0].attrs["_evidences"] = [*_evidences(same[0]), (sentence.start, sentence.end)]
+                    _add_evidence(same[0], [(sentence.start, sentence.end)])
                     break
 
     def _retype_violence(
@@ -492,7 +497,7 @@ class SentenceJudge:
                 if (coded := _coded_already(record, doc.get("events"))) is not None:
                     # the event of that type the text reported ("وأفادت مصادر طبية بمقتل ثلاثة ... في الهجوم"
                     # after the suicide bombing): more evidence of it, not a second record (atomic rule)
-                    coded.attrs["_evidences"] = [*_evidences(coded), *_evidences(record)]
+                    _add_evidence(coded, _evidences(record))
                     joined = True
                     continue
                 record.attrs["notes"] = note(record.attrs)

@@ -237,7 +237,8 @@ class EventCoder:
                 if any(r["factual"] for r in made):
                     reporting.add(index)
         merged = _drop_restatements(_strikes_named_after(_merge(records)))
-        claims = _claimants(context.sentence_parts, context.country)
+        claims = _claimants(context.sentence_parts, context.country) if any(
+            r["factual"] and r["event_type"] in VIOLENT for r in merged) else {}
         for record in merged:
             _territory_roles(record)
             _credit_claim(record, claims)
@@ -660,15 +661,12 @@ def _records(
             # an attack on a checkpoint, a barracks or a patrol is one on the forces that hold it, on a
             # police station one on the police
             actor2 = _stand_in("Military Forces" if "post" in posts else "Police Forces", 1, trigger)
-    if draft.event_type == "Battles" and actor1 is None and actor2 is not None and actor2.inter == 2 \
-            and main_force is not None and actor_name(main_force, article_country) != actor_name(actor2, article_country):
-        # a rebel group's battle with no one named against it is with the state force the article is about
-        actor1 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True)
-    elif draft.event_type == "Battles" and actor2 is None and actor1 is not None and actor1.inter == 2 \
-            and main_force is not None and actor_name(main_force, article_country) != actor_name(actor1, article_country):
-        # the same with the rebels as the sentence's subject ("قتل 17 من ميليشيات الحوثي في مواجهات"): the
-        # state force is their opponent, named first as the dev gold and ACLED's territory records have it
-        actor1, actor2 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True), actor1
+    lone = actor1 if actor2 is None else actor2 if actor1 is None else None
+    if draft.event_type == "Battles" and lone is not None and lone.inter == 2 and main_force is not None \
+            and actor_name(main_force, article_country) != actor_name(lone, article_country):
+        # a rebel group's battle with no one named against it, as object or as subject ("قتل 17 من ميليشيات
+        # الحوثي في مواجهات"), is with the state force the article is about, named first as the dev gold has it
+        actor1, actor2 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True), lone
     if actor1 is not None and actor1.category == "coalition" and actor2 is not None and actor2.category == "state" \
             and actor2.country == article_country:
         # a coalition fights for the state of the country it operates in ("غارات التحالف العربي في اليمن"):

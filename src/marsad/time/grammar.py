@@ -103,6 +103,7 @@ def grammar() -> Grammar:
     upcoming = alternation(_words(lex, "next"))
     approx = alternation(_words(lex, "approx"))
     few = alternation(_words(lex, "few"))
+    purpose = alternation(_words(lex, "purpose"))  # "أجل": "من أجل" is no "before X"
     recent = alternation(_words(lex, "recent"))
     coming = alternation(_words(lex, "coming"))
     units = lex.words["unit"]
@@ -148,7 +149,7 @@ def grammar() -> Grammar:
                    rf"(?:{S}+(?P<dp2>{DAYPART_AFTER}))?{E}"
                    rf"(?!{S}+(?:{ordinal}|التالي|نفسه|الوطني|العالمي|السابق|الموعود){E})"),
         ("ago", rf"{B}(?P<prep>قبل|منذ){S}+(?:(?P<approx>{approx}){S}+)?(?:{count}{S}+(?P<unit>{unit})"
-                rf"|(?P<unit>{unit_alone}))(?!{S}*\d)(?!{S}+(?:من{E}(?!{S}+اجل{E})|{weekday})){E}"),
+                rf"|(?P<unit>{unit_alone}))(?!{S}*\d)(?!{S}+(?:من{E}(?!{S}+(?:{purpose}){E})|{weekday})){E}"),
         ("duration", rf"{B}(?P<prep>بعد|لمده|مده|طوال|طيله|علي{S}+مدي|علي{S}+مدار|خلال|في{S}+غضون|غضون)"
                      rf"{S}+(?:(?P<approx>{approx}){S}+)?(?:{count}{S}+(?P<unit>{unit})|(?P<unit>{unit_alone}))"
                      rf"(?!{S}*\d){E}"),
