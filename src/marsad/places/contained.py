@@ -93,6 +93,54 @@ def contained_places(doc: Document, tokens: list[Span], covered: set[int], spans
     return found
 
 
+# words that put a named part in the town after them ("حي المغار وسط مدينة درنة")
+PART_LINKS = frozenset({"في", "ب", "وسط", "داخل"})
+QUOTES = frozenset({'"', "«", "»", "“", "”"})
+# what a misread part can be: a village or a neighbourhood the gazetteer holds elsewhere
+PART_FEATURES = frozenset({"PPL", "NBHD"})
+
+
+def foreign_parts(doc: Document, tokens: list[Span], spans: list[Span], lex: Lexicon) -> list[Span]:
+    """The spans, with a village the text at once puts in a town of another country recoded as a part
+    of that town: "حي المغار وسط مدينة درنة" names a quarter of Derna, not the Israeli village Maghar that
+    the gazetteer knows by that name. Names the gazetteer lacks are `contained_places`' work."""
+    index_at = {t.start: i for i, t in enumerate(tokens)}
+    span_at = {s.start: s for s in spans}
+    norms = [t.attrs.get("norm", "") for t in tokens]
+    out = []
+    for span in spans:
+        town = None
+        first = index_at.get(span.start)
+        last = next((i for i, t in enumerate(tokens) if t.start < span.end <= t.end), None)
+        before = first - 1 if first is not None else -1
+        while before >= 0 and norms[before] in QUOTES:
+            before -= 1
+        # only a name after a head word ("حي", "منطقة"): in a list "دوما، حرستا" each name is a town
+        headed = before >= 0 and lex.head_of(tokens[before]) is not None
+        if span.attrs.get("feature") in PART_FEATURES and last is not None and headed:
+            k = last + 1
+            while k < len(tokens) and norms[k] in QUOTES:
+                k += 1
+            if k < len(tokens) and norms[k] in PART_LINKS:
+                k += 1
+                if k < len(tokens) and norms[k] in lex.heads and lex.heads[norms[k]].kind == "admin":
+                    k += 1  # "وسط مدينة درنة"
+            elif k < len(tokens) and norms[k][:1] == "ب" and norms[k][1:] in lex.heads:
+                k += 1  # "بمدينة درنة"
+            else:
+                k = len(tokens)
+            town = span_at.get(tokens[k].start) if k < len(tokens) and tokens[k].start in index_at else None
+        if town is None or town.attrs.get("feature") not in TOWN_FEATURES or not town.attrs.get("country_code") \
+                or town.attrs.get("country_code") == span.attrs.get("country_code"):
+            out.append(span)
+            continue
+        attrs = {key: value for key, value in town.attrs.items() if key not in ("alternatives", "direction", "near")}
+        attrs.update({"name": f"{town.attrs['name']} quarter", "name_ar": span.text, "feature": "NBHD",
+                      "geo_precision": 2, "contained_in": town.text})
+        out.append(doc.span(span.start, span.end, "PLACE", **attrs))
+    return out
+
+
 # Admin heads after which an unknown name is a settlement or a part of one.
 SETTLEMENT_HEADS = frozenset({"PPL", "NBHD", "ADM2"})
 # How common (wordfreq Zipf) an unlocated name may be: one word (مدينة كبيرة is no name), or the first

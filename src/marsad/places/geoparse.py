@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from marsad.document import Document, Span
-from marsad.places.contained import contained_places, unlocated_places
+from marsad.places.contained import contained_places, foreign_parts, unlocated_places
 from marsad.places.gazetteer import Gazetteer, default_gazetteer
 from marsad.places.lexicon import Lexicon, lexicon
 from marsad.places.mentions import (
@@ -86,7 +86,7 @@ class Geoparser:
         # hashtag marks are not words: "#حفر_الباطن" is the name حفر الباطن
         tokens = [t for t in doc.get("tokens") if t.attrs.get("norm") not in HASHTAG_MARKS]
         mentions = self.recognise(doc, tokens)
-        spans = self.resolve(doc, tokens, mentions, self._demonym_countries(tokens))
+        spans = foreign_parts(doc, tokens, self.resolve(doc, tokens, mentions, self._demonym_countries(tokens)), lexicon())
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         inside = contained_places(doc, tokens, covered, spans, lexicon()) + self._anaphors(doc, tokens, covered, spans)
         countries = {s.attrs.get("country_code") for s in spans + inside}
