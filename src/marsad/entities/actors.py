@@ -20,6 +20,7 @@ from marsad.text.phrases import PhraseMatcher
 
 ACTORS_FILE = ("ar", "actors.tsv")
 SOURCES_FILE = ("ar", "news_sources.tsv")
+NOT_ACTORS_FILE = ("ar", "not_actors.tsv")
 COUNTRY_SLOT = "{country}"
 HASHTAG_MARKS = frozenset({"#", "_"})
 
@@ -49,6 +50,12 @@ class NewsSource:
     canonical: str
     kind: str
     country: str
+
+
+@dataclass(frozen=True)
+class NotAnActor:
+    """A phrase that begins with an actor's alias but names none ("القاعدة العسكرية", a military base)."""
+    phrase: str
 
 
 @dataclass
@@ -115,6 +122,8 @@ def load_dictionary() -> ActorDictionary:
             source = NewsSource(row["key"], row["canonical"], row["kind"], row.get("country", ""))
             for alias in _aliases(row["aliases_ar"]):
                 dictionary.matcher.add(alias, source)
+    for row in read_rows(*NOT_ACTORS_FILE):
+        dictionary.matcher.add(row[0], NotAnActor(row[0]))
     return dictionary
 
 
@@ -138,7 +147,8 @@ def _choose(payloads: list, home: str | None, dictionary: ActorDictionary):
     then a force that operates there (التحالف in Yemen is the Saudi-led coalition). A row bound to
     some countries' news (`only_in`: bare المقاومة is Yemen's joint resistance in Yemeni news only) is
     no candidate elsewhere; None when no entry is left."""
-    payloads = [p for p in payloads if not (bound := dictionary.related_countries(p, "only_in")) or home in bound]
+    payloads = [p for p in payloads if not isinstance(p, NotAnActor)
+                and not ((bound := dictionary.related_countries(p, "only_in")) and home not in bound)]
     if not payloads:
         return None
     if home:
