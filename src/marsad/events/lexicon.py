@@ -92,6 +92,8 @@ class Lexicon:
     between_words: frozenset[str]  # "بين": argument_cues.tsv's markers of a pair of sides
     report_from: frozenset[str]  # "عن": after a reporting verb, the one it reports from ("ونقل الموقع عن")
     air_powers: dict[str, tuple[str, int]]  # iso2 -> the force that flies the unclaimed air strikes there
+    # (iso2, direction) -> where a country's part is coded ("شمالي العراق": Erbil), as capitals
+    country_regions: dict[tuple[str, str], tuple[str, str, float, float, int]]
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -168,6 +170,7 @@ def lexicon() -> Lexicon:
         normalized("perfect_verb"), normalized("place_preposition"), normalized("missile"),
         frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"), normalized("report_from"),
         {r[0]: (r[1], int(r[2])) for r in _rows("air_powers.tsv", 3)},
+        {(r[0], r[1]): (r[2], r[3], float(r[4]), float(r[5]), int(r[6])) for r in _rows("country_regions.tsv", 7)},
     )
 
 

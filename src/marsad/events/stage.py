@@ -817,17 +817,20 @@ def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
 
 
 def _capital_if_country(doc: Document, where: Where) -> Where:
-    """A record placed only by a country name is coded to its capital at precision 3 (ACLED)."""
+    """A record placed only by a country name is coded to its capital at precision 3 (ACLED), or, when
+    the text names a part of the country ("شمالي العراق"), to that part's main city (`country_regions.tsv`)."""
     place = where.place
     if place is None or place_level(place) < 2:
         return where
-    capital = lexicon().capitals.get(str(place.attrs.get("country_code") or ""))
+    code = str(place.attrs.get("country_code") or "")
+    region = lexicon().country_regions.get((code, str(place.attrs.get("direction"))))
+    capital = region or lexicon().capitals.get(code)
     if capital is None:
         return where
     name, admin1, lat, lon, geonameid = capital
     attrs = dict(place.attrs)
     attrs.update(name=name, admin1=admin1, lat=lat, lon=lon, geonameid=geonameid, geo_precision=3,
-                 feature="PPLC", coded_from=place.attrs.get("name"))
+                 feature="PPLA" if region else "PPLC", coded_from=place.attrs.get("name"))
     return Where(doc.span(place.start, place.end, place.label, **attrs), 3, where.country)
 
 
