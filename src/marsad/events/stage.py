@@ -151,7 +151,13 @@ class _ArticleContext:
             for start, role in _capital_roles(tokens_by_sentence.get(index, []), spans, actors).items()
         }
         places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"]
-        entities = {index: [e for e in spans if capitals.get(e.start) != "located"] for index, spans in entities.items()}
+        # a capital inside a longer place name ("مطار دمشق الدولي"، "ريف دمشق") names the place, not the state
+        named_places = [p for p in doc.get("places") if len(p.text.split()) > 1]
+        entities = {
+            index: [e for e in spans if capitals.get(e.start) != "located" and not (e.attrs.get("type") == "state" and any(
+                p.start <= e.start and e.end <= p.end and (p.end - p.start) > (e.end - e.start) for p in named_places))]
+            for index, spans in entities.items()
+        }
         country = _article_country(places, tokens_by_sentence)
         dateline = dateline_end(doc.text)
         # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
@@ -270,7 +276,7 @@ def _is_name_of(actor: Span, place: Span) -> bool:
 def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> dict[int, str]:
     """Towns of a sentence that the actor dictionary also reads as a state (a capital), by their start:
     "acting" when they name the state as the subject of its verb (metonymy: "الهجمات التي شنتها تل
-    أبيب"، "#طهران لم تعلن"), so no location of what it did; "located" after a place preposition ("هجوم
+    أبيب"، "#طهران لم تعلن"; beside a town of another country), so no location of what it did; "located" after a place preposition ("هجوم
     انتحاري في كابول"، "بدمشق"), so the place of what happened there, not the state as its actor. Other
     towns, and capitals read neither way, are in neither."""
     lex = lexicon()
@@ -294,7 +300,13 @@ def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Seque
             after += 1
         following = tokens[after].attrs.get("norm", "") if after < len(tokens) else ""
         opens_clause = before < 0 or is_mark(tokens[before]) or previous in lex.clause_openers
-        if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs):
+        # "العملية التي تطلق عليها أنقرة اسم غصن الزيتون ... على منطقة عفرين": beside a town of another
+        # country, a capital with no place preposition is the state, whatever its verb
+        elsewhere = not place.attrs.get("direction") and any(
+            str(other.attrs.get("feature") or "").startswith(("PPL", "ADM"))
+            and other.attrs.get("country_code") not in (None, place.attrs.get("country_code"))
+            and not any(a.start == other.start and a.end == other.end for a in actors) for other in places)
+        if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs) or elsewhere:
             roles[place.start] = "acting"
     return roles
 
