@@ -426,6 +426,12 @@ def _sentence_drafts(
         reaching = [c for c in cues if c.payload.modality != "background" or first <= c.first <= last]
         modalities[id(match)] = modality_of(
             match.first, match.last, match.future, reaching, tokens, match.first in crowd_at)
+    # forces moved "تمهيدا لبدء معركة" prepare a battle to come: the movement is part of the plan
+    preparing_at = [m.first for m in context_matches if m.payload == "preparing"]
+    for match in kept:
+        if match.payload.sub_event_type == "Change to group/activity" and is_factual(modalities[id(match)]) \
+                and any(0 < at - match.last <= PREPARING_REACH for at in preparing_at):
+            modalities[id(match)] = "planned"
     # a blocked protest word is no protest, so an attack word beside it is no protest met with force
     # ("أبلغه احتجاج لبنان على هذا الاعتداء": a diplomatic protest); a blocked violence word still names
     # what an attack word beside it is about ("منظمة حظر الأسلحة الكيميائية ... موقع الهجوم")
@@ -567,6 +573,11 @@ def _date_causes_by_their_toll(
 
 
 FIGHTER_GAP = 3
+# how far after a movement of forces a preparing word makes it planned ("دفعت المقاومة بتعزيزات
+# عسكرية كبيرة إلى مشارف المدينة، تمهيدا لبدء معركة": 10 words)
+PREPARING_REACH = 12
+# how far after its trigger an old year dates the event itself rather than a noun's state
+YEAR_REACH = 6
 VICTIM_BEFORE = 4
 VICTIM_AFTER = 8
 
@@ -735,9 +746,11 @@ def _records(
             modality, reason = "historical", "aggregate"
         elif _old(when, doc.published):
             modality, reason = "historical", "old date"
-        elif _old_year(tokens, doc.published, draft.clause, trigger.first) and not _own_day(when, doc.published):
+        elif (year_at := _old_year(tokens, doc.published, draft.clause, trigger.first)) is not None and not (
+                _own_day(when, doc.published) and not _year_of_trigger(year_at, tokens, trigger.first)):
             # a day of its own ("واصلت قوات النظام ليل الأحد غاراتها على الغوطة المحاصرة منذ 2013") dates
-            # the event; the year is another's
+            # the event; the year is another's, unless it follows the trigger ("اعترف الجيش الأربعاء
+            # بمسؤوليته عن غارة استهدفت في 2007": the day is the admission's)
             modality, reason = "historical", "old year"
         elif _far_back(dates, tokens, draft.clause, doc.published):
             modality, reason = "historical", "old date"
@@ -969,16 +982,24 @@ def _long_since(
     return False
 
 
+def _year_of_trigger(year_at: int, tokens: Sequence[Span], trigger: int) -> bool:
+    """Whether the old year at `year_at` follows the trigger closely, not after a "since" word: it dates
+    the event ("غارة جوية استهدفت في 2007") whatever day the sentence gives its report."""
+    since = lexicon().since
+    return 0 < year_at - trigger <= YEAR_REACH and not any(
+        t.attrs.get("norm", "") in since for t in tokens[trigger:year_at])
+
+
 def _old_year(
     tokens: Sequence[Span], published: dt.date | None, clause: tuple[int, int] | None = None,
     trigger: int | None = None,
-) -> bool:
-    """A year before the publication year in the sentence (or in the event's clause) marks background
+) -> int | None:
+    """The index of a year before the publication year in the sentence (or in the event's clause): it marks background
     ("منذ 2011", "في 2015"), unless a relative pronoun stands between the event's `trigger` and a "since"
     year after it (the year dates a state of a noun: "قصف الغوطة الشرقية التي يحاصرها منذ 2013"; a year
     the relative clause gives the event itself, "الاحتجاجات التي عرفت باسم الربيع العربي عام 2011", counts)."""
     if published is None:
-        return False
+        return None
     compared = compared_tokens(tokens)  # "الأكثر دموية منذ 2014" compares, it does not date
     relatives, since = lexicon().relatives, lexicon().since
     first, last = (0, len(tokens) - 1) if clause is None else clause
@@ -994,8 +1015,8 @@ def _old_year(
         if token.attrs.get("role") == "number" and len(norm) == 4 and norm.isdigit():
             year = int(norm)
             if 1900 <= year < published.year:
-                return True
-    return False
+                return index
+    return None
 
 
 def _old_sentences(
@@ -1005,7 +1026,7 @@ def _old_sentences(
     """Sentences dated long before publication (an old year or a date over a month before)."""
     old = set()
     for index in range(len(sentences)):
-        if _old_year(tokens_by_sentence.get(index, []), doc.published):
+        if _old_year(tokens_by_sentence.get(index, []), doc.published) is not None:
             old.add(index)
             continue
         for span in dates.get(index, []):
