@@ -169,3 +169,25 @@ def test_an_evacuation_put_off_has_not_happened(rules):
     text = ("وتسبب القصف المتبادل بتأجيل عملية إجلاء المقاتلين من بلدة بصرى الشام إلى محافظة ادلب "
             "في شمال غرب سوريا.")
     assert "Non-violent transfer of territory" not in [r["sub_event_type"] for r in factual_attrs(rules(text))]
+
+
+def test_a_series_before_its_last_one_is_a_tally(rules):
+    text = "كما قام التشكيل البحري بعمليات نزع وإتلاف عشرات الألغام البحرية آخرها نهاية الأسبوع الماضي."
+    assert _types(rules(text)) == []
+
+
+def test_an_event_named_after_the_last_of_a_series_is_news(rules):
+    text = "وشهدت المدينة سلسلة هجمات آخرها تفجير انتحاري استهدف نقطة تفتيش أمس الثلاثاء."
+    assert "Explosions/Remote violence" in _types(rules(text))
+
+
+def test_reinforcements_amid_efforts_to_take_a_town_are_its_plan(rules):
+    text = ("وتتزامن المواجهات مع وصول مزيد من التعزيزات لألوية العمالقة إلى المنطقة، في ظل مساعي قوات "
+            "المقاومة إلى تحرير ما تبقى من مديرية الدريهمي.")
+    records = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == "Change to group/activity"]
+    assert records and all(r["modality"] == "planned" for r in records)
+
+
+def test_in_addition_to_is_no_purpose(rules):
+    text = "بالإضافة للاستيلاء على زورق كان يستخدم لزراعة ألغام بحرية في عرض البحر قبالة ميدي."
+    assert [r["sub_event_type"] for r in factual_attrs(rules(text))] == ["Disrupted weapons use"]
