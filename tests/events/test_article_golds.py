@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations"
-GOLDS = [ANNOTATIONS / "events_articles_team_n.jsonl", ANNOTATIONS / "events_articles_third_set.jsonl"]
+GOLDS = [ANNOTATIONS / f"events_articles_{name}.jsonl" for name in ("team_n", "third_set", "fourth_set")]
 EVENT_FIELDS = {
     "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "location", "country", "admin1",
     "lat", "lon", "geo_precision", "event_date", "time_precision", "fatalities", "evidence_start",
@@ -30,7 +30,7 @@ def _taxonomy() -> set[tuple[str, str]]:
     return {(row[0], row[1]) for row in rows}
 
 
-@pytest.fixture(scope="module", params=GOLDS, ids=["second", "third"])
+@pytest.fixture(scope="module", params=GOLDS, ids=["second", "third", "fourth"])
 def articles(request) -> list[dict]:
     with request.param.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
