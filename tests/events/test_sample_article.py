@@ -23,7 +23,7 @@ def test_is_moves_fighters_into_six_places(sample_events):
     moves = [
         e.attrs for e in sample_events.get("events")
         if e.attrs["sub_event_type"] == "Change to group/activity" and e.attrs["location"] is not None
-        and e.attrs["location"].text in TOWNS
+        and e.attrs["location"].text in TOWNS and is_factual(e.attrs["modality"])
     ]
     assert {m["location"].text for m in moves} == TOWNS
     for move in moves:

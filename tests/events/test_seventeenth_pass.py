@@ -87,8 +87,9 @@ def test_no_movement_of_forces(rules, text):
     "وحشدت الميليشيات مئات المقاتلين في مديرية الدريهمي.",
 ])
 def test_reinforcements_sent_or_arriving_are_a_movement(rules, text):
+    """Typed as a movement, kept as `routine` (eighteenth pass: the article golds never code them)."""
     doc = rules(text)
-    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and is_factual(e.attrs["modality"])]
+    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and e.attrs["modality"] == "routine"]
 
 
 @pytest.mark.parametrize("text", [
@@ -193,7 +194,7 @@ def test_a_trigger_word_inside_an_actors_name_is_no_trigger(rules, text):
 
 def test_forces_named_with_a_trigger_word_still_deploy(rules):
     doc = rules("وانتشرت قوات الحشد الشعبي في قضاء طوزخورماتو بعد انسحاب البيشمركة.")
-    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and is_factual(e.attrs["modality"])]
+    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and e.attrs["modality"] == "routine"]
 
 
 def test_rebels_fighting_no_one_named_fight_the_state_force_the_article_is_about(rules):

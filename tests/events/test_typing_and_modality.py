@@ -39,7 +39,7 @@ EVENTS = [
      "Strategic developments", "Disrupted weapons use"),
     ("اعتقلت الشرطة العراقية خمسة أشخاص في البصرة بعد الهجوم.",
      "Strategic developments", "Arrests"),
-    ("دفع تنظيم داعش بتعزيزات عسكرية إلى أطراف مدينة سراقب.",
+    ("نقل تنظيم داعش عشرات من عناصره إلى أطراف مدينة سراقب.",
      "Strategic developments", "Change to group/activity"),
     ("عثر على مقبرة جماعية تضم عشرات الجثث في مدينة معرة النعمان.",
      "Strategic developments", "Other"),
@@ -403,8 +403,8 @@ def test_sentences_with_no_factual_event(code, text):
 # the event after "إثر" caused the deaths before it; a pluperfect in one clause leaves the next one news
 FRESH = [
     ("قتل ثلاثة مدنيين إثر انفجار عبوة ناسفة في سوق بمدينة تعز.", "Explosions/Remote violence"),
-    ("ومشطت قوات الجيش اليمني المزارع التي كان الحوثيون يتحصنون بداخلها، فيما دفع التحالف العربي بتعزيزات "
-     "جديدة إلى مديرية كتاف.", "Strategic developments"),
+    ("ومشطت قوات الجيش اليمني المزارع التي كان الحوثيون يتحصنون بداخلها، فيما شنت مقاتلات التحالف العربي "
+     "غارات على مديرية كتاف.", "Explosions/Remote violence"),
     ("أغارت مقاتلات التحالف العربي، مساء الأربعاء، على مواقع ميليشيات الحوثي في صعدة.",
      "Explosions/Remote violence"),
     ("أعلن الجيش السوري سيطرته بالكامل على مدينة سراقب.", "Battles"),

@@ -3,7 +3,7 @@
 Factual modalities (the event is coded): asserted, reported (attributed to a source), claimed.
 Non-factual (kept with the event but not counted as a record): planned, possible, threat, denied,
 negated, historical, statement (cues marked `topic` in the data file give it too; `intent` gives
-planned); `block` means the trigger is no event at all (a film, a metaphor); a `name` row is a proper
+planned), routine (reinforcements and deployments, set by the stage); `block` means the trigger is no event at all (a film, a metaphor); a `name` row is a proper
 name that a cue pattern would catch ("طالبان" under "طالب*"), and a `none` row a phrase that holds a
 cue word but is no cue ("لم يسفر القصف عن إصابات": the shelling happened, only its harm did not);
 `background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates

@@ -16,6 +16,7 @@ _NON_FACTUAL = {
     "historical": "Background, more than a month before the report",
     "statement": "Mentioned in a statement or accusation",
     "ongoing": "Described as ongoing, with no dated event",
+    "routine": "A routine movement or deployment of forces, not coded as an event",
     "doubted": "Coded by the rules, but the sentence judge reads no event here",
 }
 
