@@ -38,7 +38,11 @@ def stored_reports(tmp_path_factory, sample_text):
     from marsad.store import open_store
 
     path = tmp_path_factory.mktemp("web") / "marsad.db"
-    reports = realistic_reports()
+    # an article that tells its strike again later: its event has a second passage to mark
+    told_twice = ("قصفت طائرات حربية بلدة خان شيخون في ريف إدلب الجنوبي صباح اليوم الأربعاء. وقال الدفاع المدني "
+                  "إن فرقه تعمل على إخراج العالقين. وأدى قصف الطائرات على بلدة خان شيخون اليوم إلى مقتل ثلاثة "
+                  "مدنيين. وتشهد المنطقة نزوحا للسكان.")
+    reports = [*realistic_reports(), (told_twice, marsad.extract(told_twice, published="2018-08-15", id="told-twice").to_dict())]
     sample = marsad.extract(sample_text, published="2018-08-15", source="سبوتنيك", id="idlib-sample").to_dict()
     with open_store(path) as store:
         store.add_many(reports)

@@ -167,11 +167,12 @@ def test_planned_events_appear_when_asked_for(page, server_url, stored_reports):
 
 
 def test_an_event_told_again_later_has_those_passages_marked_too(page, server_url, stored_reports, artifacts):
-    _, _, sample = stored_reports
-    index, event = next((i, e) for i, e in enumerate(sample["events"]) if e.get("passages"))
+    _, reports, _ = stored_reports
+    report = next(r for _, r in reports if r["article"]["id"] == "told-twice")
+    index, event = next((i, e) for i, e in enumerate(report["events"]) if e.get("passages"))
     _open(page, server_url)
     event_id = page.evaluate(
-        f"window.marsad.state.events.find(e => e.article.external_id === 'idlib-sample' && e.index === {index}).id")
+        f"window.marsad.state.events.find(e => e.article.external_id === 'told-twice' && e.index === {index}).id")
     page.click(f"#event-list li[data-event-id='{event_id}']")
     page.locator("#article-text mark.evidence").wait_for()
     assert page.locator("#article-text mark.evidence").count() == 1
