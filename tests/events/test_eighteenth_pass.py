@@ -194,3 +194,37 @@ def test_reinforcements_amid_efforts_to_take_a_town_are_its_plan(rules):
 def test_in_addition_to_is_no_purpose(rules):
     text = "بالإضافة للاستيلاء على زورق كان يستخدم لزراعة ألغام بحرية في عرض البحر قبالة ميدي."
     assert [r["sub_event_type"] for r in factual_attrs(rules(text))] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("قتل خمسة جنود في هجوم شنه مسلحون شمال غربي سوريا.", "Idleb"),
+    ("قتل خمسة جنود في هجوم شنه مسلحون جنوب شرقي اليمن.", "Aden"),
+])
+def test_a_compound_part_of_a_country_or_its_first_half(rules, text, admin1):
+    [record] = factual_attrs(rules(text))
+    assert record["location"].attrs["admin1"] == admin1 and record["geo_precision"] == 3
+
+
+def test_a_place_things_went_to_is_not_where_the_killing_was(rules):
+    text = ("وطغت الأحداث الدامية التي شهدها قطاع غزة الاثنين، بعدما قتلت القوات الإسرائيلية قرابة 60 فلسطينيا "
+            "كانوا يحتجون على نقل السفارة الأميركية إلى القدس.")
+    locations = {r["location"].text for r in factual_attrs(rules(text))}
+    assert locations and "القدس" not in locations
+
+
+def test_a_place_forces_went_to_is_where_they_went(rules):
+    text = "وقالت مصادر محلية إن تنظيم داعش قام بنقل عدد كبير من عناصره من مدينة الرقة إلى بلدة سلقين."
+    assert "سلقين" in [r["location"].text for r in factual_attrs(rules(text))]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("تصدت الدفاعات الجوية السورية، صباح السبت، لهدف معاد اخترق الأجواء فوق مدينة دير الزور.",
+     "Disrupted weapons use"),
+    ("وقال الجيش الروسي إن قواته تمكنت الأحد من تدمير طائرتين دون طيار أطلقتا باتجاه قاعدة حميميم.",
+     "Disrupted weapons use"),
+    ("وبحسب المرصد، عادت غالبية البوكمال إلى سيطرة القوات الحكومية الأحد بعد يوم من تقدم مسلحي التنظيم.",
+     "Government regains territory"),
+    ("وتمكنت طائرات التحالف الأحد من إعطاب مركبتين عسكريتين للميليشيا في مديرية باقم.", "Air/drone strike"),
+])
+def test_air_defences_drones_ground_regained_and_vehicles_disabled(rules, text, sub_event_type):
+    assert sub_event_type in [r["sub_event_type"] for r in factual_attrs(rules(text))]

@@ -94,6 +94,8 @@ class Lexicon:
     air_powers: dict[str, tuple[str, int]]  # iso2 -> the force that flies the unclaimed air strikes there
     # (iso2, direction) -> where a country's part is coded ("شمالي العراق": Erbil), as capitals
     country_regions: dict[tuple[str, str], tuple[str, str, float, float, int]]
+    destinations: frozenset[str]  # "إلى": a place right after it is where something went
+    settlement_heads: frozenset[str]  # "بلدة", "مدينة": may stand between "إلى" and the place's name
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -171,13 +173,15 @@ def lexicon() -> Lexicon:
         frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"), normalized("report_from"),
         {r[0]: (r[1], int(r[2])) for r in _rows("air_powers.tsv", 3)},
         {(r[0], r[1]): (r[2], r[3], float(r[4]), float(r[5]), int(r[6])) for r in _rows("country_regions.tsv", 7)},
+        normalized("destination"), normalized("settlement_head"),
     )
 
 
 # classes of context_words.tsv looked up word by word, not matched as patterns over the sentence
 _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
-    "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from",
+    "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
+    "settlement_head",
 )
 
 

@@ -728,6 +728,14 @@ def _records(
     first, last = draft.clause
     clause_start, clause_end = tokens[first].start, tokens[last].end
     in_clause = [p for p in places if clause_start <= p.start < clause_end]
+    destinations = [p for p in in_clause if _destination(p, tokens)]
+    if draft.sub_event_type == "Change to group/activity":
+        # forces moved "من مدينة الرقة إلى بلدة سلقين" went to Salqin: ACLED codes where they went
+        in_clause = destinations or in_clause
+    elif draft.event_type != "Strategic developments":
+        # "قتلت القوات 60 فلسطينيا كانوا يحتجون على نقل السفارة إلى القدس": the embassy went to Jerusalem
+        in_clause = [p for p in in_clause if p not in destinations] or in_clause
+        places = [p for p in places if not _destination(p, tokens)] or places
     wheres = sentence_places(tokens, in_clause, article_country)
     wheres = wheres or sentence_places(tokens, places, article_country)
     from_focus = not wheres and fallback_is_focus
@@ -836,6 +844,16 @@ def _records(
     return records
 
 
+def _destination(place: Span, tokens: Sequence[Span]) -> bool:
+    """Whether a destination word ("إلى") stands right before the place, or before its settlement head
+    ("إلى بلدة سلقين")."""
+    lex = lexicon()
+    at = next((i for i, t in enumerate(tokens) if t.start >= place.start), 0)
+    before = [t.attrs.get("norm", "") for t in tokens[max(0, at - 2):at]]
+    return bool(before) and (before[-1] in lex.destinations or (
+        len(before) == 2 and before[1] in lex.settlement_heads and before[0] in lex.destinations))
+
+
 def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
     """The toll of one place: the death report nearest before it ("وفي البصرة سقط ثلاثة قتلى ومثلهم
     في النجف"), else the nearest after it; the lowest figure when the place is unknown."""
@@ -856,7 +874,9 @@ def _capital_if_country(doc: Document, where: Where) -> Where:
     if place is None or place_level(place) < 2:
         return where
     code = str(place.attrs.get("country_code") or "")
-    region = lexicon().country_regions.get((code, str(place.attrs.get("direction"))))
+    direction = str(place.attrs.get("direction"))
+    regions = lexicon().country_regions
+    region = regions.get((code, direction)) or regions.get((code, direction.split("-")[0]))
     capital = region or lexicon().capitals.get(code)
     if capital is None:
         return where
