@@ -45,9 +45,12 @@ def test_what_comes_after_the_launch_is_still_to_come(rules, text):
     assert records and not any(is_factual(r["modality"]) for r in records), [r["modality"] for r in records]
 
 
-def test_forces_moved_to_prepare_a_battle_are_its_plan(rules):
-    text = ("كما دفعت المقاومة اليمنية المشتركة بتعزيزات عسكرية كبيرة إلى مشارف مدينة الحديدة، "
-            "تمهيدا لبدء معركة الحسم.")
+@pytest.mark.parametrize("text", [
+    "كما دفعت المقاومة اليمنية المشتركة بتعزيزات عسكرية كبيرة إلى مشارف مدينة الحديدة، تمهيدا لبدء معركة الحسم.",
+    "وتتزامن المواجهات مع وصول مزيد من التعزيزات لألوية العمالقة إلى المنطقة، في ظل مساعي قوات "
+    "المقاومة إلى تحرير ما تبقى من مديرية الدريهمي.",
+])
+def test_forces_moved_to_prepare_a_battle_are_its_plan(rules, text):
     records = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == "Change to group/activity"]
     assert records and all(r["modality"] == "planned" for r in records)
 
@@ -182,13 +185,6 @@ def test_a_series_before_its_last_one_is_a_tally(rules):
 def test_an_event_named_after_the_last_of_a_series_is_news(rules):
     text = "وشهدت المدينة سلسلة هجمات آخرها تفجير انتحاري استهدف نقطة تفتيش أمس الثلاثاء."
     assert "Explosions/Remote violence" in _types(rules(text))
-
-
-def test_reinforcements_amid_efforts_to_take_a_town_are_its_plan(rules):
-    text = ("وتتزامن المواجهات مع وصول مزيد من التعزيزات لألوية العمالقة إلى المنطقة، في ظل مساعي قوات "
-            "المقاومة إلى تحرير ما تبقى من مديرية الدريهمي.")
-    records = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == "Change to group/activity"]
-    assert records and all(r["modality"] == "planned" for r in records)
 
 
 def test_in_addition_to_is_no_purpose(rules):
