@@ -224,3 +224,13 @@ def test_a_place_forces_went_to_is_where_they_went(rules):
 ])
 def test_air_defences_drones_ground_regained_and_vehicles_disabled(rules, text, sub_event_type):
     assert sub_event_type in [r["sub_event_type"] for r in factual_attrs(rules(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "وخاضت ميليشيات الحوثي معارك عنيفة مع قوات الجيش اليمني في مديرية حيس الثلاثاء.",
+    "اشتبكت ميليشيات الحوثي مع قوات الجيش اليمني في مديرية حيس الثلاثاء.",
+    "وقتل 10 من ميليشيات الحوثي في اشتباكات مع قوات الجيش اليمني في مديرية حيس الثلاثاء.",
+])
+def test_a_clash_names_the_states_forces_first_whoever_the_text_names_first(rules, text):
+    [record] = [r for r in factual_attrs(rules(text)) if r["event_type"] == "Battles"]
+    assert (record["inter1"], record["inter2"]) == (1, 2), (record["actor1"], record["actor2"])

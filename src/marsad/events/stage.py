@@ -1250,11 +1250,17 @@ NON_STATE_INTERS = frozenset({2, 3, 4})
 def _territory_roles(record: dict[str, Any]) -> None:
     """Ground taken by the state has the state as actor1, ground taken by a non-state group has that
     group: a record whose sides came the other way round (the clash that told of it named the losers
-    first, "مقتل العشرات من ميليشيات الحوثي في مواجهات مع قوات المقاومة") has them swapped."""
+    first, "مقتل العشرات من ميليشيات الحوثي في مواجهات مع قوات المقاومة") has them swapped; so has a clash
+    word's record of a group and the state's forces at home."""
     inter1, inter2 = record.get("inter1"), record.get("inter2")
     sub = record["sub_event_type"]
     if (sub == "Government regains territory" and inter1 in NON_STATE_INTERS and inter2 in STATE_INTERS) or (
-            sub == "Non-state actor overtakes territory" and inter1 in STATE_INTERS and inter2 in NON_STATE_INTERS):
+            sub == "Non-state actor overtakes territory" and inter1 in STATE_INTERS and inter2 in NON_STATE_INTERS) or (
+            sub == "Armed clash" and record.get("_word") == "Armed clash" and inter1 in NON_STATE_INTERS
+            and inter2 == 1):
+        # a clash told by a clash word ("اشتباكات بين ... و ..."، "مواجهات مع") names the state's own forces
+        # first, as the article golds do (45 of their 50 clashes between the two); an attack word keeps
+        # its attacker first ("هاجم مسلحو طالبان نقطة تفتيش")
         record["actor1"], record["actor2"] = record["actor2"], record["actor1"]
         record["inter1"], record["inter2"] = inter2, inter1
         record["assoc_actor_1"], record["assoc_actor_2"] = record.get("assoc_actor_2", ""), record.get("assoc_actor_1", "")
