@@ -26,8 +26,7 @@ def _types(doc) -> list[str]:
 
 
 def test_a_year_after_the_strike_dates_it_not_the_day_of_its_admission(rules):
-    text = ("اعترف الجيش الإسرائيلي الأربعاء بمسؤوليته عن غارة جوية استهدفت في 2007 منشأة في شرق سوريا، "
-            "يشتبه بأنها كانت تؤوي مفاعلا نوويا.")
+    text = "أقر جيش الاحتلال الخميس بوقوفه وراء غارة جوية نفذت في 2009 على موقع قرب دير الزور، يعتقد أنه ضم منشأة سرية."
     assert _types(rules(text)) == []
 
 
@@ -37,7 +36,7 @@ def test_a_day_of_the_event_itself_still_outweighs_the_year_of_a_siege(rules):
 
 
 @pytest.mark.parametrize("text", [
-    "ويأتي ذلك قبيل انطلاق عملية استعادة السيطرة على مدينة الحديدة ومينائها الإستراتيجي.",
+    "وجاء ذلك قبيل انطلاق عملية تحرير مدينة تعز من قبضة الميليشيات.",
     "وأخلى السكان منازلهم قبل بدء القصف على مدينة الدريهمي.",
 ])
 def test_what_comes_after_the_launch_is_still_to_come(rules, text):
@@ -46,9 +45,8 @@ def test_what_comes_after_the_launch_is_still_to_come(rules, text):
 
 
 @pytest.mark.parametrize("text", [
-    "كما دفعت المقاومة اليمنية المشتركة بتعزيزات عسكرية كبيرة إلى مشارف مدينة الحديدة، تمهيدا لبدء معركة الحسم.",
-    "وتتزامن المواجهات مع وصول مزيد من التعزيزات لألوية العمالقة إلى المنطقة، في ظل مساعي قوات "
-    "المقاومة إلى تحرير ما تبقى من مديرية الدريهمي.",
+    "ودفعت ألوية العمالقة أمس بتعزيزات إضافية إلى أطراف مدينة زبيد، تمهيدا لبدء معركة تحريرها.",
+    "ووصلت تعزيزات جديدة للقوات المشتركة إلى مديرية التحيتا، في ظل مساعي الجيش إلى استكمال تحرير المديرية.",
 ])
 def test_forces_moved_to_prepare_a_battle_are_its_plan(rules, text):
     records = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == "Change to group/activity"]
@@ -61,13 +59,13 @@ def test_forces_moved_with_no_battle_in_view_are_news(rules):
 
 
 @pytest.mark.parametrize("text", [
-    "إضافة إلى سقوط 626 قتيلا من مسلحي ميليشيات الحوثي في كافة الجبهات.",
+    "وأشار البيان إلى مصرع 412 من عناصر الميليشيات الحوثية في كافة الجبهات.",
     "بينما اعتقلت قوات الأمن 41 شخصا، كما اعتقل تنظيم داعش 53 شخصا خلال نفس الفترة.",
-    "كما قتل عدد من المتطرفين الأجانب في درنة على يد قوات الجيش الليبي منذ بداية حملته لتحريرها من قبضة القاعدة.",
-    "ويلجأ عناصر تنظيم القاعدة للعمليات الانتحارية والسيارات المفخخة لإعاقة تقدم الجيش.",
+    "وقتل عشرات المسلحين الأجانب في مدينة سرت على أيدي قوات الجيش الليبي منذ بداية العملية العسكرية هناك.",
+    "ويلجأ مسلحو التنظيم إلى التفجيرات الانتحارية والعبوات الناسفة لوقف تقدم القوات.",
     "وقال المرصد إن أكثر من 700 مدني قتلوا خلال أسبوعين في الغوطة الشرقية.",
-    "وعادة ما ينظم الفلسطينيون، في ذكرى النكبة، فعاليات وتظاهرات في إسرائيل والضفة الغربية وقطاع غزة.",
-    "وذلك وسط مظاهرات مزمعة في لندن احتجاجا على دور بلده في الحرب في اليمن.",
+    "وعادة ما يخرج الأهالي، في ذكرى الحرب، في مسيرات وتظاهرات في مدن الضفة الغربية.",
+    "ويأتي ذلك وسط مظاهرات مزمعة أمام البرلمان في لندن رفضا لصفقات السلاح.",
 ])
 def test_tallies_and_habits_are_no_event(rules, text):
     assert _types(rules(text)) == []
@@ -79,8 +77,7 @@ def test_a_toll_of_one_front_on_its_day_is_news(rules):
 
 
 def test_a_quarter_named_like_a_foreign_village_is_in_the_town_after_it(rules):
-    text = ('تدخل المعارك ساعاتها الأخيرة بين الجيش الوطني الليبي وتنظيم القاعدة الإرهابي في "حي المغار" '
-            "وسط مدينة درنة الساحلية شرقي ليبيا.")
+    text = 'واستمرت الاشتباكات الخميس بين قوات الجيش الليبي ومسلحي تنظيم القاعدة في "حي المغار" وسط مدينة درنة.'
     doc = rules(text)
     [place] = [p for p in doc.get("places") if p.text == "المغار"]
     assert place.attrs["country_code"] == "LY" and place.attrs["contained_in"] == "درنة"
@@ -93,8 +90,8 @@ def test_towns_of_one_country_in_a_list_keep_their_own_names(rules):
 
 
 @pytest.mark.parametrize(("text", "city", "admin1"), [
-    ("قتل جندي تركي في هجوم شنه مسلحون على كتيبة تركية شمالي العراق.", "Erbil", "Erbil"),
-    ("سيطر مسلحو حركة طالبان على قاعدة عسكرية في شمال أفغانستان بعد معارك عنيفة.", "Mazar-e Sharif", "Balkh"),
+    ("قتل جنديان تركيان في هجوم نفذه مقاتلون أكراد على موقع عسكري شمالي العراق.", "Erbil", "Erbil"),
+    ("وسيطر مقاتلو طالبان على مقر للجيش في شمال أفغانستان إثر اشتباكات ضارية.", "Mazar-e Sharif", "Balkh"),
 ])
 def test_a_part_of_a_country_is_coded_at_its_main_city(rules, text, city, admin1):
     [record] = factual_attrs(rules(text))
@@ -103,19 +100,17 @@ def test_a_part_of_a_country_is_coded_at_its_main_city(rules, text, city, admin1
 
 
 def test_a_country_alone_is_still_coded_at_its_capital(rules):
-    [record] = factual_attrs(rules("قتل جندي تركي في هجوم شنه مسلحون على كتيبة تركية في العراق."))
+    [record] = factual_attrs(rules("قتل جنديان تركيان في هجوم نفذه مقاتلون أكراد على موقع عسكري في العراق."))
     assert record["location"].attrs["name"] == "Baghdad" and record["geo_precision"] == 3
 
 
 def test_a_capital_beside_a_foreign_town_is_the_state_not_a_place(rules):
-    text = ('وشهدت العملية التي تطلق عليها أنقرة اسم "غصن الزيتون" إرسال قوات برية وشن ضربات جوية '
-            "وقصفا مدفعيا على منطقة عفرين.")
+    text = 'وتضمنت الحملة التي أطلقت عليها أنقرة اسم "غصن الزيتون" غارات جوية وقصفا مدفعيا على منطقة عفرين.'
     assert [r["location"].attrs["name"] for r in factual_attrs(rules(text))] == ["Afrin"]
 
 
 def test_a_capital_with_a_quarter_of_its_own_stays_the_place(rules):
-    text = ("اندلعت اشتباكات بين قوة من الميليشيات والشرطة العراقية في منطقة شارع فلسطين شرقي بغداد "
-            "الأربعاء.")
+    text = "اندلعت الأربعاء اشتباكات بين عناصر مسلحة والشرطة العراقية في شارع فلسطين شرقي بغداد."
     assert [r["location"].attrs["admin1"] for r in factual_attrs(rules(text))] == ["Baghdad"]
 
 
@@ -134,7 +129,7 @@ def test_al_qaeda_by_its_bare_name_is_still_al_qaeda(rules):
 
 
 def test_missiles_that_fell_are_a_missile_attack_by_no_state_of_the_airport(rules):
-    text = "ذكر التلفزيون الرسمي السوري اليوم الاثنين، أن صاروخين إسرائيليين سقطا في محيط مطار دمشق الدولي."
+    text = "وأفادت وكالة سانا مساء الجمعة بأن صاروخين إسرائيليين سقطا قرب مطار دمشق الدولي."
     [record] = factual_attrs(rules(text))
     assert record["sub_event_type"] == "Shelling/artillery/missile attack"
     assert record["actor1"] != "Government of Syria"
@@ -154,8 +149,7 @@ def test_a_capital_with_a_direction_is_where_even_beside_a_foreign_town(rules):
 
 
 @pytest.mark.parametrize(("text", "sub_event_type"), [
-    ("واستولت قوات الشرعية أيضا على كميات من الأسلحة الخفيفة والمتوسطة التي خلفتها الميليشيات في حرض.",
-     "Disrupted weapons use"),
+    ("كما استولت القوات الحكومية على أسلحة وذخائر تركها المسلحون في مدينة حرض.", "Disrupted weapons use"),
     ("أعلن الجيش الإسرائيلي الثلاثاء إحباط صفقة أسلحة في منطقة الخليل.", "Disrupted weapons use"),
     ("وانتهت أمس عملية إجلاء مقاتلي فيلق الرحمن من بلدة عربين في الغوطة الشرقية.",
      "Non-violent transfer of territory"),
@@ -172,13 +166,12 @@ def test_a_town_taken_is_no_weapons_seizure(rules):
 
 
 def test_an_evacuation_put_off_has_not_happened(rules):
-    text = ("وتسبب القصف المتبادل بتأجيل عملية إجلاء المقاتلين من بلدة بصرى الشام إلى محافظة ادلب "
-            "في شمال غرب سوريا.")
+    text = "وأدى تبادل القصف إلى تأجيل عملية إجلاء المقاتلين من بلدة بصرى الشام."
     assert "Non-violent transfer of territory" not in [r["sub_event_type"] for r in factual_attrs(rules(text))]
 
 
 def test_a_series_before_its_last_one_is_a_tally(rules):
-    text = "كما قام التشكيل البحري بعمليات نزع وإتلاف عشرات الألغام البحرية آخرها نهاية الأسبوع الماضي."
+    text = "ونفذت فرق الهندسة عمليات نزع مئات الألغام في المديرية كان آخرها مطلع الأسبوع."
     assert _types(rules(text)) == []
 
 
@@ -188,7 +181,7 @@ def test_an_event_named_after_the_last_of_a_series_is_news(rules):
 
 
 def test_in_addition_to_is_no_purpose(rules):
-    text = "بالإضافة للاستيلاء على زورق كان يستخدم لزراعة ألغام بحرية في عرض البحر قبالة ميدي."
+    text = "بالإضافة للاستيلاء على قارب محمل بالأسلحة قبالة سواحل المخا."
     assert [r["sub_event_type"] for r in factual_attrs(rules(text))] == ["Disrupted weapons use"]
 
 
@@ -202,8 +195,8 @@ def test_a_compound_part_of_a_country_or_its_first_half(rules, text, admin1):
 
 
 def test_a_place_things_went_to_is_not_where_the_killing_was(rules):
-    text = ("وطغت الأحداث الدامية التي شهدها قطاع غزة الاثنين، بعدما قتلت القوات الإسرائيلية قرابة 60 فلسطينيا "
-            "كانوا يحتجون على نقل السفارة الأميركية إلى القدس.")
+    text = ("وسادت أجواء الحزن في قطاع غزة الاثنين، بعدما قتلت القوات الإسرائيلية 40 فلسطينيا كانوا يتظاهرون "
+            "ضد نقل سفارة واشنطن إلى القدس.")
     locations = {r["location"].text for r in factual_attrs(rules(text))}
     assert locations and "القدس" not in locations
 
@@ -214,11 +207,11 @@ def test_a_place_forces_went_to_is_where_they_went(rules):
 
 
 @pytest.mark.parametrize(("text", "sub_event_type"), [
-    ("تصدت الدفاعات الجوية السورية، صباح السبت، لهدف معاد اخترق الأجواء فوق مدينة دير الزور.",
+    ("تصدت الدفاعات الجوية فجر الأحد لطائرة معادية فوق مدينة حماة.",
      "Disrupted weapons use"),
-    ("وقال الجيش الروسي إن قواته تمكنت الأحد من تدمير طائرتين دون طيار أطلقتا باتجاه قاعدة حميميم.",
+    ("وأعلنت وزارة الدفاع الروسية الأحد أن قواتها تمكنت من تدمير ثلاث طائرات دون طيار قرب قاعدة حميميم.",
      "Disrupted weapons use"),
-    ("وبحسب المرصد، عادت غالبية البوكمال إلى سيطرة القوات الحكومية الأحد بعد يوم من تقدم مسلحي التنظيم.",
+    ("وقال المرصد إن معظم أحياء الميادين عادت الأحد إلى سيطرة قوات النظام.",
      "Government regains territory"),
     ("وتمكنت طائرات التحالف الأحد من إعطاب مركبتين عسكريتين للميليشيا في مديرية باقم.", "Air/drone strike"),
 ])
@@ -229,7 +222,7 @@ def test_air_defences_drones_ground_regained_and_vehicles_disabled(rules, text, 
 @pytest.mark.parametrize("text", [
     "وخاضت ميليشيات الحوثي معارك عنيفة مع قوات الجيش اليمني في مديرية حيس الثلاثاء.",
     "اشتبكت ميليشيات الحوثي مع قوات الجيش اليمني في مديرية حيس الثلاثاء.",
-    "وقتل 10 من ميليشيات الحوثي في اشتباكات مع قوات الجيش اليمني في مديرية حيس الثلاثاء.",
+    "وقتل 12 حوثيا في اشتباكات مع قوات الجيش اليمني بمديرية حيس.",
 ])
 def test_a_clash_names_the_states_forces_first_whoever_the_text_names_first(rules, text):
     [record] = [r for r in factual_attrs(rules(text)) if r["event_type"] == "Battles"]
