@@ -90,7 +90,7 @@ def test_a_state_named_as_itself_is_state_forces_at_home_and_external_abroad(rul
 
 def test_militias_take_a_group_named_earlier_in_their_sentence_when_the_article_named_none(rules):
     battle = _of_type(rules(
-        "لقي 15 حوثيا مصرعهم في تجدد المواجهات بين قوات الجيش اليمني والميليشيات شرق محافظة البيضاء."),
+        "لقي 15 حوثيا مصرعهم في مواجهات متجددة بين قوات الجيش اليمني والميليشيات شمال محافظة الجوف."),
         "Battles")[0]
     assert (battle["actor1"], battle["actor2"]) == (YEMEN_ARMY, HOUTHIS)
 

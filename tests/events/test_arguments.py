@@ -230,7 +230,7 @@ def test_a_toll_of_half_a_million_is_an_aggregate(code):
 def test_a_force_named_in_the_charge_is_not_the_side_that_arrests():
     """The Houthis' arrests of townsmen "on charges of conspiring with the resistance" are abductions of
     civilians: the resistance (the government's joint forces in Yemen) is named by the charge only."""
-    text = "نفذت ميليشيات الحوثي حملة اعتقالات واسعة شملت العشرات من شباب مدينة الحديدة بتهمة التآمر مع المقاومة."
+    text = "شنت ميليشيات الحوثي حملة اعتقالات طالت عشرات الشبان في مدينة الحديدة بتهمة التعاون مع المقاومة."
     doc = Pipeline([s for s in DEFAULT_STAGES if s != "judge"])(Document(text=text, published=dt.date(2018, 5, 30)))
     (event,) = factual(doc)
     assert (event.attrs["event_type"], event.attrs["sub_event_type"]) == (
@@ -245,7 +245,7 @@ def _rules(text: str, published: dt.date = dt.date(2018, 6, 27)):
 def test_two_forces_of_one_state_are_allies_and_the_article_names_their_foe():
     """The army and the joint resistance are one side; the Houthis the article reported are the other."""
     doc = _rules("قصفت ميليشيات الحوثي أحياء سكنية في مدينة تعز. "
-                 "ومن جهة أخرى، حررت قوات الجيش اليمني والمقاومة جبل الحلقوم في جبهة حيفان جنوبي تعز.")
+                 "وفي سياق آخر، حررت قوات الجيش اليمني والمقاومة تبة استراتيجية في جبهة حيفان جنوبي تعز.")
     (battle,) = [e for e in factual(doc) if e.attrs["event_type"] == "Battles"]
     assert battle.attrs["actor1"] == "Military Forces of Yemen (2012-)"
     assert battle.attrs["assoc_actor_1"] == "Military Forces of Yemen (2012-) Joint Forces"

@@ -96,7 +96,7 @@ def test_a_force_supporting_with_bi_is_the_associate_not_the_actor(rules, text):
 
 @pytest.mark.parametrize("text", [
     "ونقل موقع رووداو عن نائب محافظ أربيل قوله إن مسلحين اثنين دخلا المبنى في أربيل.",
-    "ونقل المراسل عن مصادر عسكرية قولها إن المسلحين الحوثيين سلموا أنفسهم في مأرب.",
+    "ونقل المراسل عن مصدر عسكري قوله إن عددا من المسلحين الحوثيين سلموا أنفسهم في مأرب.",
 ])
 def test_a_report_relayed_with_naql_is_no_movement_of_fighters(rules, text):
     assert "Change to group/activity" not in {e["sub_event_type"] for e in factual(rules(text))}

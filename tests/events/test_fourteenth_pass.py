@@ -72,13 +72,13 @@ def test_a_regular_patrol_is_no_post(rules):
 
 
 def test_a_point_months_back_is_history(rules):
-    doc = rules("وسيطر الجيش السوري على دير الزور قبل نحو 6 أشهر لكن مقاتلي تنظيم الدولة لا زالوا ينشطون فيها.")
+    doc = rules("وسيطر الجيش السوري على مدينة الميادين قبل نحو 7 أشهر غير أن خلايا تنظيم الدولة ما زالت تنشط فيها.")
     assert not factual(doc)
     assert {e.attrs["modality"] for e in doc.get("events")} == {"historical"}
 
 
 def test_a_day_of_its_own_outweighs_a_year_that_describes_a_place(rules):
-    doc = rules("واصلت قوات النظام السوري ليل الأحد الاثنين غاراتها على الغوطة الشرقية المحاصرة منذ عام 2013، "
+    doc = rules("واصلت قوات النظام ليل الأحد الاثنين قصفها الجوي للغوطة الشرقية المحاصرة منذ عام 2013، "
                 "ما أسفر عن سقوط 14 قتيلا.")
     assert [e["event_type"] for e in factual(doc)] == ["Explosions/Remote violence"]
 
