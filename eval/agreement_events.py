@@ -17,13 +17,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from eval_events import distance_km, prf, read_jsonl
-
-RADIUS_KM = 50.0
-
-
-def _norm(name: str | None) -> str:
-    return "".join(ch for ch in (name or "").lower() if ch.isalnum())
+from eval_events import RADIUS_KM, _norm, distance_km, prf, read_jsonl
 
 
 def same_place(one: dict, other: dict) -> bool:

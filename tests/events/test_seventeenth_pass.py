@@ -68,6 +68,10 @@ def test_territory_roles(sub_event_type, sides, expected):
 CHANGE = "Change to group/activity"
 
 
+def _moves(doc) -> list[dict]:
+    return [e.attrs for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE]
+
+
 @pytest.mark.parametrize("text", [
     # fighter jets (مقاتلات) are no fighters moved, and the arms were only being moved when struck
     "كما قصفت مقاتلات التحالف مخزنا للسلاح في مديرية حيدان بينما كانت ميليشيات الحوثي تحاول نقل بعض الأسلحة إلى مكان آخر.",
@@ -77,8 +81,7 @@ CHANGE = "Change to group/activity"
     "وتعيش الميليشيات حالة استنفار غير مسبوقة في مدينة حجة.",
 ])
 def test_no_movement_of_forces(rules, text):
-    doc = rules(text)
-    assert not [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE]
+    assert not _moves(rules(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -88,8 +91,7 @@ def test_no_movement_of_forces(rules, text):
 ])
 def test_reinforcements_sent_or_arriving_are_a_movement(rules, text):
     """Typed as a movement, kept as `routine` (eighteenth pass: the article golds never code them)."""
-    doc = rules(text)
-    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and e.attrs["modality"] == "routine"]
+    assert [m for m in _moves(rules(text)) if m["modality"] == "routine"]
 
 
 @pytest.mark.parametrize("text", [
@@ -194,7 +196,7 @@ def test_a_trigger_word_inside_an_actors_name_is_no_trigger(rules, text):
 
 def test_forces_named_with_a_trigger_word_still_deploy(rules):
     doc = rules("وانتشرت قوات الحشد الشعبي في قضاء طوزخورماتو بعد انسحاب البيشمركة.")
-    assert [e for e in doc.get("events") if e.attrs["sub_event_type"] == CHANGE and e.attrs["modality"] == "routine"]
+    assert [m for m in _moves(doc) if m["modality"] == "routine"]
 
 
 def test_rebels_fighting_no_one_named_fight_the_state_force_the_article_is_about(rules):

@@ -56,7 +56,8 @@ from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 EVENT_LAYER = "events"
 # Strategic developments with no counterpart (ACLED leaves actor2 empty)
 _COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
-_ONE_SIDED = ("Change to group/activity", "Headquarters or base established", "Other")
+CHANGE_TO_GROUP = "Change to group/activity"
+_ONE_SIDED = (CHANGE_TO_GROUP, "Headquarters or base established", "Other")
 HISTORICAL_DAYS = 31
 LONG_SINCE_DAYS = 7  # "منذ 18 شباط" three weeks back is a campaign; "منذ ثلاثة أيام" is one event
 SINCE_REACH = 10  # "تشن قوات النظام منذ 18 شباط هجوما", "تشن هجوما منذ أسابيع": the span is the trigger's
@@ -151,11 +152,9 @@ class _ArticleContext:
             for start, role in _capital_roles(tokens_by_sentence.get(index, []), spans, actors).items()
         }
         places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"]
-        # a capital inside a longer place name ("مطار دمشق الدولي"، "ريف دمشق") names the place, not the state
         named_places = [p for p in doc.get("places") if len(p.text.split()) > 1]
         entities = {
-            index: [e for e in spans if capitals.get(e.start) != "located" and not (e.attrs.get("type") == "state" and any(
-                p.start <= e.start and e.end <= p.end and (p.end - p.start) > (e.end - e.start) for p in named_places))]
+            index: [e for e in spans if capitals.get(e.start) != "located" and not _inside_a_name(e, named_places)]
             for index, spans in entities.items()
         }
         country = _article_country(places, tokens_by_sentence)
@@ -273,20 +272,28 @@ def _is_name_of(actor: Span, place: Span) -> bool:
         place.end - place.start) <= 2 and place_level(place) == 2
 
 
+def _inside_a_name(entity: Span, named_places: Sequence[Span]) -> bool:
+    """Whether a state's name lies inside a longer place name ("مطار دمشق الدولي"، "ريف دمشق"): it names the
+    place, not the state."""
+    return entity.attrs.get("type") == "state" and any(
+        p.start <= entity.start and entity.end <= p.end and p.end - p.start > entity.end - entity.start
+        for p in named_places)
+
+
 def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> dict[int, str]:
     """Towns of a sentence that the actor dictionary also reads as a state (a capital), by their start:
     "acting" when they name the state as the subject of its verb (metonymy: "الهجمات التي شنتها تل
-    أبيب"، "#طهران لم تعلن"; beside a town of another country), so no location of what it did; "located" after a place preposition ("هجوم
-    انتحاري في كابول"، "بدمشق"), so the place of what happened there, not the state as its actor. Other
+    أبيب"، "#طهران لم تعلن"; beside a town of another country), so no location of what it did; "located"
+    after a place preposition ("هجوم انتحاري في كابول"، "بدمشق"), so the place of what happened there, not the state as its actor. Other
     towns, and capitals read neither way, are in neither."""
     lex = lexicon()
     start_at = {t.start: i for i, t in enumerate(tokens)}
     end_at = {t.end: i for i, t in enumerate(tokens)}
+    actor_spans = {(a.start, a.end) for a in actors}
     roles = {}
     for place in places:
         first, last = start_at.get(place.start), end_at.get(place.end)
-        if first is None or last is None or place_level(place) != 0 or not any(
-                a.start == place.start and a.end == place.end for a in actors):
+        if first is None or last is None or place_level(place) != 0 or (place.start, place.end) not in actor_spans:
             continue
         if first > 0 and tokens[first - 1].attrs.get("norm", "") in lex.place_prepositions:
             roles[place.start] = "located"
@@ -305,7 +312,7 @@ def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Seque
         elsewhere = not place.attrs.get("direction") and any(
             str(other.attrs.get("feature") or "").startswith(("PPL", "ADM"))
             and other.attrs.get("country_code") not in (None, place.attrs.get("country_code"))
-            and not any(a.start == other.start and a.end == other.end for a in actors) for other in places)
+            and (other.start, other.end) not in actor_spans for other in places)
         if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs) or elsewhere:
             roles[place.start] = "acting"
     return roles
@@ -426,19 +433,18 @@ def _sentence_drafts(
         reaching = [c for c in cues if c.payload.modality != "background" or first <= c.first <= last]
         modalities[id(match)] = modality_of(
             match.first, match.last, match.future, reaching, tokens, match.first in crowd_at)
-    # forces moved "تمهيدا لبدء معركة" prepare a battle to come: the movement is part of the plan
     preparing_at = [m.first for m in context_matches if m.payload == "preparing"]
-    for match in kept:
-        if match.payload.sub_event_type == "Change to group/activity" and is_factual(modalities[id(match)]) \
-                and any(0 < at - match.last <= PREPARING_REACH for at in preparing_at):
-            modalities[id(match)] = "planned"
-    # reinforcements sent, forces massed or deployed, an alert declared: the routine of a war, which the
-    # article golds never code (0 of their 249 records; "Houthi reinforcements continuing" is a dev gold
-    # non-event); a group moving its fighters into towns ("نقل عناصره إلى بلدات") is still news
     routine = [(m.first, m.last) for m in context_matches if m.payload == "routine"]
     for match in kept:
-        if match.payload.sub_event_type == "Change to group/activity" and is_factual(modalities[id(match)]) \
-                and any(first <= match.first <= last for first, last in routine):
+        if match.payload.sub_event_type != CHANGE_TO_GROUP or not is_factual(modalities[id(match)]):
+            continue
+        if any(0 < at - match.last <= PREPARING_REACH for at in preparing_at):
+            # forces moved "تمهيدا لبدء معركة" prepare a battle to come: the movement is part of the plan
+            modalities[id(match)] = "planned"
+        elif any(first <= match.first <= last for first, last in routine):
+            # reinforcements sent, forces massed or deployed, an alert declared: the routine of a war, which
+            # the article golds never code (0 of their 249 records; "Houthi reinforcements continuing" is a
+            # dev gold non-event); a group moving its fighters into towns ("نقل عناصره إلى بلدات") is news
             modalities[id(match)] = "routine"
     # a blocked protest word is no protest, so an attack word beside it is no protest met with force
     # ("أبلغه احتجاج لبنان على هذا الاعتداء": a diplomatic protest); a blocked violence word still names
@@ -728,14 +734,14 @@ def _records(
     first, last = draft.clause
     clause_start, clause_end = tokens[first].start, tokens[last].end
     in_clause = [p for p in places if clause_start <= p.start < clause_end]
-    destinations = [p for p in in_clause if _destination(p, tokens)]
-    if draft.sub_event_type == "Change to group/activity":
+    gone_to = {p.start for p in places if _destination(p, tokens)}
+    if draft.sub_event_type == CHANGE_TO_GROUP:
         # forces moved "من مدينة الرقة إلى بلدة سلقين" went to Salqin: ACLED codes where they went
-        in_clause = destinations or in_clause
+        in_clause = [p for p in in_clause if p.start in gone_to] or in_clause
     elif draft.event_type != "Strategic developments":
         # "قتلت القوات 60 فلسطينيا كانوا يحتجون على نقل السفارة إلى القدس": the embassy went to Jerusalem
-        in_clause = [p for p in in_clause if p not in destinations] or in_clause
-        places = [p for p in places if not _destination(p, tokens)] or places
+        in_clause = [p for p in in_clause if p.start not in gone_to] or in_clause
+        places = [p for p in places if p.start not in gone_to] or places
     wheres = sentence_places(tokens, in_clause, article_country)
     wheres = wheres or sentence_places(tokens, places, article_country)
     from_focus = not wheres and fallback_is_focus

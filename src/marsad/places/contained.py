@@ -7,6 +7,8 @@ town's point with precision 2 (like the `approx:` rule of marsad's toponym guide
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from marsad.document import Document, Span
@@ -105,13 +107,15 @@ def foreign_parts(doc: Document, tokens: list[Span], spans: list[Span], lex: Lex
     of that town: "حي المغار وسط مدينة درنة" names a quarter of Derna, not the Israeli village Maghar that
     the gazetteer knows by that name. Names the gazetteer lacks are `contained_places`' work."""
     index_at = {t.start: i for i, t in enumerate(tokens)}
+    ends = [t.end for t in tokens]
     span_at = {s.start: s for s in spans}
     norms = [t.attrs.get("norm", "") for t in tokens]
     out = []
     for span in spans:
         town = None
         first = index_at.get(span.start)
-        last = next((i for i, t in enumerate(tokens) if t.start < span.end <= t.end), None)
+        last = bisect_left(ends, span.end)  # the token the span ends in
+        last = last if last < len(tokens) and tokens[last].start < span.end else None
         before = first - 1 if first is not None else -1
         while before >= 0 and norms[before] in QUOTES:
             before -= 1
@@ -129,7 +133,7 @@ def foreign_parts(doc: Document, tokens: list[Span], spans: list[Span], lex: Lex
                 k += 1  # "بمدينة درنة"
             else:
                 k = len(tokens)
-            town = span_at.get(tokens[k].start) if k < len(tokens) and tokens[k].start in index_at else None
+            town = span_at.get(tokens[k].start) if k < len(tokens) else None
         if town is None or town.attrs.get("feature") not in TOWN_FEATURES or not town.attrs.get("country_code") \
                 or town.attrs.get("country_code") == span.attrs.get("country_code"):
             out.append(span)
