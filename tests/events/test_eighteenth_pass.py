@@ -97,11 +97,13 @@ def test_a_part_of_a_country_is_coded_at_its_main_city(rules, text, city, admin1
     [record] = factual_attrs(rules(text))
     location = record["location"].attrs
     assert (location["name"], location["admin1"], record["geo_precision"]) == (city, admin1, 3)
+    assert location["feature"] == "PPLA"  # a province's main city, not a capital
 
 
 def test_a_country_alone_is_still_coded_at_its_capital(rules):
     [record] = factual_attrs(rules("قتل جنديان تركيان في هجوم نفذه مقاتلون أكراد على موقع عسكري في العراق."))
     assert record["location"].attrs["name"] == "Baghdad" and record["geo_precision"] == 3
+    assert record["location"].attrs["feature"] == "PPLC"
 
 
 def test_a_capital_beside_a_foreign_town_is_the_state_not_a_place(rules):
@@ -227,3 +229,8 @@ def test_air_defences_drones_ground_regained_and_vehicles_disabled(rules, text, 
 def test_a_clash_names_the_states_forces_first_whoever_the_text_names_first(rules, text):
     [record] = [r for r in factual_attrs(rules(text)) if r["event_type"] == "Battles"]
     assert (record["inter1"], record["inter2"]) == (1, 2), (record["actor1"], record["actor2"])
+
+
+def test_a_routine_movement_says_so_in_its_note(rules):
+    [move] = [e.attrs for e in rules("ودفعت قوات النظام بتعزيزات عسكرية كبيرة إلى ريف حماة الشمالي.").get("events")]
+    assert move["modality"] == "routine" and "not coded as an event" in move["notes"]
