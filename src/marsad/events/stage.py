@@ -151,6 +151,11 @@ class _ArticleContext:
             for index, spans in _bucket(doc.get("places"), sentences).items()
             for start, role in _capital_roles(tokens_by_sentence.get(index, []), spans, actors).items()
         }
+        # likewise a country after a place preposition or a direction ("في بريطانيا"، "جنوب شرقي تركيا")
+        capitals.update(
+            (start, "located")
+            for index, spans in _bucket(doc.get("places"), sentences).items()
+            for start in _located_countries(tokens_by_sentence.get(index, []), spans))
         places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"]
         named_places = [p for p in doc.get("places") if len(p.text.split()) > 1]
         entities = {
@@ -161,7 +166,8 @@ class _ArticleContext:
         dateline = dateline_end(doc.text)
         # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
         usable_places = [
-            p for p in places if p.start >= dateline and not any(_is_name_of(a, p) for a in actors)
+            p for p in places if p.start >= dateline and (
+                capitals.get(p.start) == "located" or not any(_is_name_of(a, p) for a in actors))
         ]
         focus = focus_place([
             p for p in usable_places if place_level(p) < 2 or p.attrs.get("country_code") in (None, country)
@@ -280,6 +286,21 @@ def _inside_a_name(entity: Span, named_places: Sequence[Span]) -> bool:
         for p in named_places)
 
 
+def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[int]:
+    """The starts of the countries of a sentence named as where something is, not as a state: after a
+    place preposition ("في بريطانيا"، "بسوريا") or with a direction ("جنوب شرقي تركيا")."""
+    prepositions = lexicon().place_prepositions
+    start_at = {t.start: i for i, t in enumerate(tokens)}
+    located = []
+    for place in places:
+        first = start_at.get(place.start)
+        if first is None or place_level(place) != 2:
+            continue
+        if place.attrs.get("direction") or (first > 0 and tokens[first - 1].attrs.get("norm", "") in prepositions):
+            located.append(place.start)
+    return located
+
+
 def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> dict[int, str]:
     """Towns of a sentence that the actor dictionary also reads as a state (a capital), by their start:
     "acting" when they name the state as the subject of its verb (metonymy: "الهجمات التي شنتها تل
@@ -309,10 +330,11 @@ def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Seque
         opens_clause = before < 0 or is_mark(tokens[before]) or previous in lex.clause_openers
         # "العملية التي تطلق عليها أنقرة اسم غصن الزيتون ... على منطقة عفرين": beside a town of another
         # country, a capital with no place preposition is the state, whatever its verb
+        # or beside another country ("الضربات ... على سوريا ... تبرير موسكو")
         elsewhere = not place.attrs.get("direction") and any(
-            str(other.attrs.get("feature") or "").startswith(("PPL", "ADM"))
-            and other.attrs.get("country_code") not in (None, place.attrs.get("country_code"))
-            and (other.start, other.end) not in actor_spans for other in places)
+            other.attrs.get("country_code") not in (None, place.attrs.get("country_code")) and (
+                place_level(other) == 2 or str(other.attrs.get("feature") or "").startswith(("PPL", "ADM"))
+                and (other.start, other.end) not in actor_spans) for other in places)
         if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs) or elsewhere:
             roles[place.start] = "acting"
     return roles

@@ -1,6 +1,7 @@
 """Where and when an event happened, from the `places` and `dates` layers of its sentence.
 
-Places: countries and provinces give way to towns named in the same sentence; a place named right
+Places: countries and provinces give way to towns named in the same sentence, unless an event word of
+their own stands between (and they hold none of those towns); a place named right
 after another one with a preposition or "near" word between them ("الربصا قرب مطار الحديدة") is the
 same location, kept once; places joined by "و" are separate locations, one event each (ACLED's
 atomic rule). A "near" word before a place (`place_cues.tsv`) makes geo_precision 2. With no place in
@@ -66,10 +67,8 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
         return []
     starts = [t.start for t in tokens]
     ordered = sorted(places, key=lambda p: p.start)
-    finest = min(place_level(p) for p in ordered)
-    kept = [p for p in ordered if place_level(p) == finest]
     groups: list[list[tuple[Span, int]]] = []
-    for place in kept:
+    for place in ordered:
         first = min(len(tokens) - 1, bisect_left(starts, place.start))
         if groups:
             prev, prev_first = groups[-1][-1]
@@ -84,19 +83,55 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
                 groups[-1].append((place, first))
                 continue
         groups.append([(place, first)])
+    # a chain is coded at its finest members ("قرية X بمحافظة Y" at X); a province or country beside finer
+    # places is a location of its own only where an event word of its own stands between them ("غارات
+    # في جبل برد بمديرية كسمة ... وقصفت أهدافا في صعدة والجوف": Saada and al-Jawf too) and it holds none
+    # of them ("سيطرت على قرية X بعد معارك في ريف إدلب": the battles were at X)
+    heads = []  # (place, its first token, how many places of its level the chain holds)
+    for group in groups:
+        level = min(place_level(p) for p, _ in group)
+        chain = [(p, first) for p, first in group if place_level(p) == level]
+        heads.append((*_head(chain), len(chain)))
+    finest = min(place_level(place) for place, _, _ in heads)
+    finer = [first for place, first, _ in heads if place_level(place) == finest]
+    triggers = [m.first for m in lexicon().triggers.find(tokens)] if len(finer) < len(heads) else []
     result: list[Where] = []
     seen: set[str] = set()
-    for group in groups:
-        place, first = _head(group)
+    for place, first, size in heads:
+        if place_level(place) > finest and (
+                any(_holds(place, other) for other, _, _ in heads) or not _own_event(first, finer, triggers)):
+            continue
         key = str(place.attrs.get("name") or place.text)
         if key in seen:
             continue
         seen.add(key)
         precision = _precision(place, tokens, first)
-        if len(group) > 1:
+        if size > 1:
             precision = max(precision, 2 if place_level(place) == 0 else 3)
         result.append(Where(place, precision, place.attrs.get("country_code")))
     return result
+
+
+def _own_event(first: int, finer: list[int], triggers: list[int]) -> bool:
+    """Whether an event word stands between a coarser place (token `first`) and the nearest finer place
+    of its sentence (`finer`: their tokens), so that it is where another event of the sentence happened."""
+    before = max((f for f in finer if f < first), default=None)
+    if before is not None:
+        return any(before < t < first for t in triggers)
+    after = min(f for f in finer if f > first)
+    return any(first < t < after for t in triggers)
+
+
+def _holds(area: Span, place: Span) -> bool:
+    """Whether `place` is finer than `area` and inside it: a town or region of a province (a province's
+    admin1 is itself), anything of a country."""
+    level = place_level(area)
+    if place_level(place) >= level:
+        return False
+    if level == 2:
+        return place.attrs.get("country_code") == area.attrs.get("country_code")
+    admin1 = area.attrs.get("admin1") or area.attrs.get("name")
+    return bool(admin1) and place.attrs.get("admin1") == admin1
 
 
 def _apposition(between: list[str], after_comma: Sequence[Span]) -> bool:
