@@ -40,10 +40,10 @@ def test_a_country_named_as_an_actor_is_still_no_location(rules):
     assert places == [("Explosions/Remote violence", "SY")]
 
 
-def test_a_country_after_a_place_preposition_is_no_actor(rules):
-    text = "وقتل ثلاثة مدنيين في قصف مدفعي على قرية في سوريا أمس."
+def test_a_country_after_a_place_preposition_may_still_be_the_state_struck(rules):
+    text = "وشنت الطائرات الإسرائيلية أمس غارات على مواقع في سوريا."
     records = factual_attrs(rules(text))
-    assert records and all(r["actor1"] != "Government of Syria" for r in records), [r["actor1"] for r in records]
+    assert [(r["location"].attrs.get("country_code"), r["actor2"]) for r in records] == [("SY", "Government of Syria")]
 
 
 def test_a_capital_beside_another_country_is_the_state_not_the_place(rules):
@@ -88,3 +88,28 @@ def test_a_region_holding_the_town_of_the_next_event_gives_way_to_it(rules):
     text = "وأعلنت القوات الحكومية أمس سيطرتها على الغوطة الشرقية كلها بعد إجلاء آخر المسلحين من مدينة دوما."
     names = [r["location"].attrs.get("name") for r in factual_attrs(rules(text))]
     assert names == ["Duma", "Duma"], names
+
+
+def _kinds(doc) -> list[tuple[str, str]]:
+    return [(r["sub_event_type"], r["location"].attrs.get("name")) for r in factual_attrs(doc)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووافقت ثلاث بلدات في ريف درعا الشرقي أمس على اتفاقات مصالحة مع الحكومة.",
+     [("Agreement", "Daraa countryside")]),
+    ("وأعلنت الوكالة الرسمية أمس انضمام بلدتي داعل وطفس إلى المصالحات.",
+     [("Agreement", "Da'el"), ("Agreement", "Tafas")]),
+    ("وأعلنت خمسة فصائل معارضة في ريف إدلب أمس اندماجها في تشكيل عسكري جديد.",
+     [("Change to group/activity", "Idleb countryside")]),
+])
+def test_towns_joining_a_reconciliation_and_factions_merging_are_coded(rules, text, expected):
+    assert _kinds(rules(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المبعوث إن المصالحة الفلسطينية تواجه عقبات كبيرة.",
+    "ودعا الرئيس إلى تسوية سياسية شاملة للأزمة.",
+    "وأكد الوزير أن اندماج الاقتصادين سيستغرق سنوات.",
+])
+def test_reconciliation_settlement_and_merger_words_alone_are_no_event(rules, text):
+    assert _kinds(rules(text)) == []

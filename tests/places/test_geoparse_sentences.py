@@ -246,3 +246,9 @@ MEANT_PLACES = [
 @pytest.mark.parametrize(("text", "surface", "country"), MEANT_PLACES)
 def test_words_blocked_in_fixed_expressions_are_places_elsewhere(pipeline, text, surface, country):
     assert places_of(pipeline, text)[surface]["country_code"] == country
+
+
+def test_a_word_with_a_pronoun_suffix_is_no_place_name(pipeline):
+    # تولاها (they undertook it) was read as Tula + a suffix
+    text = "وتعهدت الشرطة بحمايته بعد أن أعلنت سيطرتها على الحي، وهي مهمة تولاها الجيش من قبل."
+    assert places_of(pipeline, text) == {}

@@ -151,11 +151,11 @@ class _ArticleContext:
             for index, spans in _bucket(doc.get("places"), sentences).items()
             for start, role in _capital_roles(tokens_by_sentence.get(index, []), spans, actors).items()
         }
-        # likewise a country after a place preposition or a direction ("في بريطانيا"، "جنوب شرقي تركيا")
-        capitals.update(
-            (start, "located")
-            for index, spans in _bucket(doc.get("places"), sentences).items()
-            for start in _located_countries(tokens_by_sentence.get(index, []), spans))
+        # a country after a place preposition or with a direction ("في بريطانيا"، "جنوب شرقي تركيا") is a
+        # location too, though it may still stand for its state's forces
+        located_countries = {
+            start for index, spans in _bucket(doc.get("places"), sentences).items()
+            for start in _located_countries(tokens_by_sentence.get(index, []), spans)}
         places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"]
         named_places = [p for p in doc.get("places") if len(p.text.split()) > 1]
         entities = {
@@ -167,7 +167,7 @@ class _ArticleContext:
         # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
         usable_places = [
             p for p in places if p.start >= dateline and (
-                capitals.get(p.start) == "located" or not any(_is_name_of(a, p) for a in actors))
+                p.start in located_countries or not any(_is_name_of(a, p) for a in actors))
         ]
         focus = focus_place([
             p for p in usable_places if place_level(p) < 2 or p.attrs.get("country_code") in (None, country)
