@@ -252,3 +252,13 @@ def test_a_word_with_a_pronoun_suffix_is_no_place_name(pipeline):
     # تولاها (they undertook it) was read as Tula + a suffix
     text = "وتعهدت الشرطة بحمايته بعد أن أعلنت سيطرتها على الحي، وهي مهمة تولاها الجيش من قبل."
     assert places_of(pipeline, text) == {}
+
+
+@pytest.mark.parametrize("text, surface, country, admin1", [
+    ("وقال مسؤولون إن مسلحي طالبان هاجموا نقاطا أمنية في إقليم فارياب شمالي أفغانستان.", "فارياب", "AF", "Faryab"),
+    ("وقتل جنديان في هجوم على دورية في إقليم هلمند جنوبي أفغانستان.", "هلمند", "AF", "Helmand"),
+    ("وأفادت السلطات المحلية بمقتل ثلاثة من حراس القرى في محافظة سيرت جنوب شرقي تركيا.", "سيرت", "TR", "Siirt"),
+])
+def test_provinces_of_afghanistan_and_turkey_named_alone_resolve(pipeline, text, surface, country, admin1):
+    found = places_of(pipeline, text)
+    assert found[surface]["country_code"] == country and found[surface]["admin1"] == admin1, found.get(surface)
