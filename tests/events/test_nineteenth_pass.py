@@ -113,3 +113,16 @@ def test_towns_joining_a_reconciliation_and_factions_merging_are_coded(rules, te
 ])
 def test_reconciliation_settlement_and_merger_words_alone_are_no_event(rules, text):
     assert _kinds(rules(text)) == []
+
+
+def test_strikes_on_a_country_in_response_to_an_attack_near_its_capital_are_two_events(rules):
+    text = "وشنت الطائرات الأمريكية والفرنسية غارات على سوريا فجر السبت، ردا على هجوم كيماوي في دوما."
+    records = [(r["sub_event_type"], r["location"].attrs.get("name")) for r in factual_attrs(rules(text))]
+    assert records == [("Air/drone strike", "Damascus"), ("Chemical weapon", "Duma")], records
+
+
+def test_the_south_of_a_country_and_a_province_there_are_one_location(rules):
+    text = ("وشنت الطائرات الروسية مساء السبت غارات على مناطق المعارضة في جنوب سوريا. "
+            "وأفاد المرصد بأن الغارات استهدفت عدة بلدات في ريف درعا الشرقي.")
+    records = [r["location"].attrs.get("admin1") for r in factual_attrs(rules(text))]
+    assert records == ["Daraa"], records

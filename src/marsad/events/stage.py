@@ -288,8 +288,8 @@ def _inside_a_name(entity: Span, named_places: Sequence[Span]) -> bool:
 
 def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[int]:
     """The starts of the countries of a sentence named as where something is, not as a state: after a
-    place preposition ("في بريطانيا"، "بسوريا") or with a direction ("جنوب شرقي تركيا")."""
-    prepositions = lexicon().place_prepositions
+    place preposition ("في بريطانيا"، "بسوريا") or على, or with a direction ("جنوب شرقي تركيا")."""
+    prepositions = lexicon().place_prepositions | {"علي"}  # "غارات على سوريا": the country struck
     start_at = {t.start: i for i, t in enumerate(tokens)}
     located = []
     for place in places:
@@ -1153,6 +1153,11 @@ def same_location(a: Span | None, b: Span | None) -> bool:
         return a is None and b is None
     if (a.attrs.get("name") or a.text) == (b.attrs.get("name") or b.text):
         return True
+    if a.attrs.get("coded_from") or b.attrs.get("coded_from"):
+        # a country coded at its capital is no point near the capital's suburbs ("الغارات على سوريا، ردا
+        # على هجوم كيماوي في دوما": the strikes and the attack on Douma are two events); a part of a
+        # country coded at a province's city is that province ("جنوب سوريا" and "ريف درعا")
+        return bool(a.attrs.get("admin1")) and a.attrs.get("admin1") == b.attrs.get("admin1")
     distance = _distance_km(a, b)
     if distance is not None and distance <= NEAR_KM:
         return True
