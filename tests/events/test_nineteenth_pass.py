@@ -126,3 +126,10 @@ def test_the_south_of_a_country_and_a_province_there_are_one_location(rules):
             "وأفاد المرصد بأن الغارات استهدفت عدة بلدات في ريف درعا الشرقي.")
     records = [r["location"].attrs.get("admin1") for r in factual_attrs(rules(text))]
     assert records == ["Daraa"], records
+
+
+def test_a_coalition_strike_with_no_target_named_strikes_the_rebels_of_the_article(rules):
+    text = ("وقالت مصادر محلية إن ميليشيات الحوثي قصفت أمس الأحياء السكنية في مدينة تعز. "
+            "وشنت طائرات التحالف العربي خمس غارات على مديرية كسمة.")
+    records = [(r["actor1"], r["actor2"]) for r in factual_attrs(rules(text))]
+    assert records[-1] == ("Operation Restoring Hope", "Houthis / Ansar Allah"), records

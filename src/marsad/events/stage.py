@@ -737,6 +737,12 @@ def _records(
         # or an armed group (states and organisations so marked are most often told of, not struck)
         actor2 = next((p for p in parts if p.hint == "target" and p.inter in (2, 3, 4, 7)
                        and p not in (actor1, assoc1)), None)
+        if actor2 is None and actor1 is not None and actor1.inter in (1, 8) and main_group is not None \
+                and main_group.inter == 2 and actor_name(main_group, article_country) != actor_name(
+                    actor1, article_country):
+            # a state's or a coalition's strike with no target named strikes the rebels the article is
+            # about, as a state force's battle does ("شنت طائرات التحالف 5 غارات في جبل برد")
+            actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
     if draft.event_type == "Violence against civilians" and actor1 is None:
         # "حاول القيادي الحوثي قتل المواطن": a group's member, no target of his own violence, acts for it
         actor1 = next((p for p in parts if p.hint == "member" and p.armed), None)
