@@ -133,3 +133,10 @@ def test_a_coalition_strike_with_no_target_named_strikes_the_rebels_of_the_artic
             "وشنت طائرات التحالف العربي خمس غارات على مديرية كسمة.")
     records = [(r["actor1"], r["actor2"]) for r in factual_attrs(rules(text))]
     assert records[-1] == ("Operation Restoring Hope", "Houthis / Ansar Allah"), records
+
+
+def test_a_coalition_on_the_ground_fights_beside_the_state_force_the_article_follows(rules):
+    text = ("وأعلن الجيش اليمني أمس تقدم قواته في مديرية التحيتا. "
+            "وقال مصدر ميداني إن اشتباكات عنيفة دارت بين قوات التحالف ومسلحي الحوثي شرق حيس.")
+    records = [(r["actor1"], r["assoc_actor_1"], r["actor2"]) for r in factual_attrs(rules(text))]
+    assert records == [("Military Forces of Yemen (2012-)", "Operation Restoring Hope", "Houthis / Ansar Allah")], records

@@ -732,6 +732,13 @@ def _records(
         # the country named is the place, and the side struck is the rebels the article is about, if any
         actor2 = (replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
                   if main_group is not None and main_group.inter == 2 else None)
+    if draft.event_type == "Battles" and actor1 is not None and actor1.category == "coalition" \
+            and main_force is not None and main_force.inter == 1 and assoc1 is None \
+            and actor_name(main_force, article_country) not in (
+                actor_name(actor2, article_country) if actor2 is not None else None,):
+        # on the ground a coalition fights beside the state's forces the article follows, which lead
+        # ("اشتباكات وقصف مدفعي لقوات التحالف" in the joint forces' sweep): ACLED's actor1 and its ally
+        actor1, assoc1 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True), actor1
     if draft.event_type == EXPLOSIONS and actor2 is None:
         # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
         # or an armed group (states and organisations so marked are most often told of, not struck)
