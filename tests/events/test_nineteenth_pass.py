@@ -140,3 +140,12 @@ def test_a_coalition_on_the_ground_fights_beside_the_state_force_the_article_fol
             "وقال مصدر ميداني إن اشتباكات عنيفة دارت بين قوات التحالف ومسلحي الحوثي شرق حيس.")
     records = [(r["actor1"], r["assoc_actor_1"], r["actor2"]) for r in factual_attrs(rules(text))]
     assert records == [("Military Forces of Yemen (2012-)", "Operation Restoring Hope", "Houthis / Ansar Allah")], records
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("وقتلت قوات المقاومة، الثلاثاء، العشرات من مسلحي الحوثي في الحديدة.", 10),
+    ("وقتل، أمس، 12 مدنيا في قصف مدفعي على بلدة الدريهمي.", 12),
+    ("وقتل جندي، الجمعة، في هجوم مسلح على حاجز قرب الموصل.", 1),
+])
+def test_a_time_phrase_set_off_by_commas_does_not_hide_the_toll(rules, text, toll):
+    assert [r["fatalities"] for r in factual_attrs(rules(text))] == [toll]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from marsad.document import Span
 from marsad.events.lexicon import number_value
 from marsad.resources import read_rows
+from marsad.time.lexicon import time_lexicon
 
 WINDOW = 4
 AGGREGATE = 1000
@@ -27,6 +28,7 @@ class TollWords:
     not_toll: frozenset[str]
     plural_death: tuple[str, ...]
     year_before: frozenset[str]
+    time_aside: frozenset[str]  # words of a time phrase set off by commas ("، الثلاثاء،")
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +42,12 @@ def toll_words() -> TollWords:
         not_toll=frozenset(kinds["not_toll"]),
         plural_death=tuple(kinds["plural_death"]),
         year_before=frozenset(kinds["year_before"]),
+        time_aside=frozenset(kinds["time_aside"]) | frozenset(time_lexicon().weekdays),
     )
 
 
 _BREAKS = {",", ".", "؛", ";", ":", "(", ")"}
+ASIDE = 3  # words of a time phrase between commas that a figure may follow
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,18 +105,38 @@ def _mixed(tokens: Sequence[Span], i: int) -> bool:
     return False
 
 
+def _time_aside(tokens: Sequence[Span], at: int) -> int:
+    """How many tokens a time phrase set off by commas fills from `at` (", الثلاثاء،"), or 0."""
+    if at >= len(tokens) or tokens[at].attrs.get("norm") != ",":
+        return 0
+    words = toll_words().time_aside
+    for j in range(at + 1, min(len(tokens), at + 2 + ASIDE)):
+        norm = tokens[j].attrs.get("norm", "")
+        if norm == ",":
+            return j + 1 - at if j > at + 1 else 0
+        if norm not in words:
+            return 0
+    return 0
+
+
 def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll:
     """The toll reported by the death word(s) at token `death`..`last`."""
     last = death if last is None else last
     found: int | None = None
-    # figures after the death word first ("مقتل 7 مدنيين"), then before it ("7 قتلى")
-    for j in range(last + 1, min(len(tokens), last + 1 + WINDOW)):
+    # figures after the death word first ("مقتل 7 مدنيين", "قتلت، الثلاثاء، العشرات"), then before it ("7 قتلى")
+    j, seen = last + 1, 0
+    while j < len(tokens) and seen < WINDOW:
+        aside = _time_aside(tokens, j)
+        if aside:
+            j += aside
+            continue
         norm = tokens[j].attrs.get("norm", "")
         if norm in _BREAKS or is_injury(norm):
             break
         found = _quantity_at(tokens, j)
         if found is not None:
             break
+        j, seen = j + 1, seen + 1
     if found is None:
         for j in range(death - 1, max(-1, death - 1 - WINDOW), -1):
             norm = tokens[j].attrs.get("norm", "")
