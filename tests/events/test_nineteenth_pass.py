@@ -149,3 +149,12 @@ def test_a_coalition_on_the_ground_fights_beside_the_state_force_the_article_fol
 ])
 def test_a_time_phrase_set_off_by_commas_does_not_hide_the_toll(rules, text, toll):
     assert [r["fatalities"] for r in factual_attrs(rules(text))] == [toll]
+
+
+@pytest.mark.parametrize("text", [
+    "وسيطرت القوات الحكومية أمس على نحو 70 في المئة من مساحة الجيب المحاصر.",
+    "وقال القائد إن قواته استعادت السيطرة على ستين بالمئة من أراضي المحافظة.",
+])
+def test_a_share_of_territory_taken_is_the_tally_of_a_campaign(rules, text):
+    records = [e.attrs for e in rules(text).get("events")]
+    assert records and all(r["modality"] == "historical" for r in records), [r["modality"] for r in records]
