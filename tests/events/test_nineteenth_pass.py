@@ -158,3 +158,17 @@ def test_a_time_phrase_set_off_by_commas_does_not_hide_the_toll(rules, text, tol
 def test_a_share_of_territory_taken_is_the_tally_of_a_campaign(rules, text):
     records = [e.attrs for e in rules(text).get("events")]
     assert records and all(r["modality"] == "historical" for r in records), [r["modality"] for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "وتتعرض بلدات الغوطة الشرقية لقصف مدفعي عنيف منذ قرابة شهر.",
+    "وقتل أكثر من 500 مدني منذ أن بدأت قوات النظام حملتها على الغوطة الشرقية.",
+])
+def test_a_span_since_weeks_ago_or_since_a_campaign_began_is_no_single_event(rules, text):
+    records = [e.attrs for e in rules(text).get("events")]
+    assert records and all(r["modality"] == "historical" for r in records), [r["modality"] for r in records]
+
+
+def test_a_span_since_a_few_days_is_still_one_event(rules):
+    text = "وتتعرض بلدة الدريهمي لقصف مدفعي عنيف منذ ثلاثة أيام."
+    assert [r["event_type"] for r in factual_attrs(rules(text))] == ["Explosions/Remote violence"]

@@ -1045,6 +1045,10 @@ def _long_since(
         day = span.attrs.get("date")
         if span.attrs.get("kind") == "since" and isinstance(day, dt.date) and (published - day).days > LONG_SINCE_DAYS:
             return True
+        start = span.attrs.get("start_date")  # "منذ (قرابة) شهر": a span since a time ago
+        if span.attrs.get("span_kind") == "since" and isinstance(start, dt.date) and (
+                published - start).days > LONG_SINCE_DAYS:
+            return True
         if span.attrs.get("kind") == "vague" and span.attrs.get("unit") in LONG_UNITS and tokens[at].attrs.get(
                 "norm", "") in lexicon().since:
             return True
