@@ -56,11 +56,14 @@ OVERRULABLE = frozenset({"background", "unsupported", "old story"})
 DOUBTED = "doubted"
 # a record is doubted only when the judge is fairly sure of "no event" (at 0.5 the sample's prison
 # escape, "يذكر أن عملية فرار كبيرة حصلت مطلع الشهر الجاري", swung between 0.48 and 0.52 as sets were
-# added; 0.6 costs under 0.01 in cross-validation), and made factual only when it is PROMOTE_MIN sure
+# added; 0.6 costs under 0.01 in cross-validation; the nineteenth pass moved it to 0.55, which beats
+# 0.6 on every cross-validation figure (unread ASSAULT 0.797 -> 0.798, PROTEST 0.769 -> 0.773,
+# newswire ASSAULT 0.845 -> 0.848) and drops four false records of six article golds, none right; the
+# sample's escape, dated, falls under DATED_DOUBT_MIN), and made factual only when it is PROMOTE_MIN sure
 # of the type (of seven classes): more likely than all the others together. At 0.4 the judge trained
 # with the ninth set promoted an undated "after the regaining of Eastern Ghouta" (0.42), a dev gold
 # non-event; 0.4, 0.45 and 0.5 score the same in cross-validation
-DOUBT_MIN = 0.6
+DOUBT_MIN = 0.55
 # a record whose sentence states its date (within the month: older ones are not factual) is concrete
 # evidence of its own; the judge doubts it only when surer still. Trained with the tenth set, the judge
 # read the sample's dated prison escape as no event at 0.64; 0.8 leaves the cross-validation as it was
