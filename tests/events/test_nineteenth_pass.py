@@ -172,3 +172,8 @@ def test_a_span_since_weeks_ago_or_since_a_campaign_began_is_no_single_event(rul
 def test_a_span_since_a_few_days_is_still_one_event(rules):
     text = "وتتعرض بلدة الدريهمي لقصف مدفعي عنيف منذ ثلاثة أيام."
     assert [r["event_type"] for r in factual_attrs(rules(text))] == ["Explosions/Remote violence"]
+
+
+def test_a_deal_rejected_is_no_agreement(rules):
+    text = "وجاء القصف بعد رفض مسلحي التنظيم اتفاقا يقضي بإخراجهم نحو الصحراء."
+    assert "Strategic developments" not in [r["event_type"] for r in factual_attrs(rules(text))]
