@@ -72,7 +72,7 @@ DATED_DOUBT_MIN = 0.8
 PROMOTE_MIN = 0.5
 # undated reported speech in an article most often sums up what the article has reported ("وأوضح أن
 # معظم الصواريخ ... تأتي من صعدة", a dev gold non-event the judge read at 0.51), so the judge makes it news
-# only when this sure ("وأضاف أن غارة جوية لمقاتلات التحالف استهدفت تعزيزات المليشيات", read at 0.99).
+# only when this sure ("وأضاف أن غارة لطائرات التحالف استهدفت تعزيزات للميليشيا", read at 0.99).
 # Fourteenth pass: cross-validation unread ASSAULT 0.786 -> 0.789 at 0.6 and 0.7 alike, and 0.7 keeps
 # the dev gold's non-events free of factual records
 HEARSAY_MIN = 0.7
@@ -390,7 +390,7 @@ class SentenceJudge:
                     continue
                 if (coded := _coded_already(event, events)) is not None:
                     # no second record (ACLED's atomic rule): the passage is more evidence of the one the
-                    # text has ("وأكد مصدر طبي بمستشفى أجدابيا أن القتلى من الجيش" after the bombing)
+                    # text has ("وأكد مصدر طبي في مستشفى أجدابيا أن القتلى جنود" after the bombing)
                     _add_evidence(coded, _evidences(event))
                     continue
                 _as_news(event, probabilities[best])
@@ -411,8 +411,8 @@ class SentenceJudge:
         judge reads as reporting no event (a reaction or a reference told beside the strike's report):
         they are no evidence of it. Its own passage (the trigger's sentence) stays, unless the judge is
         `REANCHOR_MIN` sure it reports no event and another passage names the event with a trigger word of
-        its type: then the record is anchored there ("زيارة مفتشين للموقع الذي قيل إن هجوما يشتبه بأنه
-        الكيمياوي وقع فيه" gives way to the sentence reporting the attack). Only violence: on protests
+        its type: then the record is anchored there ("زيارة مفتشين للموقع الذي قيل إن هجوما كيمياويا مشتبها
+        وقع فيه" gives way to the sentence reporting the attack). Only violence: on protests
         the judge is the weaker reader (cross-validation: PROTEST 0.760 -> 0.746 with them)."""
         passages = _evidences(event)
         if len(passages) < 2:

@@ -67,7 +67,7 @@ def is_mark(token: Span) -> bool:
 
 def compared_tokens(tokens: Sequence[Span]) -> set[int]:
     """Indices of the words that name a point of comparison: "منذ" after a superlative and what follows,
-    up to a punctuation mark or another "منذ" ("لأول مرة منذ وقف إطلاق النار في الجنوب منذ عام": the
+    up to a punctuation mark or another "منذ" ("للمرة الأولى منذ وقف النار في الجنوب منذ عام": the
     ceasefire is the point, "a year ago" still dates)."""
     since = lexicon().since
     compared = set()
@@ -88,7 +88,7 @@ def _is_relative_was(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
     return tokens[cue.first - 1].attrs.get("norm", "") in lexicon().relatives
 
 
-# "تعرضت الأحياء الشرقية لمدينة تعز والقرى الواقعة شرقي جبل صبر لقصف": a subject of ten words
+# "تعرضت أحياء تعز الشرقية وقرى شرق جبل صبر لقصف": a subject of ten words
 UNDERGONE_GAP = 12
 
 

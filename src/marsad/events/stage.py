@@ -610,7 +610,7 @@ def _date_causes_by_their_toll(
 
 FIGHTER_GAP = 3
 # how far after a movement of forces a preparing word makes it planned ("دفعت المقاومة بتعزيزات
-# عسكرية كبيرة إلى مشارف المدينة، تمهيدا لبدء معركة": 10 words)
+# عسكرية إلى مشارف المدينة تمهيدا لمعركة": 10 words)
 PREPARING_REACH = 12
 # how far after its trigger an old year dates the event itself rather than a noun's state
 YEAR_REACH = 6
@@ -748,7 +748,7 @@ def _records(
                 and main_group.inter == 2 and actor_name(main_group, article_country) != actor_name(
                     actor1, article_country):
             # a state's or a coalition's strike with no target named strikes the rebels the article is
-            # about, as a state force's battle does ("شنت طائرات التحالف 5 غارات في جبل برد")
+            # about, as a state force's battle does ("شنت مقاتلات التحالف خمس غارات على جبل برد")
             actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
     if draft.event_type == "Violence against civilians" and actor1 is None:
         # "حاول القيادي الحوثي قتل المواطن": a group's member, no target of his own violence, acts for it
@@ -896,8 +896,7 @@ def _destination(place: Span, tokens: Sequence[Span]) -> bool:
 
 
 def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
-    """The toll of one place: the death report nearest before it ("وفي البصرة سقط ثلاثة قتلى ومثلهم
-    في النجف"), else the nearest after it; the lowest figure when the place is unknown."""
+    """The toll of one place: the death report nearest before it ("وفي البصرة قتل ثلاثة ومثلهم في النجف"), else the nearest after it; the lowest figure when the place is unknown."""
     if not tolls:
         return 0
     if where.place is None or len(tolls) == 1:
@@ -1171,8 +1170,8 @@ def same_location(a: Span | None, b: Span | None) -> bool:
     if (a.attrs.get("name") or a.text) == (b.attrs.get("name") or b.text):
         return True
     if a.attrs.get("coded_from") or b.attrs.get("coded_from"):
-        # a country coded at its capital is no point near the capital's suburbs ("الغارات على سوريا، ردا
-        # على هجوم كيماوي في دوما": the strikes and the attack on Douma are two events); a part of a
+        # a country coded at its capital is no point near the capital's suburbs ("ضربات على سوريا ردا
+        # على الهجوم الكيماوي بدوما": the strikes and the attack on Douma are two events); a part of a
         # country coded at a province's city is that province ("جنوب سوريا" and "ريف درعا")
         return bool(a.attrs.get("admin1")) and a.attrs.get("admin1") == b.attrs.get("admin1")
     distance = _distance_km(a, b)
@@ -1300,7 +1299,7 @@ NON_STATE_INTERS = frozenset({2, 3, 4})
 def _territory_roles(record: dict[str, Any]) -> None:
     """Ground taken by the state has the state as actor1, ground taken by a non-state group has that
     group: a record whose sides came the other way round (the clash that told of it named the losers
-    first, "مقتل العشرات من ميليشيات الحوثي في مواجهات مع قوات المقاومة") has them swapped; so has a clash
+    first, "مقتل عشرات الحوثيين في مواجهات مع المقاومة") has them swapped; so has a clash
     word's record of a group and the state's forces at home."""
     inter1, inter2 = record.get("inter1"), record.get("inter2")
     sub = record["sub_event_type"]
