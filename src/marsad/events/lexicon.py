@@ -96,6 +96,7 @@ class Lexicon:
     country_regions: dict[tuple[str, str], tuple[str, str, float, float, int]]
     destinations: frozenset[str]  # "إلى": a place right after it is where something went
     settlement_heads: frozenset[str]  # "بلدة", "مدينة": may stand between "إلى" and the place's name
+    target_prepositions: frozenset[str]  # "على": a country after it is the place struck ("غارات على سوريا")
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -173,7 +174,7 @@ def lexicon() -> Lexicon:
         frozenset(normalize(r[0]) for r in argument_rows if r[1] == "between"), normalized("report_from"),
         {r[0]: (r[1], int(r[2])) for r in _rows("air_powers.tsv", 3)},
         {(r[0], r[1]): (r[2], r[3], float(r[4]), float(r[5]), int(r[6])) for r in _rows("country_regions.tsv", 7)},
-        normalized("destination"), normalized("settlement_head"),
+        normalized("destination"), normalized("settlement_head"), normalized("target_preposition"),
     )
 
 
@@ -181,7 +182,7 @@ def lexicon() -> Lexicon:
 _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
-    "settlement_head",
+    "settlement_head", "target_preposition",
 )
 
 

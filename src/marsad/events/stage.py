@@ -146,15 +146,16 @@ class _ArticleContext:
         actors = [e for e in doc.get("entities") if isinstance(e.attrs.get("inter"), int)]
         # a capital acting as its state ("الهجمات التي شنتها تل أبيب") is neither a location nor a sign
         # of the article's country; one after a place preposition is where an event happened, no actor
+        placed = _bucket(doc.get("places"), sentences)
         capitals = {
             start: role
-            for index, spans in _bucket(doc.get("places"), sentences).items()
+            for index, spans in placed.items()
             for start, role in _capital_roles(tokens_by_sentence.get(index, []), spans, actors).items()
         }
         # a country after a place preposition or with a direction ("في بريطانيا"، "جنوب شرقي تركيا") is a
         # location too, though it may still stand for its state's forces
         located_countries = {
-            start for index, spans in _bucket(doc.get("places"), sentences).items()
+            start for index, spans in placed.items()
             for start in _located_countries(tokens_by_sentence.get(index, []), spans)}
         places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"]
         named_places = [p for p in doc.get("places") if len(p.text.split()) > 1]
@@ -195,7 +196,6 @@ class _ArticleContext:
         for index, named in countries_named.items():
             place = min(named, key=lambda p: p.attrs.get("country_code") != country)
             last_resort[index] = Where(place, 3, place.attrs.get("country_code"))
-        placed = _bucket(doc.get("places"), sentences)
         headings = frozenset(
             index for index, sentence in enumerate(sentences) if index not in placed and _is_heading(doc.text, sentence))
         return cls(
@@ -289,7 +289,8 @@ def _inside_a_name(entity: Span, named_places: Sequence[Span]) -> bool:
 def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[int]:
     """The starts of the countries of a sentence named as where something is, not as a state: after a
     place preposition ("في بريطانيا"، "بسوريا") or على, or with a direction ("جنوب شرقي تركيا")."""
-    prepositions = lexicon().place_prepositions | {"علي"}  # "غارات على سوريا": the country struck
+    lex = lexicon()
+    prepositions = lex.place_prepositions | lex.target_prepositions
     start_at = {t.start: i for i, t in enumerate(tokens)}
     located = []
     for place in places:
@@ -328,9 +329,9 @@ def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Seque
             after += 1
         following = tokens[after].attrs.get("norm", "") if after < len(tokens) else ""
         opens_clause = before < 0 or is_mark(tokens[before]) or previous in lex.clause_openers
-        # "العملية التي تطلق عليها أنقرة اسم غصن الزيتون ... على منطقة عفرين": beside a town of another
-        # country, a capital with no place preposition is the state, whatever its verb
-        # or beside another country ("الضربات ... على سوريا ... تبرير موسكو")
+        # beside a town or a country of another state, a capital with no place preposition is its state,
+        # whatever its verb ("العملية التي تطلق عليها أنقرة اسم غصن الزيتون ... على منطقة عفرين"،
+        # "الضربات ... على سوريا ... تبرير موسكو")
         elsewhere = not place.attrs.get("direction") and any(
             other.attrs.get("country_code") not in (None, place.attrs.get("country_code")) and (
                 place_level(other) == 2 or str(other.attrs.get("feature") or "").startswith(("PPL", "ADM"))
@@ -708,12 +709,10 @@ def _records(
             actor1 = None
     elif draft.event_type == "Battles" and actor2 is None:
         actor2 = _other_side(parts, actor1, assoc1)
-        if actor2 is None and actor1 is not None and actor1.inter in (1, 8) and main_group is not None \
-                and main_group.inter == 2:
+        if actor2 is None and _fights_the_rebels(actor1, main_group, article_country):
             # a state force fights the rebels the article is about (named in another sentence: placed at
-            # the trigger, as the actors a sentence implies are); militias (3) fight beside states as
-            # often as against them (Hezbollah in Syria, the Popular Mobilization Forces in Iraq)
-            actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
+            # the trigger, as the actors a sentence implies are)
+            actor2 = _at_trigger(main_group, trigger)
         posts = draft.context & POSTS
         if actor2 is None and posts and trigger.payload.sub_event_type == "attack" and (
                 actor1 is None or actor1.inter not in (1, 8)):
@@ -725,31 +724,28 @@ def _records(
             and actor_name(main_force, article_country) != actor_name(lone, article_country):
         # a rebel group's battle with no one named against it, as object or as subject ("قتل 17 من ميليشيات
         # الحوثي في مواجهات"), is with the state force the article is about, named first as the dev gold has it
-        actor1, actor2 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True), lone
+        actor1, actor2 = _at_trigger(main_force, trigger), lone
     if actor1 is not None and actor1.category == "coalition" and actor2 is not None and actor2.category == "state" \
             and actor2.country == article_country:
         # a coalition fights for the state of the country it operates in ("غارات التحالف العربي في اليمن"):
         # the country named is the place, and the side struck is the rebels the article is about, if any
-        actor2 = (replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
+        actor2 = (_at_trigger(main_group, trigger)
                   if main_group is not None and main_group.inter == 2 else None)
     if draft.event_type == "Battles" and actor1 is not None and actor1.category == "coalition" \
             and main_force is not None and main_force.inter == 1 and assoc1 is None \
-            and actor_name(main_force, article_country) not in (
-                actor_name(actor2, article_country) if actor2 is not None else None,):
+            and (actor2 is None or actor_name(main_force, article_country) != actor_name(actor2, article_country)):
         # on the ground a coalition fights beside the state's forces the article follows, which lead
         # ("اشتباكات وقصف مدفعي لقوات التحالف" in the joint forces' sweep): ACLED's actor1 and its ally
-        actor1, assoc1 = replace(main_force, first=trigger.first, last=trigger.last, resolved=True), actor1
+        actor1, assoc1 = _at_trigger(main_force, trigger), actor1
     if draft.event_type == EXPLOSIONS and actor2 is None:
         # a target marked as one ("بقصف عشوائي على الأحياء السكنية") beyond the trigger's reach: civilians
         # or an armed group (states and organisations so marked are most often told of, not struck)
         actor2 = next((p for p in parts if p.hint == "target" and p.inter in (2, 3, 4, 7)
                        and p not in (actor1, assoc1)), None)
-        if actor2 is None and actor1 is not None and actor1.inter in (1, 8) and main_group is not None \
-                and main_group.inter == 2 and actor_name(main_group, article_country) != actor_name(
-                    actor1, article_country):
+        if actor2 is None and _fights_the_rebels(actor1, main_group, article_country):
             # a state's or a coalition's strike with no target named strikes the rebels the article is
             # about, as a state force's battle does ("شنت مقاتلات التحالف خمس غارات على جبل برد")
-            actor2 = replace(main_group, first=trigger.first, last=trigger.last, resolved=True)
+            actor2 = _at_trigger(main_group, trigger)
     if draft.event_type == "Violence against civilians" and actor1 is None:
         # "حاول القيادي الحوثي قتل المواطن": a group's member, no target of his own violence, acts for it
         actor1 = next((p for p in parts if p.hint == "member" and p.armed), None)
@@ -885,6 +881,20 @@ def _records(
     return records
 
 
+def _at_trigger(participant: Participant, trigger: Match[Trigger]) -> Participant:
+    """A participant the article implies (named in another sentence), placed at the trigger, as the
+    actors a sentence implies are."""
+    return replace(participant, first=trigger.first, last=trigger.last, resolved=True)
+
+
+def _fights_the_rebels(actor1: Participant | None, main_group: Participant | None, country: str | None) -> bool:
+    """Whether a state's or a coalition's force (inter 1, 8) fights the rebel group (2) the article is
+    about; militias (3) fight beside states as often as against them (Hezbollah in Syria, the Popular
+    Mobilization Forces in Iraq)."""
+    return actor1 is not None and actor1.inter in (1, 8) and main_group is not None and main_group.inter == 2 \
+        and actor_name(main_group, country) != actor_name(actor1, country)
+
+
 def _destination(place: Span, tokens: Sequence[Span]) -> bool:
     """Whether a destination word ("إلى") stands right before the place, or before its settlement head
     ("إلى بلدة سلقين")."""
@@ -896,7 +906,8 @@ def _destination(place: Span, tokens: Sequence[Span]) -> bool:
 
 
 def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
-    """The toll of one place: the death report nearest before it ("وفي البصرة قتل ثلاثة ومثلهم في النجف"), else the nearest after it; the lowest figure when the place is unknown."""
+    """The toll of one place: the death report nearest before it ("وفي البصرة قتل ثلاثة ومثلهم في
+    النجف"), else the nearest after it; the lowest figure when the place is unknown."""
     if not tolls:
         return 0
     if where.place is None or len(tolls) == 1:
