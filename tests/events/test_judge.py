@@ -13,10 +13,12 @@ from marsad.document import Document
 from marsad.errors import DataError, PipelineError
 from marsad.events.judge import (
     AFTER_MIN,
+    ARTICLE_MODEL_PATH,
     DOUBTED,
     HEARSAY_MIN,
     NONE,
     REANCHOR_MIN,
+    SHORT_TEXT,
     JudgeModel,
     SentenceJudge,
     events_in,
@@ -126,6 +128,39 @@ def test_explicit_cues_are_never_overruled(text, modality):
 def _model(weights: dict[str, dict[str, float]]) -> JudgeModel:
     classes = sorted(TYPES | {NONE})
     return JudgeModel({"__bias__": {NONE: 0.0}, **weights}, classes)
+
+
+# sentences of an article around the metaphor that report nothing
+CALM = ["وكان الطقس معتدلا في المدينة صباح اليوم.", "وافتتحت المدارس أبوابها كالمعتاد.",
+        "وعاد الباعة إلى الأسواق بعد العطلة."]
+
+
+# (features hold the normalised word: hamza on a seat written as ي)
+NO_EVENT, AN_ATTACK = {"w:الشايعات": {NONE: 9.0}}, {"w:الشايعات": {"Violence against civilians": 9.0}}
+
+
+@pytest.mark.parametrize("short_reads, article_reads, in_short_text, in_article", [
+    (NO_EVENT, AN_ATTACK, DOUBTED, "asserted"),
+    (AN_ATTACK, NO_EVENT, "asserted", DOUBTED),
+])
+def test_articles_and_short_texts_are_judged_by_their_own_models(short_reads, article_reads, in_short_text, in_article):
+    judge = SentenceJudge(_model(short_reads), article_model=_model(article_reads))
+    article = " ".join([METAPHOR, *CALM])
+    for text, modality in ((METAPHOR, in_short_text), (article, in_article)):
+        doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+        assert (len(doc.get("sentences")) <= SHORT_TEXT) == (text == METAPHOR)
+        judge(doc)
+        assert [e.attrs["modality"] for e in doc.get("events")] == [modality], text
+
+
+def test_one_model_given_judges_articles_too_and_the_shipped_pair_differs():
+    model = _model({"w:الشائعات": {NONE: 9.0}})
+    assert SentenceJudge(model).article_model is model
+    shipped = SentenceJudge()
+    assert shipped.article_model is judge_model(ARTICLE_MODEL_PATH) and shipped.model is judge_model()
+    assert shipped.article_model.classes == shipped.model.classes
+    # the judge of articles has learnt from the coded articles' sentences: features the other never saw
+    assert len(set(shipped.article_model.weights) - set(shipped.model.weights)) > 1000
 
 
 def test_a_background_record_the_judge_reads_as_news_is_made_factual():

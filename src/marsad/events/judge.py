@@ -5,7 +5,10 @@ from and less well elsewhere (docs/events.md). The judge is a multinomial logist
 rules' own output for a sentence (the types, sub-types and modalities of its events, the triggers in it)
 and its words and word pairs. It was trained by `scripts/train_event_judge.py` on the hand-labelled
 sentences of `eval/annotations/` and says, per sentence, which single ACLED event type it reports, or
-none. Where the judge and the rules disagree:
+none. It comes as two models: one for short texts, and one for articles trained also on the sentences of
+the coded article golds, where a sentence restating or summing up an event its article has coded is no
+event of its own (in the articles of a gold left out, it makes fewer false records; on newswire sentences
+fed alone, the other one does better: docs/events.md). Where the judge and the rules disagree:
 
 - a factual event all of whose evidence sentences the judge reads as reporting no event becomes
   `doubted` (kept in the report, left out of exports); a violent one it upholds loses the passages
@@ -46,6 +49,9 @@ from marsad.events.typing import DEMONSTRATIONS, VIOLENT
 from marsad.text.tokenize import clitic_inventory, tokens_by_sentence
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
+# the judge of articles (`SentenceJudge.article_model`): the same model trained with the sentences of the
+# coded articles too; scripts/train_event_judge.py says why the two differ
+ARTICLE_MODEL_PATH = MODEL_PATH.with_name("event_judge_articles.tsv")
 NONE = "none"
 BIAS = "__bias__"
 # the checks of the event coder that set a record aside on weak evidence (`modality_reason`): a
@@ -209,9 +215,9 @@ class JudgeModel:
         return dict(zip(self.classes, (exps / exps.sum()).tolist(), strict=True))
 
 
-@lru_cache(maxsize=1)
-def judge_model() -> JudgeModel:
-    return JudgeModel.load()
+@lru_cache(maxsize=2)
+def judge_model(path: Path = MODEL_PATH) -> JudgeModel:
+    return JudgeModel.load(path)
 
 
 def _overlaps(span: tuple[int, int], other: Span) -> bool:
@@ -340,14 +346,26 @@ class SentenceJudge:
     requires = ("sentences", "tokens", "events")
     provides = ("events",)
 
-    def __init__(self, model: JudgeModel | None = None):
+    def __init__(self, model: JudgeModel | None = None, article_model: JudgeModel | None = None):
+        """`model` judges short texts, and articles too unless `article_model` is given; with neither,
+        the shipped models are loaded when first needed."""
         self._model = model
+        self._article_model = article_model if article_model is not None or model is None else model
 
     @property
     def model(self) -> JudgeModel:
+        """The judge of short texts (a sentence fed alone, a headline with its lead)."""
         if self._model is None:
             self._model = judge_model()
         return self._model
+
+    @property
+    def article_model(self) -> JudgeModel:
+        """The judge of articles: trained also on the sentences of whole coded articles, it has learnt
+        which of them their coders made no record of (a restatement, a summary)."""
+        if self._article_model is None:
+            self._article_model = judge_model(ARTICLE_MODEL_PATH)
+        return self._article_model
 
     def __call__(self, doc: Document) -> Document:
         events = doc.get("events")
@@ -356,12 +374,13 @@ class SentenceJudge:
         if not events and not short:
             return doc
         tokens = tokens_by_sentence(doc.get("tokens"))
+        model = self.model if short else self.article_model
         verdicts: list[tuple[int, list[Span], str, dict[str, float]]] = []
         for index, sentence in enumerate(sentences):
             present = events_in(sentence, events)
             if not present and not short:
                 continue
-            probabilities = self.model.probabilities(
+            probabilities = model.probabilities(
                 sentence_features(tokens.get(index, []), [e.attrs for e in present]))
             verdicts.append((index, present, max(probabilities, key=probabilities.get), probabilities))
         for event in events:
@@ -448,7 +467,7 @@ class SentenceJudge:
         for index, sentence in enumerate(sentences):
             if events_in(sentence, doc.get("events")):
                 continue
-            probabilities = self.model.probabilities(sentence_features(tokens.get(index, []), []))
+            probabilities = self.article_model.probabilities(sentence_features(tokens.get(index, []), []))
             best = max(probabilities, key=probabilities.get)
             if best not in VIOLENT or probabilities[best] < RESTATED_MIN:
                 continue
