@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from marsad.document import Span
@@ -38,7 +38,7 @@ class Participant:
     first: int  # token indices in the sentence
     last: int
     generic: bool  # name still needs its country: "Civilians" -> "Civilians (Syria)"
-    hint: str = ""  # agent | assoc | target | between (from a marker just before it)
+    hint: str = ""  # agent | assoc | target | between (from a marker just before it) | located
     resolved: bool = False  # an anaphor standing for an actor named before
 
     @property
@@ -61,13 +61,15 @@ def _token_index(tokens: Sequence[Span], offset: int) -> int:
 
 def participants(
     tokens: Sequence[Span], entities: Sequence[Span], previous: Participant | None = None,
-    group: Participant | None = None,
+    group: Participant | None = None, located: Collection[int] = (),
 ) -> list[Participant]:
     """The actors of one sentence's tokens, in text order, with role hints from markers.
 
     `previous` is the article's last named armed actor: an anaphor for either side ("مواقعهم") is it.
     `group` is its main armed group so far (`GroupTally`): an anaphor naming a group ("التنظيم",
-    "الميليشيات", "المتمردين") is it, never an army named since.
+    "الميليشيات", "المتمردين") is it, never an army named since. `located`: the starts of the entities
+    named as where something happened (a country after a place preposition), hinted "located" unless a
+    marker gives them a role.
     """
     if not tokens:
         return []
@@ -84,6 +86,7 @@ def participants(
         last = max(first, bisect_left(starts, entity.end) - 1)
         found.append(Participant(
             str(name), inter, attrs.get("country"), attrs.get("type"), first, last, False,
+            hint="located" if entity.start in located else "",
         ))
         taken.append((entity.start, entity.end))
     for match in lexicon().roles.find(tokens):
@@ -115,7 +118,7 @@ def participants(
     markers = lexicon().argument_cues.find(tokens)
     hinted = []
     for participant in found:
-        hint = ""
+        hint = participant.hint
         for marker in markers:
             if 0 < participant.first - marker.last <= MARKER_GAP:
                 hint = marker.payload
@@ -192,6 +195,11 @@ def assign(parts: Sequence[Participant], first: int, last: int, victims_first: b
         after = [p for p in candidates if 0 <= p.first - last <= AFTER_WINDOW and p.armed
                  and p.hint not in ("target", "member")]
         before = [p for p in candidates if p.last < first and p.armed and p.hint not in ("target", "member")]
+        # a country named as the place ("شنت إسرائيل غارات جوية في سوريا") is where, not who, unless the
+        # sentence names no one else ("مقتل 48 شخصا في سوريا": its state, as before)
+        if any(p.hint != "located" for p in after + before):
+            after = [p for p in after if p.hint != "located"]
+            before = [p for p in before if p.hint != "located"]
         if victims_first:
             # "قتل 7 مدنيين في قصف للحوثيين": the noun right after a death word is the victim
             after = [p for p in after if not (p.first - last <= 2 and p.inter == 7)]

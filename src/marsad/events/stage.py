@@ -183,7 +183,7 @@ class _ArticleContext:
         for index in range(len(sentences)):
             tokens = [t for t in tokens_by_sentence.get(index, []) if t.start >= dateline]
             source = sentence_source(tokens, sources.get(index, []), state)
-            parts = participants(tokens, entities.get(index, []), previous, groups.main())
+            parts = participants(tokens, entities.get(index, []), previous, groups.main(), located_countries)
             previous = last_named(parts, previous)
             groups.add(parts)
             main_group[index] = groups.main()
