@@ -56,7 +56,8 @@ SETS = {
 ARTICLE_GOLDS = ("ant_gold_dev/events.jsonl", "events_articles_team_n.jsonl", "events_articles_third_set.jsonl",
                  "events_articles_fourth_set.jsonl", "events_articles_fifth_set.jsonl",
                  "events_articles_sixth_set.jsonl", "events_articles_seventh_set.jsonl",
-                 "events_articles_eighth_set.jsonl", "events_articles_ninth_set.jsonl")
+                 "events_articles_eighth_set.jsonl", "events_articles_ninth_set.jsonl",
+                 "events_articles_tenth_set.jsonl")
 ARTICLE_WEIGHT = 8.0
 # general-newswire sentences of ANERcorp labelled for ASSAULT and PROTEST, each coded alone and undated
 NEWSWIRE = "newswire_sentences_anercorp.jsonl"
@@ -225,6 +226,12 @@ def record_counts(doc, coded: dict) -> Counter:
                    on_non_events=on_non_events)
 
 
+def _figures(counts: Counter) -> str:
+    """F1 (right false missed; factual records on non-events)."""
+    return (f"{record_f1(counts):.3f} ({counts['tp']} {counts['fp']} {counts['fn']}; "
+            f"{counts['on_non_events']})")
+
+
 def record_f1(counts: Counter) -> float:
     return 2 * counts["tp"] / (2 * counts["tp"] + counts["fp"] + counts["fn"]) if counts["tp"] else 0.0
 
@@ -302,20 +309,23 @@ def main() -> int:
         return JudgeModel.parse(model_rows(vectorizer, model), name)
 
     if args.articles:
-        print("each article gold scored with the judges trained without its articles (record F1, eval_events.py's "
-              "matching; factual records on its non-events)")
+        print("each article gold scored with the judges trained without its articles: record F1 (right, false, "
+              "missed records, eval_events.py's matching; factual records on its non-events)")
         short_texts = judge_of(labelled, "sentence judge")
-        pooled = Counter()
+        sentences_only = SentenceJudge(short_texts)  # what articles had before the judge of articles
+        pooled, pooled_before = Counter(), Counter()
+        print(f"  {'gold':36} {'judge of sentences':>30}  {'judge of articles':>30}")
         for name, gold in golds.items():
             judge = SentenceJudge(short_texts, judge_of([r for r in rows if r["set"] != "article:" + name], name))
-            counts = Counter()
+            counts, before = Counter(), Counter()
             for coded in gold:
                 counts.update(record_counts(judge(copy.deepcopy(docs[coded["docno"]])), coded))
+                before.update(record_counts(sentences_only(copy.deepcopy(docs[coded["docno"]])), coded))
             if not name.startswith("ant_gold_dev"):
                 pooled.update(counts)
-            print(f"  {name:36} F1 {record_f1(counts):.3f}  ({counts['tp']} right, {counts['fp']} false, "
-                  f"{counts['fn']} missed; {counts['on_non_events']} on non-events)")
-        print(f"  {'pooled, eval/annotations golds':36} F1 {record_f1(pooled):.3f}")
+                pooled_before.update(before)
+            print(f"  {name:36} {_figures(before):>30}  {_figures(counts):>30}")
+        print(f"  {'pooled, eval/annotations golds':36} {_figures(pooled_before):>30}  {_figures(pooled):>30}")
 
     rules = [factual_types(docs[r["docno"]], r) for r in rows]
     # each fold's judges run, as the stage, on the articles of the fold they were not trained on: the
