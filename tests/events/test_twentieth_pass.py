@@ -33,3 +33,18 @@ def test_a_country_is_still_the_actor_when_the_sentence_names_no_other(rules):
     text = "وذكرت منظمة الخوذ البيضاء مقتل 48 شخصا جراء قصف بالغازات السامة في سوريا."
     (record,) = factual_attrs(rules(text))
     assert (record["sub_event_type"], record["actor1"]) == ("Chemical weapon", "Government of Syria")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # a landmine with a death word of its own is the explosion, not an attack by hand
+    ("أن اللغم الذي زرعته الميليشيا الحوثية في مديرية حيس أودى بحياة 5 مدنيين.", "Remote explosive/landmine/IED"),
+    # an attempt repelled or foiled is a battle; one to smuggle is none
+    ("وأوضحت المصادر أن الفصائل صد محاولات تقدم لقوات النظام على محاور تل السمن.", "Armed clash"),
+    ("وأحبطت قوات الجيش محاولة اقتحام لميليشيات الحوثي في مديرية حيس.", "Armed clash"),
+])
+def test_landmines_and_repelled_attempts(rules, text, sub_event_type):
+    assert [r["sub_event_type"] for r in factual_attrs(rules(text))] == [sub_event_type]
+
+
+def test_a_foiled_smuggling_attempt_is_no_battle(rules):
+    assert factual_attrs(rules("وأحبطت السلطات محاولة تهريب أسلحة عبر ميناء عدن.")) == []
