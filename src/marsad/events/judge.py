@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -162,11 +162,38 @@ class JudgeModel:
     weight per class on each row; `__bias__` holds the intercepts)."""
 
     def __init__(self, weights: dict[str, dict[str, float]], classes: list[str]):
-        self.weights = weights
         self.classes = classes
-        # the same weights as a matrix, a row per feature: a sentence's scores are one sum of rows
+        # a row per feature: a sentence's scores are one sum of rows. Only the matrix is kept (two models
+        # of 45,000-61,000 features held as dicts of dicts took 40 MB more)
         self._rows = {feature: row for row, feature in enumerate(weights)}
         self._matrix = np.array([[by_class.get(c, 0.0) for c in classes] for by_class in weights.values()])
+        # which classes each feature names a weight for (a hand-made model may name a weight of 0)
+        self._named = np.array([[c in by_class for c in classes] for by_class in weights.values()], dtype=bool)
+
+    @classmethod
+    def _of_rows(cls, features: list[str], classes: list[str], values: list[list[float]]) -> JudgeModel:
+        """A model straight from its file's rows, with no dict of dicts in between (a zero weight in
+        the file names no weight)."""
+        model = cls.__new__(cls)
+        model.classes = classes
+        model._rows = {feature: row for row, feature in enumerate(features)}
+        model._matrix = np.array(values, dtype=float).reshape(len(features), len(classes))
+        model._named = model._matrix != 0
+        return model
+
+    @cached_property
+    def weights(self) -> dict[str, dict[str, float]]:
+        """Each feature's weights by the classes it names (built when first asked, for inspection)."""
+        return {
+            feature: {c: float(w) for c, w, named in zip(
+                self.classes, self._matrix[row], self._named[row], strict=True) if named}
+            for feature, row in self._rows.items()
+        }
+
+    def weight(self, feature: str, kind: str) -> float:
+        """The weight of one feature for one class (0 for a feature the model does not have)."""
+        row = self._rows.get(feature)
+        return 0.0 if row is None else float(self._matrix[row, self.classes.index(kind)])
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> JudgeModel:
@@ -180,7 +207,8 @@ class JudgeModel:
     def parse(cls, lines: Iterable[str], source: str) -> JudgeModel:
         """The model from the rows of its TSV (comments and blank lines skipped); `source` names them in
         errors."""
-        weights: dict[str, dict[str, float]] = {}
+        features: list[str] = []
+        values: list[list[float]] = []
         classes: list[str] = []
         for number, line in enumerate(lines, 1):
             if not line.strip() or line.startswith("#"):
@@ -192,12 +220,13 @@ class JudgeModel:
             if len(cells) != len(classes) + 1:
                 raise DataError(f"{source}:{number}: expected a feature and {len(classes)} weights")
             try:
-                weights[cells[0]] = {c: float(w) for c, w in zip(classes, cells[1:], strict=True) if float(w)}
+                values.append([float(w) for w in cells[1:]])
             except ValueError:
                 raise DataError(f"{source}:{number}: a weight is not a number") from None
-        if NONE not in classes or BIAS not in weights:
+            features.append(cells[0])
+        if NONE not in classes or BIAS not in features:
             raise DataError(f"{source}: no '{NONE}' class or no {BIAS} row")
-        return cls(weights, classes)
+        return cls._of_rows(features, classes, values)
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
         known = [(self._rows[f], v) for f, v in features.items() if f in self._rows and f != BIAS]
@@ -205,12 +234,13 @@ class JudgeModel:
         if known:
             rows, values = zip(*known, strict=True)
             scores += np.asarray(values) @ self._matrix[list(rows)]
-        if len(self.weights[BIAS]) == len(self.classes):
+        mask = self._named[self._rows[BIAS]]
+        if mask.all():
             exps = np.exp(scores - scores.max())
         else:
             # a class with no intercept and no weight among the features is impossible (hand-made models)
-            present = set(self.weights[BIAS]).union(*(self.weights.get(f, {}) for f in features))
-            mask = np.array([c in present for c in self.classes])
+            if known:
+                mask = mask | self._named[list(rows)].any(axis=0)
             exps = np.where(mask, np.exp(scores - scores[mask].max()), 0.0)
         return dict(zip(self.classes, (exps / exps.sum()).tolist(), strict=True))
 
@@ -573,10 +603,10 @@ class SentenceJudge:
         if of_type:
             return None
         tagged = in_hashtags(tokens)
-        weights = self.model.weights
+        model = self.model
 
         def weight(index: int) -> float:
             norm = tokens[index].attrs.get("norm", "")
-            return max(weights.get(key, {}).get(event_type, 0.0) for key in ("w:" + norm, "s:" + _stem(norm)))
+            return max(model.weight(key, event_type) for key in ("w:" + norm, "s:" + _stem(norm)))
         best = max((i for i in range(len(tokens)) if i not in tagged), key=weight, default=None)
         return None if best is None else (best, best, DEFAULT_SUB_TYPE[event_type])
