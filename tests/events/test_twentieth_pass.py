@@ -20,8 +20,9 @@ def rules():
 @pytest.mark.parametrize("text, actor1", [
     # the subject after the light verb, before the strike word; the country after "في" is the place
     ("شنت إسرائيل غارات جوية على مواقع عسكرية في سوريا.", "Government of Israel"),
-    ("وردت إسرائيل بشن غارات جوية عنيفة على أهداف إيرانية في سوريا ليل الأربعاء.", "Government of Israel"),
-    ("شنت مقاتلات تحالف دعم الشرعية باليمن أمس غارات على مواقع للحوثيين في الحديدة.", "Operation Restoring Hope"),
+    ("وردت إسرائيل بشن غارات جوية عنيفة في سوريا ليل الأربعاء.", "Government of Israel"),
+    ("شنت مقاتلات التحالف العربي لدعم الشرعية باليمن أمس غارات على مواقع للحوثيين في محافظة الحديدة.",
+     "Operation Restoring Hope"),
 ])
 def test_a_country_named_as_the_place_is_not_the_attacker(rules, text, actor1):
     (record,) = factual_attrs(rules(text))
