@@ -78,6 +78,25 @@ def same_place(pred: dict, gold: dict) -> bool:
     return False
 
 
+def pair_records(golds: list[dict], factual: list[dict]) -> dict[int, int]:
+    """One-to-one matching of gold events to predicted records (attrs dicts) of the same type and place,
+    best pairs first: same date, then same sub-type. Gold index -> record index."""
+    pairs = []
+    for g, gold in enumerate(golds):
+        for index, pred in enumerate(factual):
+            if pred["event_type"] == gold["event_type"] and same_place(pred, gold):
+                score = (str(pred["event_date"]) == gold["event_date"],
+                         pred["sub_event_type"] == gold["sub_event_type"])
+                pairs.append((score, g, index))
+    used: set[int] = set()
+    paired: dict[int, int] = {}
+    for _, g, index in sorted(pairs, key=lambda p: p[0], reverse=True):
+        if g not in paired and index not in used:
+            paired[g] = index
+            used.add(index)
+    return paired
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -119,20 +138,8 @@ def main() -> None:
                           f"{span.text[:120]!r}")
             elif hits:
                 flagged_non_events += 1
-        # one-to-one matching, best pairs first: same date, then same sub-type
-        pairs = []
-        for g, gold in enumerate(row["events"]):
-            for index, pred in enumerate(factual):
-                if pred["event_type"] == gold["event_type"] and same_place(pred, gold):
-                    score = (str(pred["event_date"]) == gold["event_date"],
-                             pred["sub_event_type"] == gold["sub_event_type"])
-                    pairs.append((score, g, index))
-        used: set[int] = set()
-        paired: dict[int, int] = {}
-        for _, g, index in sorted(pairs, key=lambda p: p[0], reverse=True):
-            if g not in paired and index not in used:
-                paired[g] = index
-                used.add(index)
+        paired = pair_records(row["events"], factual)
+        used = set(paired.values())
         for g, gold in enumerate(row["events"]):
             if g not in paired:
                 fn[gold["event_type"]] += 1

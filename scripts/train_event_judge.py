@@ -34,6 +34,7 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "eval"))  # the eval scripts' readers and matching
 SETS = {
     "ours": "events_sentences.jsonl",
     "team": "events_sentences_team.jsonl",
@@ -90,8 +91,8 @@ def labelled_rows(shared: Path) -> tuple[list[dict], dict, dict[str, list[dict]]
         for record in json_records(REPO / "eval" / "annotations" / file):
             rows.append({**record, "set": name})
     golds = {
-        Path(file).name if file.startswith("events_") else file: list(json_records(
-            (shared / "data" / file) if file.startswith("ant_gold_dev") else REPO / "eval" / "annotations" / file))
+        file: list(json_records(shared / "data" / file if file.startswith("ant_gold_dev")
+                                else REPO / "eval" / "annotations" / file))
         for file in ARTICLE_GOLDS
     }
     coded = {row["docno"]: row for gold in golds.values() for row in gold}
@@ -158,12 +159,11 @@ def article_rows(name: str, gold: list[dict], docs: dict) -> list[dict]:
 
 def newswire_rows(shared: Path, pipeline, docs: dict) -> list[dict]:
     """The newswire set's rows, each its sentence coded as a document of its own (added to `docs`)."""
+    from eval_newswire_sentences import anercorp_sentences
+
     from marsad.document import Document
     from marsad.events.lexicon import lexicon
     from marsad.inputs import json_records
-
-    sys.path.insert(0, str(REPO / "eval"))
-    from eval_newswire_sentences import anercorp_sentences
 
     sentences = anercorp_sentences(shared / "data" / "anercorp" / "ANERcorp_train.txt")
     acled_types = {event_type for event_type, _ in lexicon().taxonomy}
@@ -205,21 +205,13 @@ def folds(rows: list[dict], splitter) -> list[tuple[list[int], list[int]]]:
 
 def record_counts(doc, coded: dict) -> Counter:
     """Right, false and missed records of a judged article against its gold, as eval/eval_events.py
-    matches them (same type and place, best pairs first), and factual records on its non-events."""
+    matches them, and factual records on its non-events."""
+    from eval_events import pair_records
+
     from marsad.events.modality import is_factual
 
-    sys.path.insert(0, str(REPO / "eval"))
-    from eval_events import same_place
-
     factual = [e for e in doc.get("events") if is_factual(e.attrs["modality"])]
-    pairs = sorted(
-        ((str(e.attrs["event_date"]) == g["event_date"], e.attrs["sub_event_type"] == g["sub_event_type"]), i, j)
-        for i, g in enumerate(coded["events"]) for j, e in enumerate(factual)
-        if e.attrs["event_type"] == g["event_type"] and same_place(e.attrs, g))
-    paired: dict[int, int] = {}
-    for _, i, j in reversed(pairs):
-        if i not in paired and j not in paired.values():
-            paired[i] = j
+    paired = pair_records(coded["events"], [e.attrs for e in factual])
     on_non_events = sum(
         any(_overlap(e.start, e.end, n["evidence_start"], n["evidence_end"]) for n in coded["non_events"])
         for e in factual)

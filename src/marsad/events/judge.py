@@ -162,23 +162,26 @@ class JudgeModel:
     weight per class on each row; `__bias__` holds the intercepts)."""
 
     def __init__(self, weights: dict[str, dict[str, float]], classes: list[str]):
-        self.classes = classes
+        # which classes each feature names a weight for (a hand-made model may name a weight of 0)
+        named = np.array([[c in by_class for c in classes] for by_class in weights.values()], dtype=bool)
+        self._fill(list(weights), classes,
+                   np.array([[by_class.get(c, 0.0) for c in classes] for by_class in weights.values()]), named)
+
+    def _fill(self, features: list[str], classes: list[str], matrix: np.ndarray, named: np.ndarray) -> None:
         # a row per feature: a sentence's scores are one sum of rows. Only the matrix is kept (two models
         # of 45,000-61,000 features held as dicts of dicts took 40 MB more)
-        self._rows = {feature: row for row, feature in enumerate(weights)}
-        self._matrix = np.array([[by_class.get(c, 0.0) for c in classes] for by_class in weights.values()])
-        # which classes each feature names a weight for (a hand-made model may name a weight of 0)
-        self._named = np.array([[c in by_class for c in classes] for by_class in weights.values()], dtype=bool)
+        self.classes = classes
+        self._rows = {feature: row for row, feature in enumerate(features)}
+        self._matrix = matrix.reshape(len(features), len(classes))
+        self._named = named.reshape(len(features), len(classes))
 
     @classmethod
     def _of_rows(cls, features: list[str], classes: list[str], values: list[list[float]]) -> JudgeModel:
         """A model straight from its file's rows, with no dict of dicts in between (a zero weight in
         the file names no weight)."""
         model = cls.__new__(cls)
-        model.classes = classes
-        model._rows = {feature: row for row, feature in enumerate(features)}
-        model._matrix = np.array(values, dtype=float).reshape(len(features), len(classes))
-        model._named = model._matrix != 0
+        matrix = np.array(values, dtype=float)
+        model._fill(features, classes, matrix, matrix != 0)
         return model
 
     @cached_property
