@@ -97,6 +97,10 @@ class Lexicon:
     destinations: frozenset[str]  # "إلى": a place right after it is where something went
     settlement_heads: frozenset[str]  # "بلدة", "مدينة": may stand between "إلى" and the place's name
     target_prepositions: frozenset[str]  # "على": a country after it is the place struck ("غارات على سوريا")
+    abroad_prepositions: frozenset[str]  # "في", "داخل": a foreign country after them is where it happened
+    envoys: frozenset[str]  # "سفير": a country after it and a preposition is whose envoy, not where
+    banned_words: frozenset[str]  # "المحظور": "المحظور في روسيا" is where a group is banned
+    origin_words: frozenset[str]  # "من": "من داخل اليمن" is where something came from
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -175,6 +179,7 @@ def lexicon() -> Lexicon:
         {r[0]: (r[1], int(r[2])) for r in _rows("air_powers.tsv", 3)},
         {(r[0], r[1]): (r[2], r[3], float(r[4]), float(r[5]), int(r[6])) for r in _rows("country_regions.tsv", 7)},
         normalized("destination"), normalized("settlement_head"), normalized("target_preposition"),
+        normalized("abroad_preposition"), normalized("envoy"), normalized("banned"), normalized("origin"),
     )
 
 
@@ -182,7 +187,8 @@ def lexicon() -> Lexicon:
 _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
-    "settlement_head", "target_preposition",
+    "settlement_head", "target_preposition", "abroad_preposition", "envoy", "banned",
+    "origin",
 )
 
 

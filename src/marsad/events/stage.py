@@ -131,6 +131,7 @@ class _ArticleContext:
     # subheadings (`_is_heading`) that name no place at all, a country included (a link to another
     # report names one): their events happened where the paragraph below them says
     headings: frozenset[int] = frozenset()
+    located_countries: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, doc: Document) -> _ArticleContext:
@@ -201,7 +202,7 @@ class _ArticleContext:
         return cls(
             doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
             _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts, last_resort, main_group,
-            main_force, headings,
+            main_force, headings, frozenset(_located_abroad(tokens_by_sentence, placed, actors)),
         )
 
     def records(
@@ -215,6 +216,7 @@ class _ArticleContext:
             self.doc, self.sentences[index], draft, parts, self.places.get(index, []), self.dates.get(index, []),
             recent or self.focus or self.last_resort.get(index), self.country, source, recent is None,
             narrative_old, continues_report, self.main_group.get(index), self.main_force.get(index), heading,
+            self.located_countries,
         )
 
 
@@ -284,6 +286,32 @@ def _inside_a_name(entity: Span, named_places: Sequence[Span]) -> bool:
     return entity.attrs.get("type") == "state" and any(
         p.start <= entity.start and entity.end <= p.end and p.end - p.start > entity.end - entity.start
         for p in named_places)
+
+
+def _located_abroad(
+    tokens_by_sentence: dict[int, list[Span]], placed: dict[int, list[Span]], actors: Sequence[Span],
+) -> list[int]:
+    """The starts of the countries named as where an event happened: "غارات في سوريا"، "بسوريا"،
+    "على سوريا"، "غارة شمال سوريا"; not "المحظور في روسيا", "المدعومة من إيران", nor the country
+    that qualifies an actor's name ("التحالف في اليمن"، "سفير السعودية في أمريكا")."""
+    lex = lexicon()
+    prepositions = lex.abroad_prepositions | lex.target_prepositions
+    found = []
+    for index, spans in placed.items():
+        tokens = tokens_by_sentence.get(index, [])
+        start_at = {t.start: i for i, t in enumerate(tokens)}
+        for place in spans:
+            first = start_at.get(place.start)
+            if first is None or first == 0 or place_level(place) != 2:
+                continue
+            before = tokens[first - 1].attrs.get("norm", "")
+            two_before = tokens[first - 2].attrs.get("norm", "") if first > 1 else ""
+            qualifies = first > 1 and (two_before in lex.envoys or any(
+                a.start <= tokens[first - 2].start < a.end for a in actors))
+            if place.attrs.get("direction") or (
+                    before in prepositions and two_before not in lex.banned_words | lex.origin_words and not qualifies):
+                found.append(place.start)
+    return found
 
 
 def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[int]:
@@ -688,6 +716,7 @@ def _records(
     dates: list[Span], fallback: Where | None, article_country: str | None, source: str,
     fallback_is_focus: bool, narrative_old: bool = False, continues_report: bool = False,
     main_group: Participant | None = None, main_force: Participant | None = None, heading: bool = False,
+    located: frozenset[int] = frozenset(),
 ) -> list[dict[str, Any]]:
     lex = lexicon()
     tokens = draft.tokens
@@ -775,6 +804,7 @@ def _records(
         places = [p for p in places if p.start not in gone_to] or places
     wheres = sentence_places(tokens, in_clause, article_country)
     wheres = wheres or sentence_places(tokens, places, article_country)
+    wheres = wheres or sentence_places(tokens, [p for p in in_clause if p.start in located])
     from_focus = not wheres and fallback_is_focus
     wheres = wheres or ([] if fallback is None else [fallback]) or [Where(None, None, None)]
     trigger_offset = tokens[trigger.first].start

@@ -1,0 +1,53 @@
+"""The rule coder, whole pipeline before the judge, on short articles invented for issue 6's
+twenty-first pass: a foreign country after "في", "داخل" or "على" is where an event happened when its
+clause names no other place (coded to its capital), but not where a group is banned, where a missile
+came from, or the country that qualifies an actor's name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from event_helpers import factual_attrs, rule_coder
+
+PUBLISHED = dt.date(2018, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return rule_coder(PUBLISHED)
+
+
+def _place(record: dict) -> tuple[str | None, int | None]:
+    location = record["location"]
+    return (None if location is None else location.attrs.get("name")), record["geo_precision"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قال رئيس الوزراء الإسرائيلي في القدس إن بلاده لن تسمح بتموضع إيران. "
+     "وشنت إسرائيل الليلة الماضية غارات جوية على مواقع عسكرية في سوريا.", "Damascus"),
+    # a direction names the part of the country (country_regions.tsv)
+    ("قال وزير الدفاع الأمريكي في واشنطن إنه يحتاج إلى مزيد من المعلومات. "
+     "وكانت الولايات المتحدة قد شنت أمس غارة شمال سوريا قتل فيها عدد من المسلحين.", "Aleppo"),
+])
+def test_strikes_abroad_are_coded_to_the_country_struck_not_the_articles_focus(rules, text, place):
+    (record,) = factual_attrs(rules(text))
+    assert record["sub_event_type"] == "Air/drone strike"
+    assert _place(record) == (place, 3)
+
+
+@pytest.mark.parametrize("text, place", [
+    # where a group is banned is no place of its attack
+    ("أعلن الجيش اليمني في مأرب مقتل 5 من عناصر الميليشيات. "
+     "وقتل أمس 3 جنود في هجوم لتنظيم داعش المحظور في روسيا.", "Marib"),
+    # where a missile came from is not where it was shot down
+    ("قال مسؤول سعودي في الرياض إن الحوثيين يهددون أمن المملكة. "
+     "واعترضت الدفاعات الجوية السعودية أمس صاروخا باليستيا أطلق من داخل اليمن.", "Riyadh"),
+    # the ambassador "in America" is no attack in America
+    ("قال مسؤول محلي في مدينة الحديدة إن الأهالي يعيشون في خوف. "
+     "وقال سفير السعودية في أمريكا إن الحوثيين هاجموا أمس ناقلة نفط سعودية.", "Al Hudaydah"),
+])
+def test_countries_that_say_something_else_leave_the_place_to_the_article(rules, text, place):
+    records = factual_attrs(rules(text))
+    assert records, text
+    assert {_place(r)[0] for r in records} == {place}
