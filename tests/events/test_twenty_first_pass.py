@@ -51,3 +51,13 @@ def test_countries_that_say_something_else_leave_the_place_to_the_article(rules,
     records = factual_attrs(rules(text))
     assert records, text
     assert {_place(r)[0] for r in records} == {place}
+
+
+def test_a_capital_joined_to_an_acting_one_is_its_state_and_its_ally(rules):
+    text = ("قال المرصد السوري إن الوضع في الغوطة الشرقية كارثي. وتمكنت قوات النظام أمس من استعادة السيطرة على "
+            "نصف الغوطة الشرقية، في وقت تسببت فيه غارات شنتها دمشق مع حليفتها موسكو بمقتل 62 مدنيا.")
+    records = factual_attrs(rules(text))
+    assert {_place(r)[0] for r in records} == {"Eastern Ghouta"}  # never Moscow
+    (strike,) = [r for r in records if r["sub_event_type"] == "Air/drone strike"]
+    assert (strike["assoc_actor_1"], strike["actor2"], strike["fatalities"]) == (
+        "Government of Russia", "Civilians (Syria)", 62)

@@ -101,6 +101,7 @@ class Lexicon:
     envoys: frozenset[str]  # "سفير": a country after it and a preposition is whose envoy, not where
     banned_words: frozenset[str]  # "المحظور": "المحظور في روسيا" is where a group is banned
     origin_words: frozenset[str]  # "من": "من داخل اليمن" is where something came from
+    joining_words: frozenset[str]  # "و", "مع": a capital joined to an acting one acts with it
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -180,6 +181,7 @@ def lexicon() -> Lexicon:
         {(r[0], r[1]): (r[2], r[3], float(r[4]), float(r[5]), int(r[6])) for r in _rows("country_regions.tsv", 7)},
         normalized("destination"), normalized("settlement_head"), normalized("target_preposition"),
         normalized("abroad_preposition"), normalized("envoy"), normalized("banned"), normalized("origin"),
+        normalized("joining"),
     )
 
 
@@ -188,7 +190,7 @@ _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
     "settlement_head", "target_preposition", "abroad_preposition", "envoy", "banned",
-    "origin",
+    "origin", "joining",
 )
 
 

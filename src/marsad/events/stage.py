@@ -330,6 +330,9 @@ def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[i
     return located
 
 
+JOINED_GAP = 3  # "دمشق مع حليفتها موسكو": the words from one capital to the next
+
+
 def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Sequence[Span]) -> dict[int, str]:
     """Towns of a sentence that the actor dictionary also reads as a state (a capital), by their start:
     "acting" when they name the state as the subject of its verb (metonymy: "الهجمات التي شنتها تل
@@ -366,6 +369,18 @@ def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Seque
                 and (other.start, other.end) not in actor_spans) for other in places)
         if previous in lex.state_verbs or (opens_clause and following in lex.state_verbs) or elsewhere:
             roles[place.start] = "acting"
+    # a capital joined to an acting one ("شنتها دمشق مع حليفتها موسكو"، "اتهمت دمشق وموسكو") acts with it
+    for place in places:
+        first = start_at.get(place.start)
+        if place.start in roles or first is None or (place.start, place.end) not in actor_spans:
+            continue
+        for other in places:
+            other_last = end_at.get(other.end)
+            if roles.get(other.start) != "acting" or other_last is None or not 0 < first - other_last <= JOINED_GAP:
+                continue
+            between = {tokens[i].attrs.get("norm", "") for i in range(other_last + 1, first)}
+            if between & lex.joining_words:
+                roles[place.start] = "acting"
     return roles
 
 
