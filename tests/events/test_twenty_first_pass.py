@@ -61,3 +61,13 @@ def test_a_capital_joined_to_an_acting_one_is_its_state_and_its_ally(rules):
     (strike,) = [r for r in records if r["sub_event_type"] == "Air/drone strike"]
     assert (strike["assoc_actor_1"], strike["actor2"], strike["fatalities"]) == (
         "Government of Russia", "Civilians (Syria)", 62)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت السعودية أمس إسقاط طائرتين بدون طيار في جنوب المملكة.",
+    "قال التحالف إن الحوثيين أطلقوا أمس صاروخا باليستيا على جنوب السعودية.",
+])
+def test_the_south_of_the_kingdom_is_coded_to_abha(rules, text):
+    # the dev gold's convention (its README: "the south of the Kingdom" -> Abha), "المملكة" alone included
+    (record,) = factual_attrs(rules(text))
+    assert _place(record) == ("Abha", 3)

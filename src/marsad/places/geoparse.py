@@ -115,6 +115,8 @@ class Geoparser:
                 continue
             mention = Mention(i, i, token.attrs["norm"], [place], [place])
             mention.ranked = [Scored(place, 0.0)]
+            # "جنوب المملكة": the kingdom's south, as "جنوب السعودية" is
+            mention.direction = lexicon().before_directions.get(tokens[i - 1].attrs.get("norm", "")) if i else None
             found.append(self._span(doc, tokens, mention))
         return found
 
