@@ -71,3 +71,8 @@ def test_the_south_of_the_kingdom_is_coded_to_abha(rules, text):
     # the dev gold's convention (its README: "the south of the Kingdom" -> Abha), "المملكة" alone included
     (record,) = factual_attrs(rules(text))
     assert _place(record) == ("Abha", 3)
+
+
+def test_strikes_of_a_nationality_are_remote_violence_not_a_battle(rules):
+    (record,) = factual_attrs(rules("وأسفرت ضربات إسرائيلية مكثفة الجمعة عن مقتل 4 فلسطينيين في قطاع غزة."))
+    assert (record["sub_event_type"], record["fatalities"]) == ("Air/drone strike", 4)

@@ -30,7 +30,7 @@ class Trigger:
     sub_event_type: str  # for "*": kill | attack | control | protest_force
     plover: str
     strong: bool
-    requires: tuple[str, ...]  # pattern words ("<" first: before the trigger; ">": a few words after it), "@actor" or "@place"; "&" joins
+    requires: tuple[str, ...]  # pattern words ("<" first: before the trigger; ">": a few words after it), "@actor", "@place" or "@demonym" (a nationality right after the trigger); "&" joins
     source: str
 
 

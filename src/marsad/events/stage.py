@@ -50,6 +50,7 @@ from marsad.events.modality import (
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
 from marsad.events.typing import AIR_STRIKE, DEMONSTRATIONS, EXPLOSIONS, POSTS, VIOLENT, rank, resolve
+from marsad.places.lexicon import lexicon as place_lexicon
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
@@ -471,6 +472,8 @@ def _sentence_drafts(
             return first_seen.get(need[1:], len(tokens)) < trigger.first
         if need.startswith(">"):  # the word must follow closely: the verb's object ("نقل عدد كبير من عناصره")
             return any(0 < at - trigger.last <= OBJECT_REACH for at in seen_at.get(need[1:], ()))
+        if need == "@demonym":  # a nationality right after it ("ضربات إسرائيلية"): a state's strikes
+            return trigger.last + 1 < len(tokens) and tokens[trigger.last + 1].attrs.get("norm") in place_lexicon().demonyms
         return (need == "@actor" and has_actor) or (need == "@place" and has_place) or need in first_seen
 
     reporting = _reporting_verbs(tokens)
