@@ -50,8 +50,8 @@ from marsad.events.modality import (
 from marsad.events.notes import note
 from marsad.events.patterns import Match, Pattern
 from marsad.events.typing import AIR_STRIKE, DEMONSTRATIONS, EXPLOSIONS, POSTS, VIOLENT, rank, resolve
-from marsad.places.lexicon import lexicon as place_lexicon
 from marsad.events.where_when import When, Where, event_date, focus_place, place_level, sentence_places
+from marsad.places.lexicon import lexicon as place_lexicon
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
 EVENT_LAYER = "events"
