@@ -76,3 +76,20 @@ def test_the_south_of_the_kingdom_is_coded_to_abha(rules, text):
 def test_strikes_of_a_nationality_are_remote_violence_not_a_battle(rules):
     (record,) = factual_attrs(rules("وأسفرت ضربات إسرائيلية مكثفة الجمعة عن مقتل 4 فلسطينيين في قطاع غزة."))
     assert (record["sub_event_type"], record["fatalities"]) == ("Air/drone strike", 4)
+
+
+@pytest.mark.parametrize("text, place", [
+    # the territory a nationality names ("الأراضي السورية") is a place, abroad
+    ("قال رئيس الوزراء العراقي في بغداد إن الحرب على الإرهاب مستمرة. وشنت مقاتلات عراقية أمس غارات جوية "
+     "على مواقع لتنظيم داعش داخل الأراضي السورية.", "Damascus"),
+    # not where a missile came from
+    ("قال مسؤول سعودي في الرياض إن الحوثيين يهددون أمن المملكة. واعترضت الدفاعات الجوية السعودية أمس "
+     "صاروخا باليستيا أطلق من داخل الأراضي اليمنية.", "Riyadh"),
+    # nor, at home, over the town the article has just named
+    ("قال المرصد السوري إن التنظيم ما زال يسيطر على بلدة هجين. وشن التحالف أمس غارات جوية على مواقع "
+     "لتنظيم داعش في الأراضي السورية.", "Hajin"),
+])
+def test_the_territory_a_nationality_names(rules, text, place):
+    records = factual_attrs(rules(text))
+    assert records, text
+    assert {_place(r)[0] for r in records} == {place}

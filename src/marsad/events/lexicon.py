@@ -102,6 +102,8 @@ class Lexicon:
     banned_words: frozenset[str]  # "المحظور": "المحظور في روسيا" is where a group is banned
     origin_words: frozenset[str]  # "من": "من داخل اليمن" is where something came from
     joining_words: frozenset[str]  # "و", "مع": a capital joined to an acting one acts with it
+    territory_words: frozenset[str]  # "الأراضي": a nationality after it names the country ("الأراضي السورية")
+    territory_adjectives: frozenset[str]  # "الإقليمية": may stand between ("المياه الإقليمية الليبية")
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -181,7 +183,7 @@ def lexicon() -> Lexicon:
         {(r[0], r[1]): (r[2], r[3], float(r[4]), float(r[5]), int(r[6])) for r in _rows("country_regions.tsv", 7)},
         normalized("destination"), normalized("settlement_head"), normalized("target_preposition"),
         normalized("abroad_preposition"), normalized("envoy"), normalized("banned"), normalized("origin"),
-        normalized("joining"),
+        normalized("joining"), normalized("territory"), normalized("territory_adjective"),
     )
 
 
@@ -190,7 +192,7 @@ _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
     "settlement_head", "target_preposition", "abroad_preposition", "envoy", "banned",
-    "origin", "joining",
+    "origin", "joining", "territory", "territory_adjective",
 )
 
 

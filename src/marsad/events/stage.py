@@ -148,7 +148,8 @@ class _ArticleContext:
         actors = [e for e in doc.get("entities") if isinstance(e.attrs.get("inter"), int)]
         # a capital acting as its state ("الهجمات التي شنتها تل أبيب") is neither a location nor a sign
         # of the article's country; one after a place preposition is where an event happened, no actor
-        placed = _bucket(doc.get("places"), sentences)
+        territories = _territories(doc, tokens_by_sentence)
+        placed = _bucket([*doc.get("places"), *territories], sentences)
         capitals = {
             start: role
             for index, spans in placed.items()
@@ -159,7 +160,7 @@ class _ArticleContext:
         located_countries = {
             start for index, spans in placed.items()
             for start in _located_countries(tokens_by_sentence.get(index, []), spans)}
-        places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"]
+        places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"] + territories
         named_places = [p for p in doc.get("places") if len(p.text.split()) > 1]
         entities = {
             index: [e for e in spans if capitals.get(e.start) != "located" and not _inside_a_name(e, named_places)]
@@ -173,7 +174,8 @@ class _ArticleContext:
                 p.start in located_countries or not any(_is_name_of(a, p) for a in actors))
         ]
         focus = focus_place([
-            p for p in usable_places if place_level(p) < 2 or p.attrs.get("country_code") in (None, country)
+            p for p in usable_places if not p.attrs.get("site")
+            and (place_level(p) < 2 or p.attrs.get("country_code") in (None, country))
         ])
         state = AttributionState()
         previous: Participant | None = None
@@ -289,6 +291,27 @@ def _inside_a_name(entity: Span, named_places: Sequence[Span]) -> bool:
         for p in named_places)
 
 
+def _territories(doc: Document, tokens_by_sentence: dict[int, list[Span]]) -> list[Span]:
+    """The countries that a nationality after a territory word names ("داخل الأراضي السورية"، "الأجواء
+    اللبنانية"), as places marked `site`: where an event happened, no sign of what the article is about.
+    The places layer has no such names (the toponym guidelines tag none)."""
+    lex = lexicon()
+    demonyms = place_lexicon().demonyms
+    covered = [(p.start, p.end) for p in doc.get("places")]
+    found = []
+    for tokens in tokens_by_sentence.values():
+        for i, token in enumerate(tokens[1:], 1):
+            code = demonyms.get(token.attrs.get("norm", ""))
+            if code is None or code not in lex.countries or any(a <= token.start < b for a, b in covered):
+                continue
+            before = [t.attrs.get("norm", "") for t in tokens[max(0, i - 2):i]]
+            if before[-1] in lex.territory_words or (
+                    len(before) == 2 and before[0] in lex.territory_words and before[1] in lex.territory_adjectives):
+                found.append(doc.span(token.start, token.end, "PLACE", name=lex.countries[code], country_code=code,
+                                      feature="COUNTRY", geo_precision=3, site=True))
+    return found
+
+
 def _located_abroad(
     tokens_by_sentence: dict[int, list[Span]], placed: dict[int, list[Span]], actors: Sequence[Span],
 ) -> list[int]:
@@ -309,7 +332,12 @@ def _located_abroad(
             two_before = tokens[first - 2].attrs.get("norm", "") if first > 1 else ""
             qualifies = first > 1 and (two_before in lex.envoys or any(
                 a.start <= tokens[first - 2].start < a.end for a in actors))
-            if place.attrs.get("direction") or (
+            if place.attrs.get("site"):
+                # "قصف مواقع سورية"; not "أطلقت من داخل الأراضي اليمنية"، "من فوق الأراضي اللبنانية"
+                words = {t.attrs.get("norm", "") for t in tokens[max(0, first - 4):first]}
+                if not words & lex.origin_words:
+                    found.append(place.start)
+            elif place.attrs.get("direction") or (
                     before in prepositions and two_before not in lex.banned_words | lex.origin_words and not qualifies):
                 found.append(place.start)
     return found
@@ -326,7 +354,8 @@ def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[i
         first = start_at.get(place.start)
         if first is None or place_level(place) != 2:
             continue
-        if place.attrs.get("direction") or (first > 0 and tokens[first - 1].attrs.get("norm", "") in prepositions):
+        if place.attrs.get("direction") or place.attrs.get("site") or (
+                first > 0 and tokens[first - 1].attrs.get("norm", "") in prepositions):
             located.append(place.start)
     return located
 
@@ -820,9 +849,14 @@ def _records(
         # "قتلت القوات 60 فلسطينيا كانوا يحتجون على نقل السفارة إلى القدس": the embassy went to Jerusalem
         in_clause = [p for p in in_clause if p.start not in gone_to] or in_clause
         places = [p for p in places if p.start not in gone_to] or places
+    # the country of a site ("مواقع سورية") places an event only abroad, where the article has no town for it
+    sites = [p for p in in_clause if p.attrs.get("site")]
+    in_clause = [p for p in in_clause if not p.attrs.get("site")]
     wheres = sentence_places(tokens, in_clause, article_country)
-    wheres = wheres or sentence_places(tokens, places, article_country)
-    wheres = wheres or sentence_places(tokens, [p for p in in_clause if p.start in located])
+    wheres = wheres or sentence_places(tokens, [p for p in places if not p.attrs.get("site")], article_country)
+    wheres = wheres or sentence_places(tokens, [
+        p for p in in_clause + sites if p.start in located
+        and not (p.attrs.get("site") and p.attrs.get("country_code") == article_country)])
     from_focus = not wheres and fallback_is_focus
     wheres = wheres or ([] if fallback is None else [fallback]) or [Where(None, None, None)]
     trigger_offset = tokens[trigger.first].start
@@ -1178,7 +1212,7 @@ def _article_country(places: Sequence[Span], tokens_by_sentence: dict[int, list[
     counts: Counter[str] = Counter()
     for place in places:
         code = place.attrs.get("country_code")
-        if code:
+        if code and not place.attrs.get("site"):  # "غارات على مواقع سورية" in a report from Israel
             counts[code] += 2
     words = lexicon().country_words
     for tokens in tokens_by_sentence.values():
