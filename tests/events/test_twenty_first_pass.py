@@ -85,6 +85,9 @@ def test_strikes_of_a_nationality_are_remote_violence_not_a_battle(rules):
     # not where a missile came from
     ("قال مسؤول سعودي في الرياض إن الحوثيين يهددون أمن المملكة. واعترضت الدفاعات الجوية السعودية أمس "
      "صاروخا باليستيا أطلق من داخل الأراضي اليمنية.", "Riyadh"),
+    # the territory is no other state beside a capital: Riyadh stays where the missiles were shot down
+    ("أعلن التحالف أن قوات الدفاع الجوي السعودي اعترضت 7 صواريخ باليستية جرى إطلاقها من الأراضي اليمنية، "
+     "واستهدف 3 منها الرياض.", "Riyadh"),
     # nor, at home, over the town the article has just named
     ("قال المرصد السوري إن التنظيم ما زال يسيطر على بلدة هجين. وشن التحالف أمس غارات جوية على مواقع "
      "لتنظيم داعش في الأراضي السورية.", "Hajin"),

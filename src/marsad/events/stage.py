@@ -149,7 +149,9 @@ class _ArticleContext:
         # a capital acting as its state ("الهجمات التي شنتها تل أبيب") is neither a location nor a sign
         # of the article's country; one after a place preposition is where an event happened, no actor
         territories = _territories(doc, tokens_by_sentence)
-        placed = _bucket([*doc.get("places"), *territories], sentences)
+        placed = _bucket(doc.get("places"), sentences)
+        # the territories a nationality names locate events, but are no other state beside a capital
+        placed_or_named = _bucket([*doc.get("places"), *territories], sentences)
         capitals = {
             start: role
             for index, spans in placed.items()
@@ -158,7 +160,7 @@ class _ArticleContext:
         # a country after a place preposition or with a direction ("في بريطانيا"، "جنوب شرقي تركيا") is a
         # location too, though it may still stand for its state's forces
         located_countries = {
-            start for index, spans in placed.items()
+            start for index, spans in placed_or_named.items()
             for start in _located_countries(tokens_by_sentence.get(index, []), spans)}
         places = [p for p in doc.get("places") if capitals.get(p.start) != "acting"] + territories
         named_places = [p for p in doc.get("places") if len(p.text.split()) > 1]
@@ -205,7 +207,7 @@ class _ArticleContext:
         return cls(
             doc, sentences, tokens_by_sentence, _bucket(usable_places, sentences), dates, country, focus,
             _old_sentences(doc, sentences, tokens_by_sentence, dates), sentence_parts, last_resort, main_group,
-            main_force, headings, frozenset(_located_abroad(tokens_by_sentence, placed, actors)),
+            main_force, headings, frozenset(_located_abroad(tokens_by_sentence, placed_or_named, actors)),
         )
 
     def records(
