@@ -39,6 +39,11 @@ def installed_indexes() -> list[Path]:
 
 # Index columns read at load time; the rest is parsed into a Place only when a candidate is used.
 _ID, _GEONAMEID, _ADMIN1, _ADMIN1_AR, _ADMIN2, _ADMIN2_AR, _KEYS, _NAMES_EN, _WEAK = 0, 14, 6, 7, 8, 9, 16, 17, 18
+_FEATURE, _POPULATION = 12, 13
+# A name of one or two letters is a word fragment as often as a place ("جورنال دو ديمانش": GeoNames gives
+# Jahrom the Arabic name "دو"): below this population, and unless a province or a capital, it needs the
+# evidence a common word needs (qom "قم" and Ibb "إب" stay names)
+SHORT_KEY, SHORT_KEY_POPULATION = 2, 500_000
 
 
 class Gazetteer:
@@ -83,6 +88,8 @@ class Gazetteer:
             for key in cells[_WEAK].split("|"):
                 if key:
                     self.weak.add((key, index))
+            if cells[_FEATURE] not in ("ADM1", "PPLC", "COUNTRY") and int(cells[_POPULATION] or 0) < SHORT_KEY_POPULATION:
+                self.weak.update((key, index) for key in cells[_KEYS].split("|") if 0 < len(key) <= SHORT_KEY)
             for name in cells[_NAMES_EN].split("|"):
                 if name:
                     self._by_english.setdefault(name.casefold(), []).append(index)
