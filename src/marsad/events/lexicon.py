@@ -98,7 +98,7 @@ class Lexicon:
     settlement_heads: frozenset[str]  # "بلدة", "مدينة": may stand between "إلى" and the place's name
     target_prepositions: frozenset[str]  # "على": a country after it is the place struck ("غارات على سوريا")
     abroad_prepositions: frozenset[str]  # "في", "داخل": a foreign country after them is where it happened
-    envoys: frozenset[str]  # "سفير": a country after it and a preposition is whose envoy, not where
+    envoys: frozenset[str]  # "سفير", "مقر": a country after it and a preposition is whose envoy, or a seat
     banned_words: frozenset[str]  # "المحظور": "المحظور في روسيا" is where a group is banned
     origin_words: frozenset[str]  # "من": "من داخل اليمن" is where something came from
     joining_words: frozenset[str]  # "و", "مع": a capital joined to an acting one acts with it

@@ -331,9 +331,12 @@ def _located_abroad(
             if first is None or first == 0 or place_level(place) != 2:
                 continue
             before = tokens[first - 1].attrs.get("norm", "")
-            two_before = tokens[first - 2].attrs.get("norm", "") if first > 1 else ""
-            qualifies = first > 1 and (two_before in lex.envoys or any(
-                a.start <= tokens[first - 2].start < a.end for a in actors))
+            word = first - 2  # the word before the preposition, past a pronoun ("من مقره في بريطانيا")
+            while word > 0 and tokens[word].attrs.get("role") == "enclitic":
+                word -= 1
+            two_before = tokens[word].attrs.get("norm", "") if word >= 0 else ""
+            qualifies = word >= 0 and (two_before in lex.envoys or any(
+                a.start <= tokens[word].start < a.end for a in actors))
             if place.attrs.get("site"):
                 # "قصف مواقع سورية"; not "أطلقت من داخل الأراضي اليمنية"، "من فوق الأراضي اللبنانية"
                 words = {t.attrs.get("norm", "") for t in tokens[max(0, first - 4):first]}
