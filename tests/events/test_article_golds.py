@@ -14,7 +14,7 @@ import pytest
 
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations"
 NAMES = ("team_n", "third_set", "fourth_set", "fifth_set", "sixth_set", "seventh_set", "eighth_set", "ninth_set", "tenth_set",
-         "eleventh_set", "twelfth_set", "thirteenth_set",
+         "eleventh_set", "twelfth_set", "thirteenth_set", "fourteenth_set",
          "third_set_recoded")
 GOLDS = [ANNOTATIONS / f"events_articles_{name}.jsonl" for name in NAMES]
 EVENT_FIELDS = {
@@ -40,7 +40,8 @@ def articles(request) -> list[dict]:
 
 
 def test_distinct_articles_with_full_records(articles):
-    assert len(articles) in (20, 40) and len({a["docno"] for a in articles}) == len(articles)
+    # 40 drawn (20 in the recoding); a start index late in the corpus runs out first (the fourteenth: 37)
+    assert 20 <= len(articles) <= 40 and len({a["docno"] for a in articles}) == len(articles)
     taxonomy = _taxonomy()
     for article in articles:
         for event in article["events"]:
