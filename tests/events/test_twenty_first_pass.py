@@ -102,3 +102,15 @@ def test_every_record_of_the_article_is_placed_there(rules, text, place):
     records = factual_attrs(rules(text))
     assert records, text
     assert {_place(r)[0] for r in records} == {place}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قال المرصد السوري إن الوضع في حلب صعب. وقتل 26 مسلحا مواليا للنظام السوري جراء ضربات صاروخية استهدفت "
+     "أمس قواعد عسكرية تابعة لقوات النظام في وسط البلاد.", "Homs"),
+    ("قال مسؤول في بغداد إن الوضع مستقر. وقتل أمس خمسة جنود في هجوم لتنظيم داعش على نقطة تفتيش في شمال البلاد.",
+     "Erbil"),
+])
+def test_a_part_of_the_articles_country_is_coded_to_its_city(rules, text, place):
+    records = factual_attrs(rules(text))
+    assert records, text
+    assert {_place(r) for r in records} == {(place, 3)}

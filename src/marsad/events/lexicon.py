@@ -104,6 +104,8 @@ class Lexicon:
     joining_words: frozenset[str]  # "و", "مع": a capital joined to an acting one acts with it
     territory_words: frozenset[str]  # "الأراضي": a nationality after it names the country ("الأراضي السورية")
     territory_adjectives: frozenset[str]  # "الإقليمية": may stand between ("المياه الإقليمية الليبية")
+    the_country_words: frozenset[str]  # "البلاد": after a direction, a part of the article's country
+    centre_words: frozenset[str]  # "وسط": the centre, as a direction word before "البلاد"
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -184,6 +186,7 @@ def lexicon() -> Lexicon:
         normalized("destination"), normalized("settlement_head"), normalized("target_preposition"),
         normalized("abroad_preposition"), normalized("envoy"), normalized("banned"), normalized("origin"),
         normalized("joining"), normalized("territory"), normalized("territory_adjective"),
+        normalized("the_country"), normalized("centre"),
     )
 
 
@@ -192,7 +195,7 @@ _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
     "settlement_head", "target_preposition", "abroad_preposition", "envoy", "banned",
-    "origin", "joining", "territory", "territory_adjective",
+    "origin", "joining", "territory", "territory_adjective", "the_country", "centre",
 )
 
 

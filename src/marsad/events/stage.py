@@ -179,6 +179,7 @@ class _ArticleContext:
             p for p in usable_places if not p.attrs.get("site")
             and (place_level(p) < 2 or p.attrs.get("country_code") in (None, country))
         ])
+        usable_places += _parts_of_the_country(doc, tokens_by_sentence, country)
         state = AttributionState()
         previous: Participant | None = None
         groups = GroupTally()
@@ -311,6 +312,27 @@ def _territories(doc: Document, tokens_by_sentence: dict[int, list[Span]]) -> li
                     len(before) == 2 and before[0] in lex.territory_words and before[1] in lex.territory_adjectives):
                 found.append(doc.span(token.start, token.end, "PLACE", name=lex.countries[code], country_code=code,
                                       feature="COUNTRY", geo_precision=3, site=True))
+    return found
+
+
+def _parts_of_the_country(doc: Document, tokens_by_sentence: dict[int, list[Span]], country: str | None) -> list[Span]:
+    """"شمال البلاد"، "وسط البلاد": a part of the article's country, as a country place with its direction
+    (coded to the region city of `country_regions.tsv`; none where the table has no such part)."""
+    lex = lexicon()
+    if country is None or country not in lex.countries:
+        return []
+    directions = place_lexicon().before_directions
+    found = []
+    for tokens in tokens_by_sentence.values():
+        for i, token in enumerate(tokens[1:], 1):
+            if token.attrs.get("norm", "") not in lex.the_country_words:
+                continue
+            before = tokens[i - 1].attrs.get("norm", "")
+            direction = "centre" if before in lex.centre_words else directions.get(before)
+            if direction is None or (country, direction) not in lex.country_regions:
+                continue
+            found.append(doc.span(token.start, token.end, "PLACE", name=lex.countries[country], country_code=country,
+                                  feature="COUNTRY", geo_precision=3, direction=direction))
     return found
 
 
