@@ -114,3 +114,8 @@ def test_a_part_of_the_articles_country_is_coded_to_its_city(rules, text, place)
     records = factual_attrs(rules(text))
     assert records, text
     assert {_place(r) for r in records} == {(place, 3)}
+
+
+def test_israeli_aircraft_named_by_their_nationality_are_israels_forces(rules):
+    (record,) = factual_attrs(rules("شنت طائرات إسرائيلية أمس غارات على مواقع في ريف دمشق."))
+    assert (record["sub_event_type"], record["actor1"]) == ("Air/drone strike", "Military Forces of Israel (1948-)")
