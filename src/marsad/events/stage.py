@@ -176,7 +176,7 @@ class _ArticleContext:
                 p.start in located_countries or not any(_is_name_of(a, p) for a in actors))
         ]
         focus = focus_place([
-            p for p in usable_places if not p.attrs.get("site")
+            p for p in usable_places if not p.attrs.get("territory")
             and (place_level(p) < 2 or p.attrs.get("country_code") in (None, country))
         ])
         usable_places += _parts_of_the_country(doc, tokens_by_sentence, country)
@@ -296,8 +296,8 @@ def _inside_a_name(entity: Span, named_places: Sequence[Span]) -> bool:
 
 def _territories(doc: Document, tokens_by_sentence: dict[int, list[Span]]) -> list[Span]:
     """The countries that a nationality after a territory word names ("داخل الأراضي السورية"، "الأجواء
-    اللبنانية"), as places marked `site`: where an event happened, no sign of what the article is about.
-    The places layer has no such names (the toponym guidelines tag none)."""
+    اللبنانية"), as places marked `territory`: where an event happened, no sign of what the article is
+    about. The places layer has no such names (the toponym guidelines tag none)."""
     lex = lexicon()
     demonyms = place_lexicon().demonyms
     covered = [(p.start, p.end) for p in doc.get("places")]
@@ -305,13 +305,12 @@ def _territories(doc: Document, tokens_by_sentence: dict[int, list[Span]]) -> li
     for tokens in tokens_by_sentence.values():
         for i, token in enumerate(tokens[1:], 1):
             code = demonyms.get(token.attrs.get("norm", ""))
-            if code is None or code not in lex.countries or any(a <= token.start < b for a, b in covered):
+            if code is None or any(a <= token.start < b for a, b in covered):
                 continue
             before = [t.attrs.get("norm", "") for t in tokens[max(0, i - 2):i]]
             if before[-1] in lex.territory_words or (
                     len(before) == 2 and before[0] in lex.territory_words and before[1] in lex.territory_adjectives):
-                found.append(doc.span(token.start, token.end, "PLACE", name=lex.countries[code], country_code=code,
-                                      feature="COUNTRY", geo_precision=3, site=True))
+                found.extend(_country_span(doc, token, code, territory=True))
     return found
 
 
@@ -319,7 +318,7 @@ def _parts_of_the_country(doc: Document, tokens_by_sentence: dict[int, list[Span
     """"شمال البلاد"، "وسط البلاد": a part of the article's country, as a country place with its direction
     (coded to the region city of `country_regions.tsv`; none where the table has no such part)."""
     lex = lexicon()
-    if country is None or country not in lex.countries:
+    if country is None:
         return []
     directions = place_lexicon().before_directions
     found = []
@@ -329,19 +328,28 @@ def _parts_of_the_country(doc: Document, tokens_by_sentence: dict[int, list[Span
                 continue
             before = tokens[i - 1].attrs.get("norm", "")
             direction = "centre" if before in lex.centre_words else directions.get(before)
-            if direction is None or (country, direction) not in lex.country_regions:
-                continue
-            found.append(doc.span(token.start, token.end, "PLACE", name=lex.countries[country], country_code=country,
-                                  feature="COUNTRY", geo_precision=3, direction=direction))
+            if direction is not None and (country, direction) in lex.country_regions:
+                found.extend(_country_span(doc, token, country, direction=direction))
     return found
+
+
+def _country_span(doc: Document, token: Span, code: str, **marks: Any) -> list[Span]:
+    """A country place on one word that is no place name of its own (a nationality, "البلاد"), coded at
+    precision 3; none for a country the events lexicon does not name."""
+    name = lexicon().countries.get(code)
+    if name is None:
+        return []
+    return [doc.span(token.start, token.end, "PLACE", name=name, country_code=code, feature="COUNTRY",
+                     geo_precision=3, **marks)]
 
 
 def _located_abroad(
     tokens_by_sentence: dict[int, list[Span]], placed: dict[int, list[Span]], actors: Sequence[Span],
 ) -> list[int]:
-    """The starts of the countries named as where an event happened: "غارات في سوريا"، "بسوريا"،
-    "على سوريا"، "غارة شمال سوريا"; not "المحظور في روسيا", "المدعومة من إيران", nor the country
-    that qualifies an actor's name ("التحالف في اليمن"، "سفير السعودية في أمريكا")."""
+    """The starts of the countries named as where an event happened: "غارات في سوريا"، "على سوريا"،
+    "غارة شمال سوريا"، "داخل الأراضي السورية"; not "المحظور في روسيا", "المدعومة من إيران", "اتصلت
+    بروسيا", nor the country that qualifies an envoy, a seat or an actor named just before ("سفير
+    السعودية في أمريكا"، "من مقره في بريطانيا")."""
     lex = lexicon()
     prepositions = lex.abroad_prepositions | lex.target_prepositions
     found = []
@@ -359,8 +367,8 @@ def _located_abroad(
             two_before = tokens[word].attrs.get("norm", "") if word >= 0 else ""
             qualifies = word >= 0 and (two_before in lex.envoys or any(
                 a.start <= tokens[word].start < a.end for a in actors))
-            if place.attrs.get("site"):
-                # "قصف مواقع سورية"; not "أطلقت من داخل الأراضي اليمنية"، "من فوق الأراضي اللبنانية"
+            if place.attrs.get("territory"):
+                # "غارات داخل الأراضي السورية"; not "أطلقت من داخل الأراضي اليمنية"، "من فوق الأراضي اللبنانية"
                 words = {t.attrs.get("norm", "") for t in tokens[max(0, first - 4):first]}
                 if not words & lex.origin_words:
                     found.append(place.start)
@@ -381,7 +389,7 @@ def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[i
         first = start_at.get(place.start)
         if first is None or place_level(place) != 2:
             continue
-        if place.attrs.get("direction") or place.attrs.get("site") or (
+        if place.attrs.get("direction") or place.attrs.get("territory") or (
                 first > 0 and tokens[first - 1].attrs.get("norm", "") in prepositions):
             located.append(place.start)
     return located
@@ -876,14 +884,15 @@ def _records(
         # "قتلت القوات 60 فلسطينيا كانوا يحتجون على نقل السفارة إلى القدس": the embassy went to Jerusalem
         in_clause = [p for p in in_clause if p.start not in gone_to] or in_clause
         places = [p for p in places if p.start not in gone_to] or places
-    # the country of a site ("مواقع سورية") places an event only abroad, where the article has no town for it
-    sites = [p for p in in_clause if p.attrs.get("site")]
-    in_clause = [p for p in in_clause if not p.attrs.get("site")]
+    # a territory a nationality names ("الأراضي السورية") places an event only abroad, and only where the
+    # clause has no other place
+    territories = [p for p in in_clause if p.attrs.get("territory")]
+    in_clause = [p for p in in_clause if not p.attrs.get("territory")]
     wheres = sentence_places(tokens, in_clause, article_country)
-    wheres = wheres or sentence_places(tokens, [p for p in places if not p.attrs.get("site")], article_country)
+    wheres = wheres or sentence_places(tokens, [p for p in places if not p.attrs.get("territory")], article_country)
     wheres = wheres or sentence_places(tokens, [
-        p for p in in_clause + sites if p.start in located
-        and not (p.attrs.get("site") and p.attrs.get("country_code") == article_country)])
+        p for p in in_clause + territories if p.start in located
+        and not (p.attrs.get("territory") and p.attrs.get("country_code") == article_country)])
     from_focus = not wheres and fallback_is_focus
     wheres = wheres or ([] if fallback is None else [fallback]) or [Where(None, None, None)]
     trigger_offset = tokens[trigger.first].start
@@ -1239,7 +1248,7 @@ def _article_country(places: Sequence[Span], tokens_by_sentence: dict[int, list[
     counts: Counter[str] = Counter()
     for place in places:
         code = place.attrs.get("country_code")
-        if code and not place.attrs.get("site"):  # "غارات على مواقع سورية" in a report from Israel
+        if code and not place.attrs.get("territory"):  # "غارات داخل الأراضي السورية" from Israel
             counts[code] += 2
     words = lexicon().country_words
     for tokens in tokens_by_sentence.values():
