@@ -106,6 +106,7 @@ class Lexicon:
     territory_adjectives: frozenset[str]  # "الإقليمية": may stand between ("المياه الإقليمية الليبية")
     the_country_words: frozenset[str]  # "البلاد": after a direction, a part of the article's country
     centre_words: frozenset[str]  # "وسط": the centre, as a direction word before "البلاد"
+    speech_words: frozenset[str]  # "خطاب", "مؤتمر": "في خطاب في أنقرة" is where it was said, not done
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -186,7 +187,7 @@ def lexicon() -> Lexicon:
         normalized("destination"), normalized("settlement_head"), normalized("target_preposition"),
         normalized("abroad_preposition"), normalized("envoy"), normalized("banned"), normalized("origin"),
         normalized("joining"), normalized("territory"), normalized("territory_adjective"),
-        normalized("the_country"), normalized("centre"),
+        normalized("the_country"), normalized("centre"), normalized("speech"),
     )
 
 
@@ -195,7 +196,7 @@ _WORD_CLASSES = (
     "cause", "relative", "undergo", "exposure", "superlative", "since", "than", "state_verb", "verb_particle",
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
     "settlement_head", "target_preposition", "abroad_preposition", "envoy", "banned",
-    "origin", "joining", "territory", "territory_adjective", "the_country", "centre",
+    "origin", "joining", "territory", "territory_adjective", "the_country", "centre", "speech",
 )
 
 

@@ -58,6 +58,9 @@ EVENT_LAYER = "events"
 # Strategic developments with no counterpart (ACLED leaves actor2 empty)
 _COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
 CHANGE_TO_GROUP = "Change to group/activity"
+DISRUPTED = "Disrupted weapons use"
+# how many words may stand between an origin word and the place it names ("من داخل الأراضي اليمنية (صعدة)")
+ORIGIN_REACH = 5
 _ONE_SIDED = (CHANGE_TO_GROUP, "Headquarters or base established", "Other")
 HISTORICAL_DAYS = 31
 LONG_SINCE_DAYS = 7  # "منذ 18 شباط" three weeks back is a campaign; "منذ ثلاثة أيام" is one event
@@ -170,9 +173,11 @@ class _ArticleContext:
         }
         country = _article_country(places, tokens_by_sentence)
         dateline = dateline_end(doc.text)
-        # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location
+        # a place that is also an actor's name ("قالت إسرائيل", "تل أبيب ردت") is no location, nor one
+        # where a speech was given ("في خطاب في أنقرة")
+        venues = _speech_venues(tokens_by_sentence, placed)
         usable_places = [
-            p for p in places if p.start >= dateline and (
+            p for p in places if p.start >= dateline and p.start not in venues and (
                 p.start in located_countries or not any(_is_name_of(a, p) for a in actors))
         ]
         focus = focus_place([
@@ -255,7 +260,7 @@ class EventCoder:
                 records.extend(made)
                 if any(r["factual"] for r in made):
                     reporting.add(index)
-        merged = _drop_restatements(_strikes_named_after(_merge(records)))
+        merged = _drop_restatements(_strikes_told_nearby(_merge(records)))
         claims = _claimants(context.sentence_parts, context.country) if any(
             r["factual"] and r["event_type"] in VIOLENT for r in merged) else {}
         for record in merged:
@@ -360,6 +365,8 @@ def _located_abroad(
             first = start_at.get(place.start)
             if first is None or first == 0 or place_level(place) != 2:
                 continue
+            if first > 1 and tokens[first - 1].attrs.get("norm", "") in lex.territory_words:
+                first -= 1  # "باتجاه أراضي المملكة": the preposition is before the territory word
             before = tokens[first - 1].attrs.get("norm", "")
             word = first - 2  # the word before the preposition, past a pronoun ("من مقره في بريطانيا")
             while word > 0 and tokens[word].attrs.get("role") == "enclitic":
@@ -378,6 +385,28 @@ def _located_abroad(
     return found
 
 
+def _speech_venues(tokens_by_sentence: dict[int, list[Span]], placed: dict[int, list[Span]]) -> set[int]:
+    """The starts of the places named as where a speech, a press conference or a meeting was held ("صرح
+    أردوغان في خطاب في أنقرة أن القوات ... سيطرت على بلدة جندريس"): where it was said, not done."""
+    lex = lexicon()
+    venues = set()
+    for index, spans in placed.items():
+        tokens = tokens_by_sentence.get(index, [])
+        start_at = {t.start: i for i, t in enumerate(tokens)}
+        for place in spans:
+            first = start_at.get(place.start)
+            if first is None or first < 2 or tokens[first - 1].attrs.get("norm", "") not in lex.place_prepositions:
+                continue
+            before = {t.attrs.get("norm", "") for t in tokens[max(0, first - 1 - SPEECH_REACH):first - 1]}
+            if before & lex.speech_words:
+                venues.add(place.start)
+    return venues
+
+
+# the words that may stand between a speech word and the preposition of its place ("مؤتمر صحفي في")
+SPEECH_REACH = 3
+
+
 def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[int]:
     """The starts of the countries of a sentence named as where something is, not as a state: after a
     place preposition ("في بريطانيا"، "بسوريا") or على, or with a direction ("جنوب شرقي تركيا")."""
@@ -389,6 +418,8 @@ def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[i
         first = start_at.get(place.start)
         if first is None or place_level(place) != 2:
             continue
+        if first > 1 and tokens[first - 1].attrs.get("norm", "") in lex.territory_words:
+            first -= 1  # "على أراضي سوريا"
         if place.attrs.get("direction") or place.attrs.get("territory") or (
                 first > 0 and tokens[first - 1].attrs.get("norm", "") in prepositions):
             located.append(place.start)
@@ -592,6 +623,8 @@ def _sentence_drafts(
     for match in kept:
         if match.payload.sub_event_type == "attack":
             typed = resolve(match.payload, concrete, context, parts, None, country)
+            if typed is None and EXPLOSIONS in concrete:
+                typed = _own_clause_strike(match, kept, context_matches, spans, parts, country)
             if typed and typed[0] == "Explosions/Remote violence":
                 weapon_attacks[id(match)] = typed
     concrete |= {typed[0] for typed in weapon_attacks.values()}
@@ -674,6 +707,21 @@ def _sentence_drafts(
         if draft.modality == "accused" and not reacting and any(t.explicit and not t.aggregate for t in draft.deaths):
             draft.modality = "asserted"
     return list(drafts.values())
+
+
+def _own_clause_strike(
+    attack: Match[Trigger], kept: Sequence[Match[Trigger]], context_matches: Sequence[Match[str]],
+    spans: Sequence[tuple[int, int]], parts: list[Participant], country: str | None,
+) -> tuple[str, str] | None:
+    """An attack word with its weapon in a clause with no strike word is a strike of its own, though
+    another clause of the sentence tells another ("استهدفت مقاتلات التحالف دبابة ... بمديرية المتون، في
+    حين دمرت غارات أخرى أطقم قتالية ... بمحافظة الجوف": two strikes, two districts)."""
+    first, last = next((a, b) for a, b in spans if a <= attack.first <= b)
+    concrete = {m.payload.event_type for m in kept if first <= m.first <= last and m.payload.event_type != "*"}
+    if EXPLOSIONS in concrete:
+        return None
+    context = {m.payload for m in context_matches if first <= m.first <= last}
+    return resolve(attack.payload, concrete, context, parts, None, country)
 
 
 def in_hashtags(tokens: Sequence[Span]) -> set[int]:
@@ -884,6 +932,12 @@ def _records(
         # "قتلت القوات 60 فلسطينيا كانوا يحتجون على نقل السفارة إلى القدس": the embassy went to Jerusalem
         in_clause = [p for p in in_clause if p.start not in gone_to] or in_clause
         places = [p for p in places if p.start not in gone_to] or places
+    if draft.sub_event_type == DISRUPTED:
+        # a missile shot down "أطلق من محافظة صعدة باتجاه جازان" was stopped where it was going, not
+        # where it came from
+        launched = {p.start for p in places if _launched_from(p, tokens)}
+        in_clause = [p for p in in_clause if p.start not in launched]
+        places = [p for p in places if p.start not in launched]
     # a territory a nationality names ("الأراضي السورية") places an event only abroad, and only where the
     # clause has no other place
     territories = [p for p in in_clause if p.attrs.get("territory")]
@@ -1021,6 +1075,21 @@ def _destination(place: Span, tokens: Sequence[Span]) -> bool:
     before = [t.attrs.get("norm", "") for t in tokens[max(0, at - 2):at]]
     return bool(before) and (before[-1] in lex.destinations or (
         len(before) == 2 and before[1] in lex.settlement_heads and before[0] in lex.destinations))
+
+
+def _launched_from(place: Span, tokens: Sequence[Span]) -> bool:
+    """Whether an origin word ("من") stands before the place, past the words that may come between:
+    "من محافظة صعدة"، "من داخل الأراضي اليمنية (صعدة)"."""
+    lex = lexicon()
+    at = next((i for i, t in enumerate(tokens) if t.start >= place.start), len(tokens))
+    between = lex.settlement_heads | lex.territory_words | lex.abroad_prepositions | {"("}
+    for token in reversed(tokens[max(0, at - ORIGIN_REACH):at]):
+        norm = token.attrs.get("norm", "")
+        if norm in lex.origin_words:
+            return True
+        if norm not in between and norm not in place_lexicon().demonyms:
+            return False
+    return False
 
 
 def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
@@ -1343,19 +1412,20 @@ def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return merged
 
 
-# how many sentences after an attack with no weapon named its strike may still be told
+# how many sentences after or before an attack with no weapon named its strike may be told
 STRIKE_REACH = 2
 
 
-def _strikes_named_after(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An attack word on civilians with no weapon named ("استهدفت ميليشيات الحوثي مستشفى مديرية حيس") that
-    the next sentences tell as a strike of the same place, day and attacker ("وأدى القصف الحوثي إلى مقتل
-    طبيب") is that strike: one record, of the strike's type, as ACLED codes remote violence against
-    civilians. The attack's passage joins the strike's evidence."""
+def _strikes_told_nearby(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An attack or a killing of civilians with no weapon named ("استهدفت ميليشيات الحوثي مستشفى مديرية
+    حيس"، "قتل سبعة مدنيين في مدينة حيس") that the sentences just after or before tell as a strike of the
+    same place and day, by the same attacker or with one side unnamed ("وأدى القصف الحوثي إلى مقتل طبيب"),
+    is that strike: one record, of the strike's type, as ACLED codes remote violence against civilians.
+    The attack's passage joins the strike's evidence."""
     strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"]]
     kept = []
     for record in records:
-        strike = _strike_told_after(record, strikes)
+        strike = _strike_told_nearby(record, strikes)
         if strike is None:
             kept.append(record)
         else:  # the strike keeps its own sub-type and trigger: the attack's rank must not displace them
@@ -1363,14 +1433,14 @@ def _strikes_named_after(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _strike_told_after(record: dict[str, Any], strikes: list[dict[str, Any]]) -> dict[str, Any] | None:
-    if not (record["event_type"] == "Violence against civilians" and record["_word"] == "attack" and record["factual"]):
+def _strike_told_nearby(record: dict[str, Any], strikes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if not (record["event_type"] == "Violence against civilians" and record["_word"] in ("attack", "kill") and record["factual"]):
         return None
     return next((
         s for s in strikes
-        if 0 < s["_sentence"] - record["_sentence"] <= STRIKE_REACH
+        if 0 < abs(s["_sentence"] - record["_sentence"]) <= STRIKE_REACH
         and s["event_date"] == record["event_date"] and same_location(s["location"], record["location"])
-        and (_unnamed(s.get("actor1")) or s.get("actor1") == record.get("actor1"))
+        and (_unnamed(s.get("actor1")) or _unnamed(record.get("actor1")) or s.get("actor1") == record.get("actor1"))
     ), None)
 
 

@@ -1,0 +1,73 @@
+"""The rule coder, whole pipeline before the judge, on short texts invented for issue 6's twenty-second
+pass: a strike of its own in each clause that names its weapon, a killing of civilians told beside the
+strike that did it coded as that strike, a missile shot down where it was going (not where it came
+from), and no event placed where a speech about it was given."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from event_helpers import factual_attrs, rule_coder
+
+PUBLISHED = dt.date(2018, 4, 13)
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return rule_coder(PUBLISHED)
+
+
+def _places(records: list[dict]) -> list[str | None]:
+    return [None if r["location"] is None else r["location"].attrs.get("name") for r in records]
+
+
+@pytest.mark.parametrize("text, places", [
+    # the attack word of the first clause has its own weapon ("مقاتلات") and its own district
+    ("واستهدفت مقاتلات التحالف دبابة للانقلابيين في مديرية المتون، في حين دمرت غارات أخرى أطقم قتالية "
+     "في مديرية الحزم.", ["Al Maton", "Al Hazm"]),
+    ("استهدفت طائرات التحالف مواقع للحوثيين في مديرية باقم، فيما شنت مقاتلات التحالف غارات على مديرية "
+     "كتاف.", ["Baqim", "Kitaf wa Al Boqe'e"]),
+])
+def test_each_clause_with_its_own_weapon_is_a_strike_of_its_own(rules, text, places):
+    records = factual_attrs(rules(text))
+    assert [(r["event_type"], r["sub_event_type"]) for r in records] == [
+        ("Explosions/Remote violence", "Air/drone strike")] * 2
+    assert _places(records) == places
+
+
+@pytest.mark.parametrize("text", [
+    # the dead first, the shelling that killed them next
+    "قتل سبعة مدنيين بينهم أطفال في مدينة حيس يوم الجمعة. وقصفت ميليشيات الحوثي المدينة بقذائف الهاون الجمعة.",
+    # the bombing first, its toll two sentences on
+    "قتل خمسة أشخاص بينهم عناصر أمن في هجوم انتحاري مزدوج استهدف مقر قوات مكافحة الإرهاب في مدينة عدن. "
+    "وتبنى تنظيم الدولة الإسلامية الهجوم. وأفادت مصادر طبية بمقتل ثلاثة من عناصر الأمن وسيدة وطفلين في الهجوم.",
+])
+def test_a_killing_told_beside_the_strike_that_did_it_is_that_strike(rules, text):
+    (record,) = factual_attrs(rules(text))
+    assert record["event_type"] == "Explosions/Remote violence"
+    assert record["fatalities"] >= 5
+
+
+@pytest.mark.parametrize("text, place", [
+    ("اعترضت قوات الدفاع الجوي السعودي، الجمعة، صاروخا بالستيا أطلق من محافظة صعدة باتجاه مدينة جازان.",
+     "Jazan"),
+    # a heading word before "the kingdom's lands" makes Saudi Arabia the place, coded to its capital
+    ("واعترضت قوات الدفاع الجوي السعودي صاروخا باليستيا أطلقه الحوثيون، الأحد، من داخل الأراضي اليمنية "
+     "(صعدة) باتجاه أراضي المملكة.", "Riyadh"),
+])
+def test_a_missile_shot_down_is_placed_where_it_was_going(rules, text, place):
+    (record,) = factual_attrs(rules(text))
+    assert record["sub_event_type"] == "Disrupted weapons use"
+    assert _places([record]) == [place]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قال مسؤول محلي إن القوات التركية تتقدم في منطقة عفرين. "
+     "وقال أردوغان في خطاب في أنقرة الجمعة إن القوات التركية سيطرت على بلدة جنديرس.", "Jindires"),
+    ("قال مسؤول يمني إن المعارك مستمرة في صعدة. "
+     "وقال المتحدث في مؤتمر صحفي في الرياض إن طائرات التحالف شنت غارات على مواقع الحوثيين.", "Sadah"),
+])
+def test_no_event_is_placed_where_a_speech_about_it_was_given(rules, text, place):
+    (record,) = factual_attrs(rules(text))
+    assert _places([record]) == [place]
