@@ -71,3 +71,13 @@ def test_a_missile_shot_down_is_placed_where_it_was_going(rules, text, place):
 def test_no_event_is_placed_where_a_speech_about_it_was_given(rules, text, place):
     (record,) = factual_attrs(rules(text))
     assert _places([record]) == [place]
+
+
+def test_a_bracketed_list_shares_the_head_before_it(rules):
+    """"بمحافظات (مأرب، الجوف، عدن، تعز، حضرموت)": five governorates, not Aden and Taizz the cities, beside
+    which the places stage would have read the provinces as mere context."""
+    text = "وتظاهر المحتجون، الخميس، بمحافظات (مأرب، الجوف، عدن، تعز، حضرموت)، رافعين صور الصحافيين."
+    records = factual_attrs(rules(text))
+    assert {r["event_type"] for r in records} == {"Protests"}
+    assert _places(records) == ["Marib", "Al Jawf", "Aden", "Taizz", "Hadramawt"]
+    assert {r["geo_precision"] for r in records} == {3}

@@ -173,6 +173,11 @@ class Geoparser:
                                                                                          tokens[after]):
             return True
         head = lex.head_of(tokens[before]) if before >= 0 else None
+        if head is None and before >= 1 and norms[before] == "(":
+            # "بمحافظات (مأرب، الجوف، عدن)": the list in brackets shares the head before it
+            bracketed = lex.head_of(tokens[before - 1])
+            if bracketed is not None and bracketed.kind == "admin":
+                head, before = bracketed, before - 1
         if head is None and before >= 0 and norms[before] in lex.person_before:
             return True
         if head is not None and head.kind in ("facility", "region"):
