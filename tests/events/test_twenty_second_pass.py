@@ -81,3 +81,16 @@ def test_a_bracketed_list_shares_the_head_before_it(rules):
     assert {r["event_type"] for r in records} == {"Protests"}
     assert _places(records) == ["Marib", "Al Jawf", "Aden", "Taizz", "Hadramawt"]
     assert {r["geo_precision"] for r in records} == {3}
+
+
+@pytest.mark.parametrize("text, place", [
+    # "الجبلية" is read as Jiblah (Ibb), not a village of al-Tuhayta district (al-Hudaydah)
+    ("وأحبطت المقاومة اليمنية المشتركة، الجمعة، محاولة تسلل جديدة في منطقة الجبلية التابعة لمديرية التحيتا.",
+     "At Tuhayta"),
+    # "حبل" is read as al-Habilayn (Lahj), not a village of Abs district (Hajjah): one record, at Abs
+    ("تمكنت قوات الجيش الوطني، الجمعة، من تحرير أولى مناطق مديرية عبس بمحافظة حجة. وقال العقيد إن قوات "
+     "الجيش تمكنت اليوم من تحرير قرية حبل أولى قرى مديرية عبس.", "Abs"),
+])
+def test_a_place_outside_the_district_named_after_it_gives_way_to_the_district(rules, text, place):
+    (record,) = factual_attrs(rules(text))
+    assert _places([record]) == [place]

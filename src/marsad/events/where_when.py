@@ -88,7 +88,7 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
     # في جبل برد بمديرية كسمة ... وقصفت أهدافا في صعدة والجوف": Saada and al-Jawf too) and it holds none
     # of them ("سيطرت على قرية X بعد معارك في ريف إدلب": the battles were at X)
     heads = []  # (place, its first token, how many places of its level the chain holds)
-    for group in groups:
+    for group in map(_inside_their_units, groups):
         level = min(place_level(p) for p, _ in group)
         chain = [(p, first) for p, first in group if place_level(p) == level]
         heads.append((*_head(chain), len(chain)))
@@ -110,6 +110,21 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
             precision = max(precision, 2 if place_level(place) == 0 else 3)
         result.append(Where(place, precision, place.attrs.get("country_code")))
     return result
+
+
+def _inside_their_units(group: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """A chain without the places that lie outside the administrative unit named after them ("منطقة
+    الجبلية التابعة لمديرية التحيتا": a namesake in another province is not the village of that district,
+    which is then coded to the district)."""
+    units = [p for p, _ in group if str(p.attrs.get("feature") or "").upper().startswith("ADM") and p.attrs.get("admin1")]
+    if not units:
+        return group
+    kept = [
+        (place, first) for place, first in group
+        if not any(unit.start > place.start and place.attrs.get("admin1") not in (None, unit.attrs.get("admin1"))
+                   for unit in units)
+    ]
+    return kept or group
 
 
 def _own_event(first: int, finer: list[int], triggers: list[int]) -> bool:
