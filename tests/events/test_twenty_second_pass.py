@@ -90,6 +90,10 @@ def test_a_bracketed_list_shares_the_head_before_it(rules):
     # "حبل" is read as al-Habilayn (Lahj), not a village of Abs district (Hajjah): one record, at Abs
     ("تمكنت قوات الجيش الوطني، الجمعة، من تحرير أولى مناطق مديرية عبس بمحافظة حجة. وقال العقيد إن قوات "
      "الجيش تمكنت اليوم من تحرير قرية حبل أولى قرى مديرية عبس.", "Abs"),
+    # Mohammedia (Morocco) is no town of Eastern Ghouta
+    ("وسيطرت قوات النظام، الجمعة، على بلدات حزرما والنشابية والمحمدية في الغوطة الشرقية.", "Eastern Ghouta"),
+    # a chain mostly in Yemen: al-Mulayhah of Syria is a namesake
+    ("وأطلق قناص حوثي، الخميس، النار على طفلة في منطقة المليحة بشارع الثلاثين غرب مدينة تعز.", "Taizz"),
 ])
 def test_a_place_outside_the_district_named_after_it_gives_way_to_the_district(rules, text, place):
     (record,) = factual_attrs(rules(text))

@@ -88,7 +88,7 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
     # في جبل برد بمديرية كسمة ... وقصفت أهدافا في صعدة والجوف": Saada and al-Jawf too) and it holds none
     # of them ("سيطرت على قرية X بعد معارك في ريف إدلب": the battles were at X)
     heads = []  # (place, its first token, how many places of its level the chain holds)
-    for group in map(_inside_their_units, groups):
+    for group in map(_coherent_chain, groups):
         level = min(place_level(p) for p, _ in group)
         chain = [(p, first) for p, first in group if place_level(p) == level]
         heads.append((*_head(chain), len(chain)))
@@ -112,19 +112,31 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
     return result
 
 
-def _inside_their_units(group: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
-    """A chain without the places that lie outside the administrative unit named after them ("منطقة
-    الجبلية التابعة لمديرية التحيتا": a namesake in another province is not the village of that district,
+def _coherent_chain(group: list[tuple[Span, int]]) -> list[tuple[Span, int]]:
+    """A chain or list of places without the namesakes that cannot belong to it: a place in another
+    country than most of the list, and a place outside the administrative unit named after it ("منطقة
+    الجبلية التابعة لمديرية التحيتا": Jiblah, in another province, is not the village of that district,
     which is then coded to the district)."""
-    units = [p for p, _ in group if str(p.attrs.get("feature") or "").upper().startswith("ADM") and p.attrs.get("admin1")]
-    if not units:
-        return group
-    kept = [
-        (place, first) for place, first in group
-        if not any(unit.start > place.start and place.attrs.get("admin1") not in (None, unit.attrs.get("admin1"))
-                   for unit in units)
-    ]
+    countries = Counter(p.attrs.get("country_code") for p, _ in group if p.attrs.get("country_code"))
+    if len(countries) > 1:
+        # "حزرما، النشابية، الصالحية، المحمدية": a town of a list in another country than the rest of it is a
+        # namesake (Mohammedia, Morocco, among the towns of Eastern Ghouta)
+        country, count = countries.most_common(1)[0]
+        if count >= 2 and count > sum(countries.values()) - count:
+            group = [(p, first) for p, first in group if p.attrs.get("country_code") in (None, country)]
+    units = [p for p, _ in group if str(p.attrs.get("feature") or "").upper().startswith(("ADM", "REGION"))
+             and p.attrs.get("admin1")]
+    kept = [(place, first) for place, first in group if not any(
+        unit.start > place.start and _outside(place, unit) for unit in units)]
     return kept or group
+
+
+def _outside(place: Span, unit: Span) -> bool:
+    """Whether `place` lies in another country or province than `unit`, as far as their attributes say."""
+    country = place.attrs.get("country_code")
+    if country and unit.attrs.get("country_code") and country != unit.attrs.get("country_code"):
+        return True
+    return place.attrs.get("admin1") not in (None, unit.attrs.get("admin1"))
 
 
 def _own_event(first: int, finer: list[int], triggers: list[int]) -> bool:
