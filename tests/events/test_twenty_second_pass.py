@@ -98,3 +98,13 @@ def test_a_bracketed_list_shares_the_head_before_it(rules):
 def test_a_place_outside_the_district_named_after_it_gives_way_to_the_district(rules, text, place):
     (record,) = factual_attrs(rules(text))
     assert _places([record]) == [place]
+
+
+def test_a_place_coded_at_its_districts_point_is_no_town_of_its_own(rules):
+    """"منطقة فضحه" is known only as a part of al-Malajim district and coded at its point: with the district
+    named again in the clause it is one strike, not a list of two towns."""
+    text = ("شنت مقاتلات التحالف، الأحد، غارات على مواقع للحوثيين في منطقة فضحه في مديرية الملاجم، واستهدفت "
+            "آليات المليشيا وخطوط إمدادها من مديرية الملاجم.")
+    (record,) = factual_attrs(rules(text))
+    assert record["sub_event_type"] == "Air/drone strike"
+    assert _places([record]) == ["Al Malajim area"]

@@ -1380,6 +1380,12 @@ def same_location(a: Span | None, b: Span | None) -> bool:
     return False
 
 
+def _one_point(a: Span | None, b: Span | None) -> bool:
+    """Whether two places are coded at the same point (under a kilometre apart)."""
+    distance = None if a is None or b is None else _distance_km(a, b)
+    return distance is not None and distance < 1.0
+
+
 def _finer(a: Span | None, b: Span | None) -> bool:
     """Whether place `b` is finer than `a` (a town rather than its province)."""
     if b is None:
@@ -1396,8 +1402,11 @@ def _merge(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for current in merged:
             if current["event_type"] != record["event_type"] or _standing(current) != _standing(record):
                 continue
-            if current["_clause"] == record["_clause"] and _place_key(current) != _place_key(record):
-                continue  # towns listed in one clause are separate records (atomic rule)
+            if current["_clause"] == record["_clause"] and _place_key(current) != _place_key(record) \
+                    and not _one_point(current["location"], record["location"]):
+                # towns listed in one clause are separate records (atomic rule); a place the gazetteer codes
+                # at its district's point ("منطقة فضحه في مديرية الملاجم") is no town of its own
+                continue
             same_day = current["event_date"] == record["event_date"]
             restated = not (current["_dated"] and record["_dated"]) and (
                 current["fatalities"] == record["fatalities"] or not (current["fatalities"] and record["fatalities"])
