@@ -108,3 +108,29 @@ def test_a_place_coded_at_its_districts_point_is_no_town_of_its_own(rules):
     (record,) = factual_attrs(rules(text))
     assert record["sub_event_type"] == "Air/drone strike"
     assert _places([record]) == ["Al Malajim area"]
+
+
+@pytest.mark.parametrize("text, typed", [
+    # forces entering a town with no fight told: the ground changes hands without a battle
+    ("دخلت قوات النظام السوري الخميس إلى أحياء يسيطر عليها مقاتلو الفصائل المعارضة في منطقة درعا البلد.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    # with battles told it is ground regained
+    ("قال المتحدث باسم الجيش الليبي إن الجيش الليبي دخل الخميس أكبر أحياء درنة بعد معارك عنيفة مع المسلحين.",
+     ("Battles", "Government regains territory")),
+])
+def test_forces_entering_a_town_take_it(rules, text, typed):
+    records = factual_attrs(rules(text))
+    assert typed in [(r["event_type"], r["sub_event_type"]) for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "دخلت المساعدات الإنسانية الخميس إلى مدينة دوما.",  # no forces
+    # a war, a battle or a siege entering a stage
+    "ودخلت الحرب التي تخوضها قوات الجيش اليمني في مدينة تعز الخميس عامها الرابع.",
+    "ودخلت معركة قوات الجيش في مديرية نهم الخميس مرحلة جديدة.",
+    "ودخل حصار قوات النظام لمدينة دوما الخميس شهره الخامس.",
+])
+def test_entering_that_is_no_taking_of_ground(rules, text):
+    records = factual_attrs(rules(text))
+    assert not any(r["sub_event_type"] in ("Non-violent transfer of territory", "Government regains territory")
+                   for r in records)

@@ -27,7 +27,7 @@ class SubType:
 @dataclass(frozen=True, slots=True)
 class Trigger:
     event_type: str  # "*" when context decides (see `typing.py`)
-    sub_event_type: str  # for "*": kill | attack | control | protest_force
+    sub_event_type: str  # for "*": kill | attack | control | enter | protest_force
     plover: str
     strong: bool
     requires: tuple[str, ...]  # pattern words ("<" first: before the trigger; ">": a few words after it), "@actor", "@place" or "@demonym" (a nationality right after the trigger); "&" joins
@@ -107,6 +107,7 @@ class Lexicon:
     the_country_words: frozenset[str]  # "البلاد": after a direction, a part of the article's country
     centre_words: frozenset[str]  # "وسط": the centre, as a direction word before "البلاد"
     speech_words: frozenset[str]  # "خطاب", "مؤتمر": "في خطاب في أنقرة" is where it was said, not done
+    stage_words: frozenset[str]  # "مرحلة", "معركة": after "دخلت" a war entering a stage, not forces a town
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -188,6 +189,7 @@ def lexicon() -> Lexicon:
         normalized("abroad_preposition"), normalized("envoy"), normalized("banned"), normalized("origin"),
         normalized("joining"), normalized("territory"), normalized("territory_adjective"),
         normalized("the_country"), normalized("centre"), normalized("speech"),
+        normalized("entered_stage"),
     )
 
 
@@ -197,6 +199,7 @@ _WORD_CLASSES = (
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
     "settlement_head", "target_preposition", "abroad_preposition", "envoy", "banned",
     "origin", "joining", "territory", "territory_adjective", "the_country", "centre", "speech",
+    "entered_stage",
 )
 
 

@@ -577,7 +577,8 @@ def _sentence_drafts(
     kept = [
         m for m in matches
         if (m.payload.strong or any(required(r, m) for r in m.payload.requires))
-        and not _control_noun(m, tokens) and m.first not in tagged and m.first not in reporting
+        and not _control_noun(m, tokens) and not _entered_stage(m, tokens) and m.first not in tagged
+        and m.first not in reporting
         and not (m.first in named and m.last in named)
     ]
     cues = find_cues(tokens)
@@ -746,6 +747,13 @@ def _control_noun(match: Match[Trigger], tokens: Sequence[Span]) -> bool:
         return False
     after = [t.attrs.get("norm") for t in tokens[match.last + 1:match.last + 1 + CONTROL_OBJECT_GAP]]
     return bool(after) and tokens[match.last + 1].attrs.get("role") == "enclitic" and "علي" not in after
+
+
+def _entered_stage(match: Match[Trigger], tokens: Sequence[Span]) -> bool:
+    """"ودخلت معركة تحرير الحديدة مرحلة جديدة": a battle entering a stage, no forces entering a place."""
+    after = match.last + 1
+    return match.payload.sub_event_type == "enter" and after < len(tokens) \
+        and tokens[after].attrs.get("norm", "") in lexicon().stage_words
 
 
 def _date_causes_by_their_toll(

@@ -13,6 +13,8 @@ Triggers of a fixed type keep it. Context-typed triggers (`*` in triggers.tsv) a
 - control: taking ground is Government regains territory for state forces (and unnamed ones), Non-
   state actor overtakes territory for rebels and militias, and a Non-violent transfer of territory
   for a foreign army entering after the defenders withdrew;
+- enter: forces entering a place take it without a fight (a Non-violent transfer of territory), unless
+  the sentence tells of battles, where it is a taking of ground as `control`;
 - protest_force: dispersal, tear gas and water cannon make a protest one "with intervention".
 Arrests made by a rebel group or militia (inter 2-4) are abductions of civilians.
 Within one type the sub-type first in ACLED's priority order wins (`taxonomy.tsv` rank).
@@ -93,6 +95,15 @@ def resolve(
         if inter in (2, 3, 4):
             return "Battles", "Non-state actor overtakes territory"
         return "Battles", "Government regains territory"
+    if sub == "enter":
+        # forces entering a town take it without a fight unless the sentence tells of one ("دخلت قوات النظام
+        # إلى أحياء يسيطر عليها مقاتلو الفصائل"); with battles it is ground regained or overtaken
+        if "Battles" in concrete_types:
+            return resolve(Trigger("*", "control", trigger.plover, trigger.strong, trigger.requires, trigger.source),
+                           concrete_types, context, participants, actor1, country)
+        if actor1 is None or not actor1.armed or "protest" in context:
+            return None
+        return "Strategic developments", "Non-violent transfer of territory"
     if sub == "protest_force":
         return ("Protests", "Protest with intervention") if "Protests" in concrete_types else None
     return None
