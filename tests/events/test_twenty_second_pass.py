@@ -134,3 +134,12 @@ def test_entering_that_is_no_taking_of_ground(rules, text):
     records = factual_attrs(rules(text))
     assert not any(r["sub_event_type"] in ("Non-violent transfer of territory", "Government regains territory")
                    for r in records)
+
+
+def test_the_regular_forces_are_the_state_army(rules):
+    """"القوات النظامية السورية" (the regular forces) are the Syrian army: with the rebels named it is a battle."""
+    text = ("وتشن القوات النظامية السورية هجوما في محافظة درعا جنوبي البلاد ضد فصائل المعارضة مما أسفر عن موجة "
+            "نزوح بعشرات الآلاف.")
+    (record,) = factual_attrs(rules(text))
+    assert (record["event_type"], record["actor1"], record["actor2"]) == (
+        "Battles", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
