@@ -83,9 +83,10 @@ def test_unnamed_militias_are_an_armed_group_unless_joined_to_an_army(rules):
 def test_a_state_named_as_itself_is_state_forces_at_home_and_external_abroad(rules):
     at_home = _of_type(rules("قصفت الحكومة السورية بلدة كفرنبل في ريف إدلب بالبراميل المتفجرة."),
                        "Explosions/Remote violence")[0]
-    assert (at_home["actor1"], at_home["inter1"]) == ("Government of Syria", 1)
+    # a state that strikes does so as its military (the name since issue 6's twenty-second pass)
+    assert (at_home["actor1"], at_home["inter1"]) == ("Military Forces of Syria (2000-)", 1)
     abroad = _of_type(rules("قصفت إسرائيل مواقع عسكرية في ريف دمشق بالصواريخ."), "Explosions/Remote violence")[0]
-    assert (abroad["actor1"], abroad["inter1"]) == ("Government of Israel", 8)
+    assert (abroad["actor1"], abroad["inter1"]) == ("Military Forces of Israel (1948-)", 8)
 
 
 def test_militias_take_a_group_named_earlier_in_their_sentence_when_the_article_named_none(rules):

@@ -21,8 +21,8 @@ def rules():
 
 
 @pytest.mark.parametrize("text, actor", [
-    ("وأطلقت إيران، فجر الخميس، 20 صاروخا من طراز غراد على قواعد عسكرية في الجولان.", "Government of Iran"),
-    ("وبحسب وزارة الجيوش الفرنسية، أطلقت فرنسا 12 صاروخا خلال تلك العملية على مواقع في حمص.", "Government of France"),
+    ("وأطلقت إيران، فجر الخميس، 20 صاروخا من طراز غراد على قواعد عسكرية في الجولان.", "Military Forces of Iran (1989-)"),
+    ("وبحسب وزارة الجيوش الفرنسية، أطلقت فرنسا 12 صاروخا خلال تلك العملية على مواقع في حمص.", "Military Forces of France (2017-)"),
 ])
 def test_missiles_counted_after_their_launch_verb_are_a_missile_attack(rules, text, actor):
     [event] = [e for e in factual(rules(text)) if e["event_type"] == EXPLOSIONS]

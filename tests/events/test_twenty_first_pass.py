@@ -63,7 +63,7 @@ def test_a_capital_joined_to_an_acting_one_is_its_state_and_its_ally(rules):
     assert {_place(r)[0] for r in records} == {"Eastern Ghouta"}  # never Moscow
     (strike,) = [r for r in records if r["sub_event_type"] == "Air/drone strike"]
     assert (strike["assoc_actor_1"], strike["actor2"], strike["fatalities"]) == (
-        "Government of Russia", "Civilians (Syria)", 62)
+        "Military Forces of Russia (2000-)", "Civilians (Syria)", 62)
 
 
 @pytest.mark.parametrize("text", [

@@ -143,3 +143,14 @@ def test_the_regular_forces_are_the_state_army(rules):
     (record,) = factual_attrs(rules(text))
     assert (record["event_type"], record["actor1"], record["actor2"]) == (
         "Battles", "Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("وشنت إسرائيل الليلة الماضية غارات جوية على مواقع عسكرية في سوريا.",
+     "Military Forces of Israel (1948-)", "Military Forces of Syria (2000-)"),
+    ("وقصفت تركيا الليلة الماضية مواقع لحزب العمال الكردستاني في شمال العراق.",
+     "Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"),
+])
+def test_a_state_named_as_itself_fights_as_its_military(rules, text, actor1, actor2):
+    (record,) = factual_attrs(rules(text))
+    assert (record["actor1"], record["actor2"]) == (actor1, actor2)

@@ -243,6 +243,16 @@ def actor_name(participant: Participant | None, country: str | None) -> str:
     return f"{participant.name} ({english})" if english else participant.name
 
 
+def acting_name(participant: Participant | None, country: str | None) -> str:
+    """The name of a side of a battle, a strike or an interception: a state named as itself ("شنت إسرائيل
+    غارات"، "الضربة ... ضد سوريا") fights as its military, as ACLED names such sides; else `actor_name`."""
+    if participant is not None and participant.category == "state" and participant.country:
+        army = _state_force_name("Military Forces", participant.country)
+        if army:
+            return army
+    return actor_name(participant, country)
+
+
 def _state_force_name(kind: str, country: str) -> str:
     """The actor dictionary's name for a country's army or police, by its `<cc>-mil` / `<cc>-pol` row
     ("Military Forces of Yemen (2012-)"), or "" when it has none (Libya's rival armies have none)."""

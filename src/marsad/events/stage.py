@@ -26,6 +26,7 @@ from marsad.events.actors import (
     UNIDENTIFIED_MILITARY,
     GroupTally,
     Participant,
+    acting_name,
     actor_name,
     assign,
     inter_code,
@@ -1014,6 +1015,7 @@ def _records(
         where = _capital_if_country(doc, where)
         country = where.country or _actor_country(actor1) or article_country
         side1, ally, side2 = _sides(actor1, assoc1, actor2, country)
+        name = acting_name if draft.event_type in VIOLENT or draft.sub_event_type == DISRUPTED else actor_name
         inter1 = inter_code(side1, country)
         inter2 = inter_code(side2, country)
         fields: dict[str, Any] = {
@@ -1021,11 +1023,11 @@ def _records(
             "sub_event_type": draft.sub_event_type,
             "disorder_type": entry.disorder_type,
             "plover": trigger.payload.plover if trigger.payload.event_type != "*" else entry.plover,
-            "actor1": actor_name(side1, country),
+            "actor1": name(side1, country),
             "_home1": None if side1 is None else side1.country or country,  # where actor1's state is at home
-            "assoc_actor_1": actor_name(ally, country),
+            "assoc_actor_1": name(ally, country),
             "inter1": inter1 or None,
-            "actor2": actor_name(side2, country),
+            "actor2": name(side2, country),
             "assoc_actor_2": "",
             "inter2": inter2 or None,
             "interaction": interaction(inter1, inter2) if inter1 or inter2 else None,
