@@ -154,3 +154,14 @@ def test_the_regular_forces_are_the_state_army(rules):
 def test_a_state_named_as_itself_fights_as_its_military(rules, text, actor1, actor2):
     (record,) = factual_attrs(rules(text))
     assert (record["actor1"], record["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, modality", [
+    # "التوصل لاتفاق": the ل of the verb, no purpose
+    ("وأكد التلفزيون السوري الخميس التوصل لاتفاق لخروج كل المخطوفين في دوما مقابل خروج جيش الإسلام.", "asserted"),
+    # "للتوصل لاتفاق": to reach one
+    ("وتسعى الأطراف للتوصل لاتفاق في بلدة يلدا.", "planned"),
+])
+def test_an_agreement_reached_is_no_purpose(rules, text, modality):
+    (record,) = [r for r in rules(text) if r["sub_event_type"] == "Agreement"]
+    assert record["modality"] == modality
