@@ -163,5 +163,5 @@ def test_a_state_named_as_itself_fights_as_its_military(rules, text, actor1, act
     ("وتسعى الأطراف للتوصل لاتفاق في بلدة يلدا.", "planned"),
 ])
 def test_an_agreement_reached_is_no_purpose(rules, text, modality):
-    (record,) = [r for r in rules(text) if r["sub_event_type"] == "Agreement"]
+    (record,) = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == "Agreement"]
     assert record["modality"] == modality
