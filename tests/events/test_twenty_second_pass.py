@@ -165,3 +165,13 @@ def test_a_state_named_as_itself_fights_as_its_military(rules, text, actor1, act
 def test_an_agreement_reached_is_no_purpose(rules, text, modality):
     (record,) = [e.attrs for e in rules(text).get("events") if e.attrs["sub_event_type"] == "Agreement"]
     assert record["modality"] == modality
+
+
+def test_a_place_the_gazetteer_lacks_is_no_finer_than_its_country(rules):
+    """"جبهة الساحل الغربي" is unknown to the gazetteer and coded at Yemen's point: the province named after
+    it places the battle."""
+    text = ("قتل قائد ميداني حوثي، الأربعاء، في المواجهات المستمرة بين الجيش اليمني والانقلابيين في جبهة الساحل "
+            "الغربي بمحافظة الحديدة غرب اليمن.")
+    (record,) = factual_attrs(rules(text))
+    assert record["event_type"] == "Battles"
+    assert _places([record]) == ["Al Hudaydah"]

@@ -40,6 +40,8 @@ def place_level(place: Span) -> int:
     feature = str(place.attrs.get("feature") or place.attrs.get("feature_code") or "").upper()
     if feature.startswith("PCL") or feature == "COUNTRY" or place.attrs.get("kind") == "country":
         return 2
+    if place.attrs.get("unlocated"):
+        return 2  # a name the gazetteer lacks, coded at its country ("جبهة الساحل الغربي"): no finer than it
     if feature.startswith("ADM1") or place.attrs.get("geo_precision") == 3:
         return 1
     return 0
