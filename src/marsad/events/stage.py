@@ -366,8 +366,7 @@ def _located_abroad(
             first = start_at.get(place.start)
             if first is None or first == 0 or place_level(place) != 2:
                 continue
-            if first > 1 and tokens[first - 1].attrs.get("norm", "") in lex.territory_words:
-                first -= 1  # "باتجاه أراضي المملكة": the preposition is before the territory word
+            first = _past_territory_word(tokens, first)
             before = tokens[first - 1].attrs.get("norm", "")
             word = first - 2  # the word before the preposition, past a pronoun ("من مقره في بريطانيا")
             while word > 0 and tokens[word].attrs.get("role") == "enclitic":
@@ -408,6 +407,14 @@ def _speech_venues(tokens_by_sentence: dict[int, list[Span]], placed: dict[int, 
 SPEECH_REACH = 3
 
 
+def _past_territory_word(tokens: Sequence[Span], first: int) -> int:
+    """Where a country's preposition is looked for: before a territory word that stands before the country
+    ("باتجاه أراضي المملكة"، "على أراضي سوريا"), else right before the country."""
+    if first > 1 and tokens[first - 1].attrs.get("norm", "") in lexicon().territory_words:
+        return first - 1
+    return first
+
+
 def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[int]:
     """The starts of the countries of a sentence named as where something is, not as a state: after a
     place preposition ("في بريطانيا"، "بسوريا") or على, or with a direction ("جنوب شرقي تركيا")."""
@@ -419,8 +426,7 @@ def _located_countries(tokens: Sequence[Span], places: Sequence[Span]) -> list[i
         first = start_at.get(place.start)
         if first is None or place_level(place) != 2:
             continue
-        if first > 1 and tokens[first - 1].attrs.get("norm", "") in lex.territory_words:
-            first -= 1  # "على أراضي سوريا"
+        first = _past_territory_word(tokens, first)
         if place.attrs.get("direction") or place.attrs.get("territory") or (
                 first > 0 and tokens[first - 1].attrs.get("norm", "") in prepositions):
             located.append(place.start)
@@ -532,7 +538,7 @@ def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Particip
     """A missile launch reported just before its interception is part of the disrupted weapons use."""
     intercepts = {
         index for index, drafts, _, _ in found
-        if any(d.sub_event_type == "Disrupted weapons use" for d in drafts)
+        if any(d.sub_event_type == DISRUPTED for d in drafts)
     }
     for index, drafts, _, _ in found:
         if any(0 <= other - index <= 2 for other in intercepts):
@@ -593,7 +599,7 @@ def _sentence_drafts(
     spans = clauses(tokens)
     modalities: dict[int, str] = {}
     for match in kept:
-        first, last = next((a, b) for a, b in spans if a <= match.first <= b)
+        first, last = spans[_clause_of(spans, match.first)]
         # a pluperfect or "after" reaches no further than its own clause: "المزارع التي كان المتمردون
         # يتحصنون بداخلها، فيما دفعت ألوية العمالقة بتعزيزات" reports the reinforcements as news
         reaching = [c for c in cues if c.payload.modality != "background" or first <= c.first <= last]
@@ -630,7 +636,7 @@ def _sentence_drafts(
             if typed and typed[0] == "Explosions/Remote violence":
                 weapon_attacks[id(match)] = typed
     concrete |= {typed[0] for typed in weapon_attacks.values()}
-    intercepted = any(m.payload.sub_event_type == "Disrupted weapons use" for m in kept)
+    intercepted = any(m.payload.sub_event_type == DISRUPTED for m in kept)
     victims_named = any(
         _victims_named(m, tokens, parts) for m in kept if m.payload.sub_event_type in ("kill", "attack")
     )
@@ -664,7 +670,7 @@ def _sentence_drafts(
         if intercepted and (event_type == "Explosions/Remote violence" or (derived and event_type in VIOLENT)) \
                 and match.first not in raid_at:
             continue  # the missile or drone was shot down: a disrupted weapons use, not a strike
-        clause_index = next(i for i, (a, b) in enumerate(spans) if a <= match.first <= b)
+        clause_index = _clause_of(spans, match.first)
         current = drafts.get((event_type, clause_index))
         if current is None:
             drafts[(event_type, clause_index)] = Draft(
@@ -711,6 +717,11 @@ def _sentence_drafts(
     return list(drafts.values())
 
 
+def _clause_of(spans: Sequence[tuple[int, int]], index: int) -> int:
+    """The number of the clause (`clauses`) that holds token `index`."""
+    return next(i for i, (first, last) in enumerate(spans) if first <= index <= last)
+
+
 def _own_clause_strike(
     attack: Match[Trigger], kept: Sequence[Match[Trigger]], context_matches: Sequence[Match[str]],
     spans: Sequence[tuple[int, int]], parts: list[Participant], country: str | None,
@@ -718,7 +729,7 @@ def _own_clause_strike(
     """An attack word with its weapon in a clause with no strike word is a strike of its own, though
     another clause of the sentence tells another ("استهدفت مقاتلات التحالف دبابة ... بمديرية المتون، في
     حين دمرت غارات أخرى أطقم قتالية ... بمحافظة الجوف": two strikes, two districts)."""
-    first, last = next((a, b) for a, b in spans if a <= attack.first <= b)
+    first, last = spans[_clause_of(spans, attack.first)]
     concrete = {m.payload.event_type for m in kept if first <= m.first <= last and m.payload.event_type != "*"}
     if EXPLOSIONS in concrete:
         return None

@@ -83,30 +83,36 @@ def resolve(
         return _one_or_two_sided(participants, actor1, victims_named=victims_named, attack=True,
                                  post=bool(context & POSTS))
     if sub == "control":
-        if "protest" in context:
-            return "Riots", "Violent demonstration"  # protesters storming offices
-        if actor1 is None and not any(p.armed for p in participants):
-            return None
-        inter = actor1.inter if actor1 is not None else None
-        if inter == 1 and actor1.country and country and actor1.country != country:
-            inter = 8  # an army abroad
-        if "unopposed" in context or (inter == 8 and "withdrawal" in context):
-            return "Strategic developments", "Non-violent transfer of territory"
-        if inter in (2, 3, 4):
-            return "Battles", "Non-state actor overtakes territory"
-        return "Battles", "Government regains territory"
+        return _ground_taken(context, participants, actor1, country)
     if sub == "enter":
         # forces entering a town take it without a fight unless the sentence tells of one ("دخلت قوات النظام
         # إلى أحياء يسيطر عليها مقاتلو الفصائل"); with battles it is ground regained or overtaken
         if "Battles" in concrete_types:
-            return resolve(Trigger("*", "control", trigger.plover, trigger.strong, trigger.requires, trigger.source),
-                           concrete_types, context, participants, actor1, country)
+            return _ground_taken(context, participants, actor1, country)
         if actor1 is None or not actor1.armed or "protest" in context:
             return None
         return "Strategic developments", "Non-violent transfer of territory"
     if sub == "protest_force":
         return ("Protests", "Protest with intervention") if "Protests" in concrete_types else None
     return None
+
+
+def _ground_taken(
+    context: set[str], participants: list[Participant], actor1: Participant | None, country: str | None,
+) -> tuple[str, str] | None:
+    """The type of a taking of ground (`control`; forces entering a place where battles are told)."""
+    if "protest" in context:
+        return "Riots", "Violent demonstration"  # protesters storming offices
+    if actor1 is None and not any(p.armed for p in participants):
+        return None
+    inter = actor1.inter if actor1 is not None else None
+    if inter == 1 and actor1.country and country and actor1.country != country:
+        inter = 8  # an army abroad
+    if "unopposed" in context or (inter == 8 and "withdrawal" in context):
+        return "Strategic developments", "Non-violent transfer of territory"
+    if inter in (2, 3, 4):
+        return "Battles", "Non-state actor overtakes territory"
+    return "Battles", "Government regains territory"
 
 
 def _one_or_two_sided(
