@@ -83,8 +83,10 @@ def test_strikes_launched_or_military_need_no_named_actor(rules, text):
 
 
 def test_a_region_holding_the_town_of_the_next_event_gives_way_to_it(rules):
+    """Both the taking of ground and the evacuation are placed at Douma; since the twenty-third pass the
+    ground handed over after an evacuation is one non-violent transfer, no battle beside it."""
     text = "وأعلنت القوات الحكومية أمس سيطرتها على الغوطة الشرقية كلها بعد إجلاء آخر المسلحين من مدينة دوما."
-    assert _names(rules(text)) == ["Duma", "Duma"]
+    assert _names(rules(text)) == ["Duma"]
 
 
 def _kinds(doc) -> list[tuple[str, str]]:

@@ -108,6 +108,7 @@ class Lexicon:
     centre_words: frozenset[str]  # "وسط": the centre, as a direction word before "البلاد"
     speech_words: frozenset[str]  # "خطاب", "مؤتمر": "في خطاب في أنقرة" is where it was said, not done
     stage_words: frozenset[str]  # "مرحلة", "معركة": after "دخلت" a war entering a stage, not forces a town
+    apposition_prepositions: frozenset[str]  # "في دوما، بالغوطة": after a comma, the next place locates
 
 
 def _rows(name: str, columns: int) -> list[list[str]]:
@@ -189,7 +190,7 @@ def lexicon() -> Lexicon:
         normalized("abroad_preposition"), normalized("envoy"), normalized("banned"), normalized("origin"),
         normalized("joining"), normalized("territory"), normalized("territory_adjective"),
         normalized("the_country"), normalized("centre"), normalized("speech"),
-        normalized("entered_stage"),
+        normalized("entered_stage"), normalized("apposition_preposition"),
     )
 
 
@@ -199,7 +200,7 @@ _WORD_CLASSES = (
     "clause_opener", "perfect_verb", "place_preposition", "missile", "report_from", "destination",
     "settlement_head", "target_preposition", "abroad_preposition", "envoy", "banned",
     "origin", "joining", "territory", "territory_adjective", "the_country", "centre", "speech",
-    "entered_stage",
+    "entered_stage", "apposition_preposition",
 )
 
 

@@ -108,7 +108,7 @@ def _ground_taken(
     inter = actor1.inter if actor1 is not None else None
     if inter == 1 and actor1.country and country and actor1.country != country:
         inter = 8  # an army abroad
-    if "unopposed" in context or (inter == 8 and "withdrawal" in context):
+    if "unopposed" in context or "evacuation" in context or (inter == 8 and "withdrawal" in context):
         return "Strategic developments", "Non-violent transfer of territory"
     if inter in (2, 3, 4):
         return "Battles", "Non-state actor overtakes territory"

@@ -165,9 +165,12 @@ def _holds(area: Span, place: Span) -> bool:
 
 def _apposition(between: list[str], after_comma: Sequence[Span]) -> bool:
     """Whether the words between two places are a comma and a place cue that locates the first by the
-    second ("في جبهة نهم، شرق العاصمة صنعاء": the front, not the capital)."""
-    return between[0] == "," and "," not in between[1:] and bool(after_comma) and bool(
-        lexicon().place_cues.find(after_comma[:1]))
+    second ("في جبهة نهم، شرق العاصمة صنعاء": the front, not the capital), or a comma and a preposition
+    right before the second ("في دوما، بالغوطة الشرقية")."""
+    if between[0] != "," or "," in between[1:] or not after_comma:
+        return False
+    return bool(lexicon().place_cues.find(after_comma[:1])) or (
+        len(between) == 2 and between[1] in lexicon().apposition_prepositions)
 
 
 def _head(group: list[tuple[Span, int]]) -> tuple[Span, int]:
