@@ -156,3 +156,39 @@ def test_villages_of_the_southern_offensive_are_in_the_gazetteer(rules, text, pl
     (record,) = factual_attrs(rules(text))
     assert _places([record]) == [place]
     assert record["country"] == "SY"
+
+
+def test_air_support_of_a_ground_battle_is_a_strike_of_its_own(rules):
+    """ACLED codes a battle and the coalition's strikes in support of it as two records."""
+    text = ("حررت قوات الجيش اليمني مسنودة بطيران التحالف العربي، السبت، مواقع جديدة في مديرية الملاجم "
+            "بمحافظة البيضاء.")
+    records = factual_attrs(rules(text))
+    assert sorted(_types(records)) == [
+        ("Battles", "Government regains territory"), ("Explosions/Remote violence", "Air/drone strike")]
+    assert set(_places(records)) == {"Al Malajim"}
+
+
+def test_air_support_with_no_battle_told_is_no_strike(rules):
+    text = "وتحظى قوات الجيش اليمني في محافظة البيضاء بإسناد من طيران التحالف العربي."
+    assert ("Explosions/Remote violence", "Air/drone strike") not in _types(factual_attrs(rules(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "وأكدت القيادة العامة للجيش السوري أن منظومات الدفاع الجوي تمكنت، فجر السبت، من التصدي وتدمير قسم كبير من "
+    "الصواريخ الإسرائيلية التي استهدفت مواقع في ريف دمشق.",
+    "وقالت وكالة الأنباء السورية إن الدفاعات الجوية السورية دمرت، السبت، صاروخين استهدفا منطقة الكسوة في ريف دمشق.",
+    "وذكر التلفزيون السوري أن الدفاعات الجوية السورية أسقطت، السبت، صواريخا استهدفت مطار الشعيرات العسكري.",
+    # the accusative "صواريخا" is missiles too
+    "وذكر التلفزيون السوري أن القوات السورية أسقطت، السبت، صواريخا استهدفت مطار الشعيرات العسكري.",
+])
+def test_air_defences_that_countered_or_destroyed_missiles_disrupted_them(rules, text):
+    types = _types(factual_attrs(rules(text)))
+    assert ("Strategic developments", "Disrupted weapons use") in types
+    assert not any(event_type == "Explosions/Remote violence" for event_type, _ in types)
+
+
+def test_destroying_an_air_defence_system_is_an_air_strike(rules):
+    text = "وأعلن تحالف دعم الشرعية، السبت، تدمير منظومة دفاع جوي تابعة لميليشيات الحوثي في العاصمة صنعاء."
+    records = factual_attrs(rules(text))
+    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert _places(records) == ["Sanaa"]
