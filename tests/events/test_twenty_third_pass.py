@@ -202,3 +202,11 @@ def test_an_attack_in_whose_wake_something_came_is_background(rules):
 def test_ground_taken_over_kilometres_sums_up_an_advance(rules):
     text = "وحررت قوات المقاومة أكثر من 90 كيلو مترا من مديرية الخوخة، السبت."
     assert ("Battles", "Government regains territory") not in _types(factual_attrs(rules(text)))
+
+
+def test_a_missile_shot_down_over_a_country_was_flying_at_the_town_named_next(rules):
+    text = ("واعترضت قوات الدفاع الجوي السعودي، السبت، صاروخا باليستيا أطلقه الحوثيون من الأراضي اليمنية باتجاه "
+            "أراضي المملكة. وأفاد المتحدث أن الصاروخ كان يستهدف مدينة نجران.")
+    records = factual_attrs(rules(text))
+    assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
+    assert _places(records) == ["Najran"]

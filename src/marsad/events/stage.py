@@ -271,6 +271,8 @@ class EventCoder:
                 records.extend(made)
                 if any(r["factual"] for r in made):
                     reporting.add(index)
+        for record in records:
+            _intercepted_over_a_town(record, context.places)
         merged = _drop_restatements(_strikes_told_nearby(_merge(records)))
         claims = _claimants(context.sentence_parts, context.country) if any(
             r["factual"] and r["event_type"] in VIOLENT for r in merged) else {}
@@ -1709,6 +1711,26 @@ def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             kept.append(record)
     return kept
+
+
+# how many sentences after a missile shot down over a country the town it was flying at may be named
+INTERCEPT_REACH = 2
+
+
+def _intercepted_over_a_town(record: dict[str, Any], places: dict[int, list[Span]]) -> None:
+    """A missile shot down "باتجاه أراضي المملكة" (placed by its country, coded to the capital) was flying
+    at the town of that country the next sentences name ("وأفاد ... أن الصاروخ كان يستهدف مدينة نجران"):
+    the interception is placed there, as the article golds place it."""
+    if record["sub_event_type"] != DISRUPTED or not record["factual"] or not _country_level(record):
+        return
+    for index in range(record["_sentence"] + 1, record["_sentence"] + 1 + INTERCEPT_REACH):
+        towns = [p for p in places.get(index, []) if place_level(p) == 0
+                 and p.attrs.get("country_code") == record["country"] and not p.attrs.get("coded_from")]
+        if towns:
+            record["location"] = towns[0]
+            record["geo_precision"] = 2
+            record["notes"] = note(record)
+            return
 
 
 def _country_level(record: dict[str, Any]) -> bool:
