@@ -210,3 +210,13 @@ def test_a_missile_shot_down_over_a_country_was_flying_at_the_town_named_next(ru
     records = factual_attrs(rules(text))
     assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
     assert _places(records) == ["Najran"]
+
+
+def test_the_towns_listed_after_an_event_are_its_records(rules):
+    """"ومن أبرز تلك البلدات داعل وإبطع والغارية الشرقية": the agreement of the sentence before, at each town
+    (Da'el and Ibta, 4 km apart, are two villages)."""
+    text = ("وقال المرصد إن ثماني بلدات على الأقل في ريف درعا وافقت، السبت، على اتفاقات مصالحة. "
+            "ومن أبرز تلك البلدات داعل وإبطع والغارية الشرقية.")
+    records = factual_attrs(rules(text))
+    assert _types(records) == [("Strategic developments", "Agreement")] * 3
+    assert _places(records) == ["Da'el", "Ibta", "Al-Ghariyah al-Sharqiyah"]

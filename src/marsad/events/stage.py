@@ -273,6 +273,7 @@ class EventCoder:
                     reporting.add(index)
         for record in records:
             _intercepted_over_a_town(record, context.places)
+        records += _towns_listed_after(records, context, {index for index, *_ in found})
         merged = _drop_restatements(_strikes_told_nearby(_merge(records)))
         claims = _claimants(context.sentence_parts, context.country) if any(
             r["factual"] and r["event_type"] in VIOLENT for r in merged) else {}
@@ -1431,10 +1432,10 @@ def _place_key(record: dict[str, Any]) -> str:
 
 
 # how far apart two places may be and still be one location: two towns by name are two locations
-# unless one is a suburb of the other ("داعل" and "الغارية الشرقية", 14 km apart, are two villages of one
-# reconciliation); a town and a district or region centre nearby are one. Twenty-third pass: 5 km for towns
-# (3, 8, 10 and 12 within 0.002 of it over fifteen article golds, rules only; 15 for all before, 0.004 less)
-TOWNS_NEAR_KM = 5.0
+# unless one is a suburb of the other ("داعل" and "إبطع", 4 km apart, are two villages of one
+# reconciliation); a town and a district or region centre nearby are one. Twenty-third pass: 3 km for towns
+# (5, 8, 10 and 12 within 0.002 of it over fifteen article golds, rules only; 15 for all before, 0.004 less)
+TOWNS_NEAR_KM = 3.0
 NEAR_KM = 15.0
 
 
@@ -1448,7 +1449,7 @@ def _distance_km(a: Span, b: Span) -> float | None:
 
 
 def same_location(a: Span | None, b: Span | None) -> bool:
-    """One location for the atomic rule: the same place, towns under 5 km apart, other places under
+    """One location for the atomic rule: the same place, towns under 3 km apart, other places under
     15 km apart, or a region and a place inside it ("ريف حمص" and "القصير")."""
     if a is None or b is None:
         return a is None and b is None
@@ -1711,6 +1712,33 @@ def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             kept.append(record)
     return kept
+
+
+def _towns_listed_after(
+    records: list[dict[str, Any]], context: _ArticleContext, with_drafts: set[int],
+) -> list[dict[str, Any]]:
+    """A sentence of no event of its own that lists the towns of the one before ("وافقت ثماني بلدات على
+    اتفاقات مصالحة. ومن أبرز تلك البلدات داعل وإبطع والغارية الشرقية"): each town is a record of the event
+    before it (ACLED's atomic rule), with the list as its evidence."""
+    lex = lexicon()
+    made = []
+    for index, (tokens, _, _) in enumerate(context.sentence_parts):
+        if index in with_drafts or not tokens:
+            continue
+        leads = [m for m in lex.context_words.find(tokens[:4], longest=False) if m.payload == "list_lead"]
+        before = [r for r in records if r["_sentence"] == index - 1 and r["factual"]]
+        if not leads or not before:
+            continue
+        template = before[0]
+        sentence = context.sentences[index]
+        start, end = _trimmed(context.doc, sentence.start, sentence.end)
+        for town in (p for p in context.places.get(index, []) if place_level(p) == 0):
+            record = {**template, "location": town, "geo_precision": 1, "country": town.attrs.get("country_code"),
+                      "fatalities": 0, "_sentence": index, "_clause": (index, 0), "_evidence": (start, end),
+                      "_evidences": [(start, end)], "_focus": False}
+            record["notes"] = note(record)
+            made.append(record)
+    return made
 
 
 # how many sentences after a missile shot down over a country the town it was flying at may be named
