@@ -220,3 +220,10 @@ def test_the_towns_listed_after_an_event_are_its_records(rules):
     records = factual_attrs(rules(text))
     assert _types(records) == [("Strategic developments", "Agreement")] * 3
     assert _places(records) == ["Da'el", "Ibta", "Al-Ghariyah al-Sharqiyah"]
+
+
+def test_what_protesters_condemned_is_no_event(rules):
+    text = ("ورفع المحتجون، السبت، في مدينة مأرب لافتات تحمل صور الصحافيين، مستنكرين ما تقوم به الميليشيات من "
+            "استهداف متعمد للصحافيين.")
+    types = _types(factual_attrs(rules(text)))
+    assert ("Violence against civilians", "Attack") not in types
