@@ -88,11 +88,16 @@ def test_planes_that_struck_are_no_drone_foiled(rules):
     assert ("Strategic developments", "Disrupted weapons use") not in types
 
 
-def test_a_correspondents_post_places_nothing(rules):
-    text = ("وقال الجيش الإسرائيلي إنه أسقط، السبت، طائرة بدون طيار فوق مدينة صفد، وفق ما ذكر مراسل "
-            "\"سكاي نيوز\" في القدس.")
+@pytest.mark.parametrize("text, place", [
+    ("وقال الجيش الإسرائيلي إنه أسقط، السبت، طائرة بدون طيار فوق مدينة صفد، وفق ما ذكر مراسل "
+     "\"سكاي نيوز\" في القدس.", "Safed"),
+    # "مراسلنا" (our correspondent) is one word; the clashes are at the airport of the sentence before
+    ("سيطرت القوات المشتركة، السبت، على مطار الحديدة. وأفاد مراسلنا في اليمن، السبت، باشتداد الاشتباكات بين "
+     "القوات المشتركة وميليشيات الحوثي في محيط المطار.", "Hodeidah International Airport"),
+])
+def test_a_correspondents_post_places_nothing(rules, text, place):
     (record,) = factual_attrs(rules(text))
-    assert _places([record]) == ["Safed"]
+    assert _places([record]) == [place]
 
 
 def test_a_country_level_restatement_of_a_strike_at_a_town_goes(rules):
