@@ -232,3 +232,17 @@ def test_what_protesters_condemned_is_no_event(rules):
             "استهداف متعمد للصحافيين.")
     types = _types(factual_attrs(rules(text)))
     assert ("Violence against civilians", "Attack") not in types
+
+
+@pytest.mark.parametrize("text, typed", [
+    # an area cleared of fighters is ground taken, by the state force, from the group it was cleared of
+    ("وأضاف أن قوات الجيش اليمني قامت، السبت، بتطهير مديرية التحيتا من جيوب الحوثي.",
+     ("Battles", "Government regains territory")),
+    # an area cleared of mines is a disrupted weapons use
+    ("وقامت الفرق الهندسية التابعة للجيش، السبت، بتطهير مديرية التحيتا من الألغام التي زرعها الحوثيون.",
+     ("Strategic developments", "Disrupted weapons use")),
+])
+def test_clearing_an_area_of_fighters_or_of_mines(rules, text, typed):
+    records = factual_attrs(rules(text))
+    assert _types(records) == [typed]
+    assert _places(records) == ["At Tuhayta"]

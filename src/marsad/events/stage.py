@@ -672,7 +672,7 @@ def _sentence_drafts(
     clearing_at = {m.first for m in context_matches if m.payload == "clearance"}
     blast_at = {m.first for m in context_matches if m.payload == "blast"}
     intercepted = any(m.payload.sub_event_type == DISRUPTED and m.first not in clearing_at for m in kept)
-    cleared = any(m.payload.sub_event_type == DISRUPTED and m.first in clearing_at for m in kept)
+    cleared = any(m.payload.sub_event_type in (DISRUPTED, "clear") and m.first in clearing_at for m in kept)
     victims_named = any(
         _victims_named(m, tokens, parts) for m in kept if m.payload.sub_event_type in ("kill", "attack")
     )

@@ -84,6 +84,13 @@ def resolve(
                                  post=bool(context & POSTS))
     if sub == "control":
         return _ground_taken(context, participants, actor1, country)
+    if sub == "clear":
+        # mines and bombs cleared are weapons use disrupted; an area cleared of fighters is ground taken
+        if "device" in context:
+            return "Strategic developments", "Disrupted weapons use"
+        # "تطهيرها من جيوب الحوثي": the group an area is cleared of lost it; a state force took it
+        taker = next((p for p in participants if p.inter == 1), actor1)
+        return _ground_taken(context, participants, taker, country)
     if sub == "enter":
         # forces entering a town take it without a fight unless the sentence tells of one ("دخلت قوات النظام
         # إلى أحياء يسيطر عليها مقاتلو الفصائل"); with battles it is ground regained or overtaken
