@@ -173,6 +173,14 @@ def test_air_support_of_a_ground_battle_is_a_strike_of_its_own(rules):
     assert set(_places(records)) == {"Al Malajim"}
 
 
+@pytest.mark.parametrize("text", [
+    "ووصلت القوات المشتركة، السبت، إلى أطراف مدينة الدريهمي بإسناد من طائرات التحالف.",
+    "وتمكن الجيش اليمني، السبت، بإسناد من طائرات التحالف العربي، من تدمير 3 مركبات للميليشيات في مديرية الدريهمي.",
+])
+def test_air_support_of_forces_that_reached_or_destroyed_is_a_strike(rules, text):
+    assert ("Explosions/Remote violence", "Air/drone strike") in _types(factual_attrs(rules(text)))
+
+
 def test_air_support_with_no_battle_told_is_no_strike(rules):
     text = "وتحظى قوات الجيش اليمني في محافظة البيضاء بإسناد من طيران التحالف العربي."
     assert ("Explosions/Remote violence", "Air/drone strike") not in _types(factual_attrs(rules(text)))
