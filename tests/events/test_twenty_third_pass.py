@@ -254,3 +254,7 @@ def test_clearing_an_area_of_fighters_or_of_mines(rules, text, typed):
     records = factual_attrs(rules(text))
     assert _types(records) == [typed]
     assert _places(records) == ["At Tuhayta"]
+
+
+def test_fighting_that_stopped_is_no_event(rules):
+    assert factual_attrs(rules("وتوقفت المعارك، السبت، في مديرية الدريهمي جنوب الحديدة.")) == []
