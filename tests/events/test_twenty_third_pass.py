@@ -258,3 +258,10 @@ def test_clearing_an_area_of_fighters_or_of_mines(rules, text, typed):
 
 def test_fighting_that_stopped_is_no_event(rules):
     assert factual_attrs(rules("وتوقفت المعارك، السبت، في مديرية الدريهمي جنوب الحديدة.")) == []
+
+
+def test_a_name_forming_head_alone_is_no_place(rules):
+    """"منطقة دير العشائر", a village the gazetteer lacks, is not Bandar-e Deyr, which the gazetteer also
+    names "دير", though Iran is named beside it."""
+    doc = rules("وقال المرصد إن الغارات استهدفت مواقع لقوات إيرانية في منطقة دير العشائر، وإن إيران لم تعلق على الغارات.")
+    assert [p.attrs.get("name") for p in doc.get("places")] == ["Iran"]
