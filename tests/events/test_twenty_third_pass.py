@@ -265,3 +265,13 @@ def test_a_name_forming_head_alone_is_no_place(rules):
     names "دير", though Iran is named beside it."""
     doc = rules("وقال المرصد إن الغارات استهدفت مواقع لقوات إيرانية في منطقة دير العشائر، وإن إيران لم تعلق على الغارات.")
     assert [p.attrs.get("name") for p in doc.get("places")] == ["Iran"]
+
+
+def test_a_way_between_two_places_is_no_chain(rules):
+    """"من صنعاء إلى الحديدة": al-Hudaydah, the last place named, is the city whose outskirts the next
+    sentence tells of, not Sanaa as the head of a chain."""
+    text = ("ولجأت الميليشيات، السبت، إلى اقتياد عشرات الأطفال من صنعاء إلى الحديدة للمشاركة في القتال. "
+            "وتدور اشتباكات متقطعة، السبت، في أطراف المدينة.")
+    records = factual_attrs(rules(text))
+    assert _types(records) == [("Battles", "Armed clash")]
+    assert _places(records) == ["Al Hudaydah"]

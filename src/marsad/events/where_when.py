@@ -78,8 +78,10 @@ def sentence_places(tokens: Sequence[Span], places: Sequence[Span], country: str
             between = [t.attrs.get("norm", "") for t in tokens[prev_last + 1:first]]
             is_list = all(n in ("و", ",", "،", "ثم", "او") for n in between)
             chained = len(groups[-1]) > 1 and is_list and len(between) <= 2
+            # "من صنعاء إلى الحديدة" is a way between two places, neither of which locates the other
             located = not is_list and len(between) <= CHAIN_GAP and "و" not in between and (
-                "," not in between or _apposition(between, tokens[prev_last + 2:first]))
+                "," not in between or _apposition(between, tokens[prev_last + 2:first])) and not (
+                set(between) & lexicon().destinations)
             if chained or located:
                 # "X قرب Y", "X شرقي محافظة Y": Y locates X; "... لمديريتي حيران وميدي" stays with it
                 groups[-1].append((place, first))
