@@ -207,11 +207,6 @@ def test_destroying_an_air_defence_system_is_an_air_strike(rules):
     assert _places(records) == ["Sanaa"]
 
 
-def test_an_attack_in_whose_wake_something_came_is_background(rules):
-    text = "ويأتي هذا الاجتماع في أعقاب اعتداء بغاز أعصاب في منطقة سالسبيري في بريطانيا، استهدف جاسوسا روسيا سابقا."
-    assert factual_attrs(rules(text)) == []
-
-
 def test_ground_taken_over_kilometres_sums_up_an_advance(rules):
     text = "وحررت قوات المقاومة أكثر من 90 كيلو مترا من مديرية الخوخة، السبت."
     assert ("Battles", "Government regains territory") not in _types(factual_attrs(rules(text)))
