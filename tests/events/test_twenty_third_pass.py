@@ -270,3 +270,12 @@ def test_a_way_between_two_places_is_no_chain(rules):
     records = factual_attrs(rules(text))
     assert _types(records) == [("Battles", "Armed clash")]
     assert _places(records) == ["Al Hudaydah"]
+
+
+def test_what_operations_go_on_until_is_planned(rules):
+    text = "وتواصل القوات التركية، السبت، عملياتها العسكرية في سوريا إلى أن يجري تطهير منبج من المسلحين."
+    assert factual_attrs(rules(text)) == []
+
+
+def test_ground_regained_recently_is_background(rules):
+    assert factual_attrs(rules("واستعادت القوات الحكومية السورية مؤخرا بلدة بصرى الشام من فصائل المعارضة.")) == []
