@@ -1690,28 +1690,42 @@ def _drop_restatements(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     the Socotra protest was placed). So does a record placed only by its country (coded to the capital)
     beside a record of its sub-type and day at a town of that country, by the same side or one unnamed
     ("قتل صالح الصماد ... في غارة جوية" in Yemen after the strike on Hodeidah was told)."""
-    placed: dict[tuple[str, Any, bool], dict[str, Any]] = {}
-    in_country: dict[tuple[str, Any, bool, Any], dict[str, Any]] = {}
+    placed: dict[tuple[Any, ...], dict[str, Any]] = {}  # by type, day and standing
+    at_towns: dict[tuple[Any, ...], dict[str, Any]] = {}  # by sub-type, day, standing and country
     for record in records:
         if record["_focus"]:
             continue
-        placed.setdefault((record["event_type"], record["event_date"], record["factual"]), record)
+        placed.setdefault(_restatement_key(record), record)
         if record["location"] is not None and place_level(record["location"]) == 0 and not _country_level(record):
-            in_country.setdefault((record["sub_event_type"], record["event_date"], record["factual"], record["country"]), record)
+            at_towns.setdefault(_country_restatement_key(record), record)
     kept = []
     for record in records:
-        restated = placed.get((record["event_type"], record["event_date"], record["factual"]))
-        if _country_level(record) and not record["_focus"]:
-            restated = in_country.get((record["sub_event_type"], record["event_date"], record["factual"], record["country"]))
-            if restated is not None and not (
-                    _unnamed(record.get("actor1")) or _unnamed(restated.get("actor1"))
-                    or record.get("actor1") == restated.get("actor1")):
+        if record["_focus"]:
+            restated = placed.get(_restatement_key(record))
+        elif _country_level(record):
+            restated = at_towns.get(_country_restatement_key(record))
+            if restated is not None and not _same_side(record, restated):
                 restated = None
-        if (record["_focus"] or _country_level(record)) and restated is not None:
+        else:
+            restated = None
+        if restated is not None:
             restated["_evidences"] = restated["_evidences"] + record["_evidences"]
         else:
             kept.append(record)
     return kept
+
+
+def _restatement_key(record: dict[str, Any]) -> tuple[Any, ...]:
+    return record["event_type"], record["event_date"], record["factual"]
+
+
+def _country_restatement_key(record: dict[str, Any]) -> tuple[Any, ...]:
+    return record["sub_event_type"], record["event_date"], record["factual"], record["country"]
+
+
+def _same_side(record: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether two records have the same actor1, or one of them an unnamed one."""
+    return _unnamed(record.get("actor1")) or _unnamed(other.get("actor1")) or record.get("actor1") == other.get("actor1")
 
 
 def _towns_listed_after(
@@ -1721,15 +1735,16 @@ def _towns_listed_after(
     اتفاقات مصالحة. ومن أبرز تلك البلدات داعل وإبطع والغارية الشرقية"): each town is a record of the event
     before it (ACLED's atomic rule), with the list as its evidence."""
     lex = lexicon()
+    first_factual: dict[int, dict[str, Any]] = {}  # by sentence, the first factual record told there
+    for record in records:
+        if record["factual"]:
+            first_factual.setdefault(record["_sentence"], record)
     made = []
     for index, (tokens, _, _) in enumerate(context.sentence_parts):
-        if index in with_drafts or not tokens:
+        template = first_factual.get(index - 1)
+        if index in with_drafts or not tokens or template is None or not any(
+                m.payload == "list_lead" for m in lex.context_words.find(tokens[:4], longest=False)):
             continue
-        leads = [m for m in lex.context_words.find(tokens[:4], longest=False) if m.payload == "list_lead"]
-        before = [r for r in records if r["_sentence"] == index - 1 and r["factual"]]
-        if not leads or not before:
-            continue
-        template = before[0]
         sentence = context.sentences[index]
         start, end = _trimmed(context.doc, sentence.start, sentence.end)
         for town in (p for p in context.places.get(index, []) if place_level(p) == 0):
