@@ -86,8 +86,9 @@ def test_a_common_word_after_a_head_noun_when_rare_enough(places):
 
 
 def test_an_article_about_places_abroad_looks_up_no_arab_town():
-    # Carcassonne (a NER location) is no Arab town, whatever nationalities the text names
+    # Carcassonne (a NER location, in the curated gazetteer since issue 6's twenty-fourth pass) is no Arab
+    # town, whatever nationalities the text names
     text = ("وقتل المهاجم، وهو فرنسي من أصل مغربي، بعد هجوم دام بدأ في كركاسون وانتهى في جنوب غرب فرنسا، "
             "وكان يريد الانتقال إلى المنطقة العراقية السورية.")
     found = Pipeline(["sentences", "tokens", "ner", "places"]).run(text).get("places")
-    assert [s.attrs["name"] for s in found] == ["France"]
+    assert [(s.attrs["name"], s.attrs["country_code"]) for s in found] == [("Carcassonne", "FR"), ("France", "FR")]
