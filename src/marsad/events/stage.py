@@ -70,6 +70,10 @@ EVENT_LAYER = "events"
 _COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
 CHANGE_TO_GROUP = "Change to group/activity"
 DISRUPTED = "Disrupted weapons use"
+ARMED_CLASH = "Armed clash"
+# how many words may stand between air defences and a repelling verb that is their act ("الدفاعات الجوية
+# السورية تصدت لهجوم")
+INTERCEPT_REACH = 3
 # how many words may stand between an origin word and the place it names ("من داخل الأراضي اليمنية (صعدة)")
 ORIGIN_REACH = 5
 _ONE_SIDED = (CHANGE_TO_GROUP, "Headquarters or base established", "Other")
@@ -561,6 +565,12 @@ def _names_missiles(pattern: Pattern) -> bool:
     return any(word.rstrip("*").startswith(stem) for word in pattern.source.split() for stem in stems)
 
 
+def _beside(match: Match[Trigger], other: Match[Trigger]) -> bool:
+    """Two triggers at most INTERCEPT_REACH words apart."""
+    return match is not other and (0 < match.first - other.last <= INTERCEPT_REACH
+                                   or 0 < other.first - match.last <= INTERCEPT_REACH)
+
+
 def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Participant], str]]) -> None:
     """A missile launch reported just before its interception is part of the disrupted weapons use."""
     intercepts = {
@@ -671,7 +681,8 @@ def _sentence_drafts(
     # beside it is what was cleared
     clearing_at = {m.first for m in context_matches if m.payload == "clearance"}
     blast_at = {m.first for m in context_matches if m.payload == "blast"}
-    intercepted = any(m.payload.sub_event_type == DISRUPTED and m.first not in clearing_at for m in kept)
+    intercepts = [m for m in kept if m.payload.sub_event_type == DISRUPTED and m.first not in clearing_at]
+    intercepted = bool(intercepts)
     cleared = any(m.payload.sub_event_type in (DISRUPTED, "clear") and m.first in clearing_at for m in kept)
     victims_named = any(
         _victims_named(m, tokens, parts) for m in kept if m.payload.sub_event_type in ("kill", "attack")
@@ -708,6 +719,8 @@ def _sentence_drafts(
             continue  # the missile or drone was shot down: a disrupted weapons use, not a strike
         if cleared and event_type == EXPLOSIONS and match.first not in blast_at:
             continue
+        if sub == ARMED_CLASH and any(_beside(match, other) for other in intercepts):
+            continue  # "الدفاعات الجوية تصدت لهجوم صاروخي": the air defences' repelling is the interception
         clause_index = _clause_of(spans, match.first)
         current = drafts.get((event_type, clause_index))
         if current is None:
