@@ -102,3 +102,38 @@ def test_the_eye_and_liberating_are_no_places(rules, text, wrong_place):
     records = factual_attrs(rules(text))
     assert records
     assert wrong_place not in _places(records)
+
+
+PROTEST = "تظاهر مئات من سكان مدينة جرادة، الجمعة، احتجاجا على البطالة. "
+
+
+def test_a_clash_with_the_security_forces_beside_a_protest_is_a_riot(rules):
+    """No protest word in its sentence, but told right after the demonstration at the same town: the
+    demonstration turned violent."""
+    records = factual_attrs(rules(PROTEST + "وأسفرت اشتباكات بين قوات الأمن وشبان في المدينة، الجمعة، عن سقوط جرحى."))
+    assert _types(records) == [("Protests", "Peaceful protest"), ("Riots", "Violent demonstration")]
+    assert records[1]["actor1"] == "Rioters (Morocco)" and records[1]["inter1"] == 5
+
+
+def test_a_named_armed_group_keeps_a_clash_beside_a_protest_a_battle(rules):
+    records = factual_attrs(rules(
+        PROTEST + "وأسفرت اشتباكات بين قوات الأمن وعناصر من تنظيم داعش في المدينة، الجمعة، عن سقوط جرحى."))
+    assert _types(records) == [("Protests", "Peaceful protest"), ("Battles", "Armed clash")]
+
+
+def test_deaths_by_the_security_forces_fire_at_a_protest_are_force_against_it(rules):
+    records = factual_attrs(rules(
+        "خرج آلاف العراقيين في مظاهرات في مدينة البصرة، الأحد، للمطالبة بالخدمات. "
+        "وسقط قتيلان برصاص قوات الأمن في البصرة الأحد."))
+    assert _types(records) == [("Protests", "Excessive force against protesters")]
+    assert records[0]["fatalities"] == 2
+
+
+@pytest.mark.parametrize("text", [
+    "وسقط قتيلان، الأحد، في قصف لقوات النظام على مدينة دوما.",
+    "وقتل شخصان، الأحد، في قصف لقوات النظام على مدينة دوما.",
+    "وقتل طفلان، الأحد، في قصف لقوات النظام على مدينة دوما.",
+])
+def test_a_dual_counts_two_dead(rules, text):
+    records = factual_attrs(rules(text))
+    assert [r["fatalities"] for r in records] == [2]

@@ -150,6 +150,8 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
         end += 1  # مصرعهم, حتفهم: the pronoun makes the dead plural
     word = "".join(tokens[k].attrs.get("norm", "") for k in range(death, end))
     mixed = _mixed(tokens, last)
+    if found is None and death == last:
+        found = _quantity_at(tokens, death)  # a dual death word counts itself ("وسقط قتيلان")
     if found is None:
         return Toll(3 if any(p in word for p in toll_words().plural_death) else 1, False, death)
     if mixed:

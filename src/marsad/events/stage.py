@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
+from marsad.countries import country as country_facts
 from marsad.document import Document, Span
 from marsad.events.actors import (
     UNIDENTIFIED,
@@ -278,6 +279,7 @@ class EventCoder:
         for record in records:
             _intercepted_over_a_town(record, context.places)
         records += _towns_listed_after(records, context, {index for index, *_ in found})
+        _clashes_at_protests(records)
         merged = _drop_restatements(_strikes_told_nearby(_merge(records)))
         claims = _claimants(context.sentence_parts, context.country) if any(
             r["factual"] and r["event_type"] in VIOLENT for r in merged) else {}
@@ -1604,6 +1606,44 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
 # ACLED's inter codes of state forces (at home, abroad) and of non-state armed groups
 STATE_INTERS = frozenset({1, 8})
 NON_STATE_INTERS = frozenset({2, 3, 4})
+RIOTERS, PROTESTERS = 5, 6
+PROTEST_REACH = 1  # how many sentences from a demonstration a clash with the security forces is its own
+
+
+def _clashes_at_protests(records: list[dict[str, Any]]) -> None:
+    """A clash where the article tells of a demonstration, fought by the security forces with no armed
+    group named, is the demonstration turned violent: a riot ("اشتباكات الأربعاء بين قوات الأمن" in a
+    report of the Jerada protests); deaths there by the security forces' fire ("سقوط قتلى وجرحى برصاص
+    الأمن") are force against the protesters. A named armed group on either side keeps it a battle."""
+    demonstrations = [(r["_sentence"], r["location"]) for r in records
+                      if r["factual"] and r["event_type"] in DEMONSTRATIONS and r["location"] is not None]
+    for record in records:
+        fired_on = record["event_type"] == "Violence against civilians" and record["_word"] in ("kill", "attack") \
+            and record.get("inter1") in STATE_INTERS
+        if not (demonstrations and record["factual"] and (record["sub_event_type"] == ARMED_CLASH or fired_on)):
+            continue
+        if not any(abs(record["_sentence"] - sentence) <= PROTEST_REACH and same_location(record["location"], place)
+                   for sentence, place in demonstrations):
+            continue
+        sides = [(record.get("actor1") or "", record.get("inter1")), (record.get("actor2") or "", record.get("inter2"))]
+        if any(inter in NON_STATE_INTERS and not name.startswith(UNIDENTIFIED) for name, inter in sides):
+            continue
+        force = next(((name, inter) for name, inter in sides if inter in STATE_INTERS), ("", None))
+        facts = country_facts(record["country"]) if record["country"] else None
+        crowd = facts.name if facts else ""
+        if record["_word"] == "kill" or fired_on:
+            event_type, sub, crowd_name, crowd_inter = "Protests", "Excessive force against protesters", "Protesters", PROTESTERS
+        else:
+            event_type, sub, crowd_name, crowd_inter = "Riots", "Violent demonstration", "Rioters", RIOTERS
+        entry = lexicon().taxonomy[(event_type, sub)]
+        record.update({
+            "event_type": event_type, "sub_event_type": sub, "disorder_type": entry.disorder_type,
+            "plover": entry.plover, "_rank": rank(event_type, sub),
+            "actor1": f"{crowd_name} ({crowd})" if crowd else crowd_name, "inter1": crowd_inter, "assoc_actor_1": "",
+            "actor2": force[0], "inter2": force[1],
+            "interaction": interaction(crowd_inter, force[1] or 0), "civilian_targeting": "",
+        })
+        record["notes"] = note(record)
 
 
 def _territory_roles(record: dict[str, Any]) -> None:
