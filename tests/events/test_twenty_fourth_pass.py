@@ -137,3 +137,14 @@ def test_deaths_by_the_security_forces_fire_at_a_protest_are_force_against_it(ru
 def test_a_dual_counts_two_dead(rules, text):
     records = factual_attrs(rules(text))
     assert [r["fatalities"] for r in records] == [2]
+
+
+def test_air_defences_shoot_down_over_their_own_country(rules):
+    """Saudi air defences intercepting a missile fired from Yemen: the interception is over Saudi Arabia
+    (coded to its capital), not Yemen, the country the missile came from and the article is about."""
+    doc = rules("قال نائب الرئيس اليمني إن الحوثيين يريدون فرض الحوار بالقوة في اليمن. وقالت وزارة الدفاع "
+                "السعودية، الاثنين، إن الدفاعات الجوية السعودية اعترضت صاروخا باليستيا أطلق من الأراضي اليمنية.")
+    records = factual_attrs(doc)
+    assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
+    assert _places(records) == ["Riyadh"]
+    assert records[0]["country"] == "SA" and records[0]["geo_precision"] == 3

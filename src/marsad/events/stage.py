@@ -277,6 +277,7 @@ class EventCoder:
                 if any(r["factual"] for r in made):
                     reporting.add(index)
         for record in records:
+            _intercepted_at_home(record, context)
             _intercepted_over_a_town(record, context.places)
         records += _towns_listed_after(records, context, {index for index, *_ in found})
         _clashes_at_protests(records)
@@ -1827,6 +1828,31 @@ def _intercepted_over_a_town(record: dict[str, Any], places: dict[int, list[Span
             record["geo_precision"] = 2
             record["notes"] = note(record)
             return
+
+
+def _intercepted_at_home(record: dict[str, Any], context: _ArticleContext) -> None:
+    """A state's air defences shoot down over their own country: an interception placed by the country
+    the missiles came from ("اعترضت الدفاعات الجوية السعودية صواريخ أطلقت من الأراضي اليمنية") goes to the
+    defender's town its sentence names ("باتجاه مدينة جازان"), else to the defender's capital."""
+    home = record.get("_home1")
+    if record["sub_event_type"] != DISRUPTED or not record["factual"] or not _country_level(record) \
+            or record.get("inter1") not in STATE_INTERS or not home or home == record["country"]:
+        return
+    towns = [p for p in context.places.get(record["_sentence"], []) if p.attrs.get("country_code") == home
+             and place_level(p) == 0 and not p.attrs.get("coded_from")]
+    if towns:
+        record.update(location=towns[0], geo_precision=2)
+    else:
+        capital = lexicon().capitals.get(home)
+        if capital is None:
+            return
+        name, admin1, lat, lon, geonameid = capital
+        place = record["location"]
+        record["location"] = context.doc.span(place.start, place.end, place.label, **{
+            **place.attrs, "name": name, "admin1": admin1, "lat": lat, "lon": lon, "geonameid": geonameid,
+            "country_code": home, "feature": "PPLC", "geo_precision": 3, "coded_from": home})
+    record["country"] = home
+    record["notes"] = note(record)
 
 
 def _country_level(record: dict[str, Any]) -> bool:
