@@ -148,3 +148,15 @@ def test_air_defences_shoot_down_over_their_own_country(rules):
     assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
     assert _places(records) == ["Riyadh"]
     assert records[0]["country"] == "SA" and records[0]["geo_precision"] == 3
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("ورفع الجيش الإسرائيلي مستوى التأهب على حدوده الشمالية تحسبا لرد إيراني على الغارة.", "possible"),
+    ("وقال المسؤول إن الحوثيين يملكون إمكان شن هجمات صاروخية على مدينة جازان.", "possible"),
+    ("وقال إن اقتحام الجيش مدينة يبرود، إذا حصل، سيكون كارثة.", "possible"),
+    ("وقال السفير إن روسيا تتعهد بإسقاط جميع الصواريخ التي تطلق على سوريا.", "planned"),
+])
+def test_what_is_awaited_feared_or_pledged_has_not_happened(rules, text, modality):
+    doc = rules(text)
+    assert factual_attrs(doc) == []
+    assert modality in _modalities(doc)
