@@ -155,6 +155,7 @@ def test_air_defences_shoot_down_over_their_own_country(rules):
     ("وقال المسؤول إن الحوثيين يملكون إمكان شن هجمات صاروخية على مدينة جازان.", "possible"),
     ("وقال إن اقتحام الجيش مدينة يبرود، إذا حصل، سيكون كارثة.", "possible"),
     ("وقال السفير إن روسيا تتعهد بإسقاط جميع الصواريخ التي تطلق على سوريا.", "planned"),
+    ("وقال التلفزيون السوري، الأحد، إن الجيش اقترب من استعادة السيطرة على مدينة دوما.", "planned"),
 ])
 def test_what_is_awaited_feared_or_pledged_has_not_happened(rules, text, modality):
     doc = rules(text)
