@@ -92,3 +92,12 @@ def test_an_article_about_places_abroad_looks_up_no_arab_town():
             "وكان يريد الانتقال إلى المنطقة العراقية السورية.")
     found = Pipeline(["sentences", "tokens", "ner", "places"]).run(text).get("places")
     assert [(s.attrs["name"], s.attrs["country_code"]) for s in found] == [("Carcassonne", "FR"), ("France", "FR")]
+
+
+def test_a_skeleton_hit_far_from_the_towns_named_is_a_chance_namesake():
+    # حمورية shares its skeleton (hmr) with Al-Hamraa of Hama, 200 km from Douma, the town the sentence
+    # names: no place then, rather than a wrong one (issue 6, twenty-fourth pass)
+    text = "وسيطرت قوات النظام، الخميس، على بلدة حمورية في الغوطة الشرقية قرب مدينة دوما."
+    found = Pipeline(["sentences", "tokens", "ner", "places"]).run(text).get("places")
+    assert "Al-Hamraa" not in [s.attrs["name"] for s in found]
+    assert "Duma" in [s.attrs["name"] for s in found]

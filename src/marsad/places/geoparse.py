@@ -308,7 +308,10 @@ class Geoparser:
                 if hit is None:
                     continue
                 places = [p for p in (self.gazetteer.by_id(i) for i in hit.place_ids) if p is not None]
-                if anchors and site.head is not None and site.head.feature == "NBHD":
+                if anchors:
+                    # a place found by its skeleton lies near the towns the article names for sure: "حمورية"
+                    # beside Douma is no Al-Hamraa of Hama, 200 km off (a neighbourhood only, before issue 6's
+                    # twenty-fourth pass)
                     places = [p for p in places if any(distance_km(p.lat, p.lon, lat, lon) < NEARBY_KM
                                                        for lat, lon in anchors)]
                 if not places:
