@@ -161,3 +161,12 @@ def test_what_is_awaited_feared_or_pledged_has_not_happened(rules, text, modalit
     doc = rules(text)
     assert factual_attrs(doc) == []
     assert modality in _modalities(doc)
+
+
+def test_a_capital_after_and_in_is_where_it_happened(rules):
+    """"وفي بغداد": the tokenizer keeps وفي whole; it is still the place preposition that makes Baghdad the
+    place of the protest, not the Iraqi state beside Iran."""
+    records = factual_attrs(rules(
+        "وفي بغداد، تظاهر المئات من العراقيين، الأحد، وأغلقوا الطريق السريع مرددين هتافات تطالب إيران بالرحيل."))
+    assert _types(records) == [("Protests", "Peaceful protest")]
+    assert _places(records) == ["Baghdad"]
