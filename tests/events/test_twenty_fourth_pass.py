@@ -170,3 +170,17 @@ def test_a_capital_after_and_in_is_where_it_happened(rules):
         "وفي بغداد، تظاهر المئات من العراقيين، الأحد، وأغلقوا الطريق السريع مرددين هتافات تطالب إيران بالرحيل."))
     assert _types(records) == [("Protests", "Peaceful protest")]
     assert _places(records) == ["Baghdad"]
+
+
+def test_an_event_that_comes_amid_others_is_a_restatement(rules):
+    """"ويأتي القصف ... في وقت": the article's shelling told again to set it in context, no new event unless
+    dated this month."""
+    doc = rules("ويأتي القصف العشوائي على منازل المدنيين في وقت تتكبد فيه الميليشيات خسائر كبيرة داخل مدينة الحديدة.")
+    assert factual_attrs(doc) == []
+    assert "historical" in _modalities(doc)
+
+
+def test_an_event_that_came_on_a_date_this_month_is_news(rules):
+    records = factual_attrs(rules(
+        "وجاء القصف الإسرائيلي على مطار المزة، فجر السبت، بعد ساعات من إطلاق صواريخ على الجولان."))
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in _types(records)
