@@ -184,3 +184,13 @@ def test_an_event_that_came_on_a_date_this_month_is_news(rules):
     records = factual_attrs(rules(
         "وجاء القصف الإسرائيلي على مطار المزة، فجر السبت، بعد ساعات من إطلاق صواريخ على الجولان."))
     assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in _types(records)
+
+
+@pytest.mark.parametrize("text", [
+    "ومن بين القتلى 12 طفلا على الأقل.",
+    "وأوردت القناة أن قياديين اثنين على الأقل بين القتلى.",
+])
+def test_who_was_among_the_dead_is_no_event_of_its_own(rules, text):
+    doc = rules(text)
+    assert factual_attrs(doc) == []
+    assert "historical" in _modalities(doc)
