@@ -194,3 +194,13 @@ def test_who_was_among_the_dead_is_no_event_of_its_own(rules, text):
     doc = rules(text)
     assert factual_attrs(doc) == []
     assert "historical" in _modalities(doc)
+
+
+def test_these_attacks_are_those_told_already(rules):
+    """"هذه الهجمات أدت إلى مقتل": a demonstrative names the attacks told before; their toll is no new event
+    unless dated this month."""
+    doc = rules("وأدت هذه الهجمات الإرهابية إلى مقتل عشرة صحافيين في قندهار.")
+    assert factual_attrs(doc) == []
+    assert "historical" in _modalities(doc)
+    dated = factual_attrs(rules("وأسفرت هذه الغارات، أمس الأحد، عن مقتل خمسة مسلحين في مدينة صعدة."))
+    assert _types(dated) == [("Explosions/Remote violence", "Air/drone strike")]
