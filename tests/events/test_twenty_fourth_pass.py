@@ -49,6 +49,7 @@ def _modalities(doc) -> list[str]:
     # a season ago, a year's tally
     "وسيطرت القوات العراقية على مدينة كركوك الخريف الماضي.",
     "واستعاد الجيش السوري خلال العام الجاري أغلب المناطق في ريف حماة.",
+    "وكثفت طائرات التحالف على مدى أشهر غاراتها الجوية على المواقع العسكرية في صنعاء.",
 ])
 def test_a_practice_or_a_tally_is_history_not_one_event(rules, text):
     doc = rules(text)
