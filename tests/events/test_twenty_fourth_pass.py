@@ -208,3 +208,16 @@ def test_these_attacks_are_those_told_already(rules):
     assert "historical" in _modalities(doc)
     dated = factual_attrs(rules("وأسفرت هذه الغارات، أمس الأحد، عن مقتل خمسة مسلحين في مدينة صعدة."))
     assert _types(dated) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_what_an_attack_led_to_is_its_toll(rules):
+    """"ما أدى لمقتل شرطي": the ل of a result, no purpose: the shooting killed him."""
+    records = factual_attrs(rules(
+        "وأطلق مسلحون مجهولون النار على دورية للشرطة في مدينة السلط، الأحد، ما أدى لمقتل شرطي."))
+    assert [(r["event_type"], r["fatalities"]) for r in records] == [("Battles", 1)]
+
+
+def test_hundreds_of_thousands_dead_are_a_wars_tally(rules):
+    doc = rules("وانهارت عدة محاولات لوقف إطلاق النار في سوريا خلال الصراع الذي أدى لمقتل مئات الآلاف.")
+    assert factual_attrs(doc) == []
+    assert "historical" in _modalities(doc)

@@ -93,8 +93,9 @@ def _quantity_at(tokens: Sequence[Span], i: int) -> int | None:
             fraction = number_value(before, "fraction")
             if kind == "number" and fraction is not None and number_value(norm, "multiplier"):
                 return value * fraction // 1000  # "نصف مليون قتيل" read from the death word back
+            # "مئات الآلاف" (hundreds of thousands) is a war's tally, not a hundred dead
             multiplier = number_value(after, "multiplier")
-            return value * multiplier if multiplier and kind == "number" else value
+            return value * multiplier if multiplier else value
     return None
 
 
