@@ -221,3 +221,13 @@ def test_hundreds_of_thousands_dead_are_a_wars_tally(rules):
     doc = rules("وانهارت عدة محاولات لوقف إطلاق النار في سوريا خلال الصراع الذي أدى لمقتل مئات الآلاف.")
     assert factual_attrs(doc) == []
     assert "historical" in _modalities(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "وتوصلت لجنة تفاوضية، الليلة الماضية، إلى اتفاق لإجلاء مقاتلي جيش الإسلام من مدينة دوما إلى جرابلس.",
+    "قصفت قوات النظام مدينة دوما، الجمعة. وتوصلت لجنة تفاوضية، الليلة الماضية، إلى اتفاق لإجلاء مقاتلي "
+    "جيش الإسلام إلى جرابلس في شمال سوريا.",
+])
+def test_a_deal_to_evacuate_fighters_is_where_they_leave(rules, text):
+    records = [r for r in factual_attrs(rules(text)) if r["sub_event_type"] == "Agreement"]
+    assert _places(records) == ["Duma"]

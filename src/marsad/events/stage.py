@@ -72,6 +72,7 @@ _COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
 CHANGE_TO_GROUP = "Change to group/activity"
 DISRUPTED = "Disrupted weapons use"
 ARMED_CLASH = "Armed clash"
+HANDED_OVER = ("Agreement", "Non-violent transfer of territory")  # deals and evacuations: where fighters leave
 # how many words may stand between air defences and a repelling verb that is their act ("الدفاعات الجوية
 # السورية تصدت لهجوم")
 INTERCEPT_REACH = 3
@@ -1012,6 +1013,11 @@ def _records(
         # "قتلت القوات 60 فلسطينيا كانوا يحتجون على نقل السفارة إلى القدس": the embassy went to Jerusalem
         in_clause = [p for p in in_clause if p.start not in gone_to] or in_clause
         places = [p for p in places if p.start not in gone_to] or places
+    elif draft.sub_event_type in HANDED_OVER:
+        # "اتفاق لإجلاء مقاتلي جيش الإسلام إلى إدلب": the deal and the ground handed over are where the
+        # fighters leave, told before when the sentence names only where they go
+        in_clause = [p for p in in_clause if p.start not in gone_to]
+        places = [p for p in places if p.start not in gone_to]
     if draft.sub_event_type == DISRUPTED:
         # a missile shot down "أطلق من محافظة صعدة باتجاه جازان" was stopped where it was going, not
         # where it came from
