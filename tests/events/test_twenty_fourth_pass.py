@@ -231,3 +231,14 @@ def test_hundreds_of_thousands_dead_are_a_wars_tally(rules):
 def test_a_deal_to_evacuate_fighters_is_where_they_leave(rules, text):
     records = [r for r in factual_attrs(rules(text)) if r["sub_event_type"] == "Agreement"]
     assert _places(records) == ["Duma"]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("وقال غيراسيموف إنه بغض النظر عن المحاولات المستمرة لخرق الهدنة من قبل المسلحين في الغوطة الشرقية، "
+     "يميل الوضع نحو الاستقرار.", "statement"),
+    ("وقال التلفزيون الرسمي السوري إن جيش الإسلام أعاق الاتفاق في دوما ورفض إطلاق سراح المختطفين.", "negated"),
+])
+def test_a_truce_broken_or_a_deal_held_up_is_no_deal_made(rules, text, modality):
+    doc = rules(text)
+    assert factual_attrs(doc) == []
+    assert modality in _modalities(doc)
