@@ -242,3 +242,13 @@ def test_a_truce_broken_or_a_deal_held_up_is_no_deal_made(rules, text, modality)
     doc = rules(text)
     assert factual_attrs(doc) == []
     assert modality in _modalities(doc)
+
+
+def test_people_regaining_their_activity_take_no_ground(rules):
+    assert rules("وعاد الهدوء إلى مدينة صنعاء فيما استعاد الناس نشاطهم وعملهم.").get("events") == []
+
+
+def test_what_experts_see_is_an_analysis(rules):
+    doc = rules("ويرى خبراء أن استعادة مدينة الحديدة من قبل التحالف تطور نوعي.")
+    assert factual_attrs(doc) == []
+    assert "statement" in _modalities(doc)
