@@ -252,3 +252,21 @@ def test_what_experts_see_is_an_analysis(rules):
     doc = rules("ويرى خبراء أن استعادة مدينة الحديدة من قبل التحالف تطور نوعي.")
     assert factual_attrs(doc) == []
     assert "statement" in _modalities(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت وكالة الأنباء إن نحو ألف مقاتل وأقاربهم غادروا بلدة عربين يوم السبت على متن حافلات.",
+    "قالت وسائل إعلام سورية رسمية، إن ما يربو على خمسة آلاف مقاتل من المعارضة وعائلاتهم استقلوا 77 حافلة "
+    "يوم الأحد في بلدة عربين.",
+])
+def test_fighters_leaving_on_buses_hand_over_the_town(rules, text):
+    records = factual_attrs(rules(text))
+    assert _types(records) == [("Strategic developments", "Non-violent transfer of territory")]
+    assert _places(records) == ["Arbin"]
+
+
+def test_a_crowd_gathered_chanting_is_a_protest(rules):
+    records = factual_attrs(rules(
+        "وبث التلفزيون الرسمي مشاهد مباشرة من بلدة داعل، حيث تجمع عشرات المواطنين رافعين الأعلام السورية، "
+        "مرددين الهتافات."))
+    assert _types(records) == [("Protests", "Peaceful protest")]
