@@ -270,3 +270,9 @@ def test_a_crowd_gathered_chanting_is_a_protest(rules):
         "وبث التلفزيون الرسمي مشاهد مباشرة من بلدة داعل، حيث تجمع عشرات المواطنين رافعين الأعلام السورية، "
         "مرددين الهتافات."))
     assert _types(records) == [("Protests", "Peaceful protest")]
+
+
+def test_barracks_set_up_are_a_base_established(rules):
+    records = factual_attrs(rules(
+        "وقال قائممقام سوران إن القوات التركية أقامت خنادق وثكنة عسكرية على تخوم قرية برميزة التابعة لقضاء سوران."))
+    assert _types(records) == [("Strategic developments", "Headquarters or base established")]
