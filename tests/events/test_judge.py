@@ -596,16 +596,18 @@ def test_a_set_aside_record_of_an_event_the_article_reported_is_more_evidence_of
 CLAIMED_BOMBING = ("قتل خمسة أشخاص بينهم عناصر أمن في هجوم انتحاري مزدوج استهدف مقر قوات مكافحة الإرهاب في مدينة عدن. "
                    "وتبنى تنظيم الدولة الإسلامية الهجوم. "
                    "وتشهد المدينة توترا أمنيا منذ أشهر. "
-                   "وأفادت مصادر طبية بمقتل ثلاثة من عناصر الأمن وسيدة وطفلين في الهجوم.")
+                   "وأفادت مصادر طبية بمقتل ثلاثة من عناصر الأمن في الهجوم.")
 
 
 def test_a_record_retyped_to_an_event_the_text_reported_is_more_evidence_of_it():
-    """The medical sources' toll of the bombing (a killing of civilians to the rules, the bombing to the
-    judge) is the bombing already coded in Aden that day: one record, as ACLED's atomic rule has it."""
+    """The medical sources' toll of the bombing (security men killed: a fight to the rules, told too far from
+    the bombing for them to join the two; the bombing to the judge) is the bombing already coded in Aden that
+    day: one record, as ACLED's atomic rule has it. (A toll of civilians the rules join themselves, wherever
+    the article tells it: issue 6's twenty-fourth pass.)"""
     doc = Pipeline(RULES_ONLY)(Document(text=CLAIMED_BOMBING, published=dt.date(2018, 2, 25)))
     toll = doc.get("sentences")[3]
-    assert [e.attrs["event_type"] for e in doc.get("events")] == [EXPLOSIONS, "Violence against civilians"]
-    SentenceJudge(_model({"R:Violence against civilians": {EXPLOSIONS: 9.0}, f"R:{EXPLOSIONS}": {EXPLOSIONS: 9.0}}))(doc)
+    assert [e.attrs["event_type"] for e in doc.get("events")] == [EXPLOSIONS, "Battles"]
+    SentenceJudge(_model({"R:Battles": {EXPLOSIONS: 9.0}, f"R:{EXPLOSIONS}": {EXPLOSIONS: 9.0}}))(doc)
     (bombing,) = doc.get("events")
     assert bombing.attrs["event_type"] == EXPLOSIONS and is_factual(bombing.attrs["modality"])
     assert any(start == toll.start for start, _ in bombing.attrs["_evidences"])

@@ -1537,9 +1537,9 @@ STRIKE_REACH = 2
 
 
 def _strikes_told_nearby(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """An attack or a killing of civilians with no weapon named ("استهدفت ميليشيات الحوثي مستشفى مديرية
-    حيس"، "قتل سبعة مدنيين في مدينة حيس") that the sentences just after or before tell as a strike of the
-    same place and day, by the same attacker or with one side unnamed ("وأدى القصف الحوثي إلى مقتل طبيب"),
+    """An attack or a killing with no weapon named ("استهدفت ميليشيات الحوثي مستشفى مديرية حيس"، "قتل سبعة
+    مدنيين في مدينة حيس") that the article (for a fight, the sentences just after or before) tells as a strike
+    of the same place and day, by the same attacker or with one side unnamed ("وأدى القصف الحوثي إلى مقتل طبيب"),
     is that strike: one record, of the strike's type, as ACLED codes remote violence against civilians.
     The attack's passage joins the strike's evidence."""
     strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"]]
@@ -1554,14 +1554,25 @@ def _strikes_told_nearby(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _strike_told_nearby(record: dict[str, Any], strikes: list[dict[str, Any]]) -> dict[str, Any] | None:
-    if not (record["event_type"] == "Violence against civilians" and record["_word"] in ("attack", "kill") and record["factual"]):
+    if not (record["event_type"] in ("Violence against civilians", "Battles") and record["_word"] in ("attack", "kill")
+            and record["factual"]):
         return None
+    # a killing of civilians at the strike's place and day is its toll wherever the article tells it; a fight
+    # (a word of attack or death with fighters on both sides) only just beside it, being often an event of
+    # its own
+    civilians = record["event_type"] == "Violence against civilians"
     return next((
         s for s in strikes
-        if 0 < abs(s["_sentence"] - record["_sentence"]) <= STRIKE_REACH
+        if _told_apart(s, record, civilians)
         and s["event_date"] == record["event_date"] and same_location(s["location"], record["location"])
         and (_unnamed(s.get("actor1")) or _unnamed(record.get("actor1")) or s.get("actor1") == record.get("actor1"))
     ), None)
+
+
+def _told_apart(strike: dict[str, Any], record: dict[str, Any], anywhere: bool) -> bool:
+    """Told in another sentence: anywhere in the article, or at most STRIKE_REACH sentences away."""
+    apart = abs(strike["_sentence"] - record["_sentence"])
+    return apart > 0 and (anywhere or apart <= STRIKE_REACH)
 
 
 def _standing(record: dict[str, Any]) -> str:
