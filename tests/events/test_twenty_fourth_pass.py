@@ -293,3 +293,10 @@ def test_civilians_killed_at_the_place_and_day_of_a_strike_are_its_toll_however_
         "يعانون من نقص الغذاء. وقتل خمسة مدنيين في مدينة حيس الأحد."))
     assert _types(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
     assert records[0]["fatalities"] == 5
+
+
+def test_strikes_alongside_the_preparation_of_a_battle_happened(rules):
+    """"وبالتزامن مع الاستعداد لهذه المعركة، قصفت المقاتلات": the preparing is the battle's; the strikes happened."""
+    records = factual_attrs(rules(
+        "وبالتزامن مع الاستعداد لهذه المعركة، قصفت مقاتلات التحالف، أمس، تجمعات للحوثيين في مديرية الدريهمي."))
+    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
