@@ -300,3 +300,9 @@ def test_strikes_alongside_the_preparation_of_a_battle_happened(rules):
     records = factual_attrs(rules(
         "وبالتزامن مع الاستعداد لهذه المعركة، قصفت مقاتلات التحالف، أمس، تجمعات للحوثيين في مديرية الدريهمي."))
     assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_jets_named_before_what_they_destroyed_struck_from_the_air(rules):
+    records = factual_attrs(rules("وكانت مقاتلات التحالف العربي، دمرت آليات عسكرية تابعة للمتمردين في صعدة، الخميس."))
+    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert rules("ودمرت القوات الحكومية مقرات للمسلحين في ريف إدلب.").get("events") == []
