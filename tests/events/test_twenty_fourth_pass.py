@@ -306,3 +306,10 @@ def test_jets_named_before_what_they_destroyed_struck_from_the_air(rules):
     records = factual_attrs(rules("وكانت مقاتلات التحالف العربي، دمرت آليات عسكرية تابعة للمتمردين في صعدة، الخميس."))
     assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
     assert rules("ودمرت القوات الحكومية مقرات للمسلحين في ريف إدلب.").get("events") == []
+
+
+def test_ground_a_group_is_trying_to_regain_is_not_yet_taken(rules):
+    doc = rules("وتدور معارك عنيفة في البوكمال، حيث يحاول مقاتلو تنظيم الدولة الإسلامية استعادة السيطرة على أحد "
+                "معاقلهم السابقة من القوات الحكومية.")
+    assert _types(factual_attrs(doc)) == [("Battles", "Armed clash")]
+    assert "planned" in _modalities(doc)
