@@ -313,3 +313,11 @@ def test_ground_a_group_is_trying_to_regain_is_not_yet_taken(rules):
                 "معاقلهم السابقة من القوات الحكومية.")
     assert _types(factual_attrs(doc)) == [("Battles", "Armed clash")]
     assert "planned" in _modalities(doc)
+
+
+def test_a_missile_fired_at_a_capital_struck_there(rules):
+    """"صاروخا بالستيا على الرياض": the target preposition places the strike at the capital, which is then
+    no state acting beside the country the launchers are in."""
+    records = factual_attrs(rules("كما أطلق وكلاء إيران في اليمن صاروخا بالستيا على الرياض، السبت."))
+    assert _types(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert _places(records) == ["Riyadh"]

@@ -473,7 +473,8 @@ def _capital_roles(tokens: Sequence[Span], places: Sequence[Span], actors: Seque
         first, last = start_at.get(place.start), end_at.get(place.end)
         if first is None or last is None or place_level(place) != 0 or (place.start, place.end) not in actor_spans:
             continue
-        if _word_before_place(tokens, first) in lex.place_prepositions:
+        # "صاروخا بالستيا على الرياض": a target preposition places what struck there too
+        if _word_before_place(tokens, first) in lex.place_prepositions | lex.target_prepositions:
             roles[place.start] = "located"
             continue
         before = first - 1
