@@ -321,3 +321,11 @@ def test_a_missile_fired_at_a_capital_struck_there(rules):
     records = factual_attrs(rules("كما أطلق وكلاء إيران في اليمن صاروخا بالستيا على الرياض، السبت."))
     assert _types(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
     assert _places(records) == ["Riyadh"]
+
+
+def test_a_strike_told_after_this_strike_is_news(rules):
+    """"وسبق هذه الغارة بساعة غارة مماثلة": the demonstrative names the strike told already; the similar one
+    after it in the clause is news."""
+    records = factual_attrs(rules(
+        "وسبق هذه الغارة بساعة واحدة غارة مماثلة استهدفت منزل ناشط في حركة الجهاد الإسلامي في جباليا."))
+    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]

@@ -135,8 +135,9 @@ def _is_perfect_qad(cue: Match[Cue], tokens: Sequence[Span]) -> bool:
 # "طالب المحتجون") or a preposition ("للمتظاهرين"), not a statement about or a plan of a protest
 _CROWD_SUBJECT = ("statement", "planned", "accused")
 CROWD_GAP = 2
-# cue kinds that give another modality, and that a crowd subject does not lift
-_KIND_MODALITY = {"topic": "statement", "intent": "planned"}
+# cue kinds that give another modality, and that a crowd subject does not lift; `told` (a demonstrative or
+# "among" right before the trigger: "هذه الغارة"، "من بين القتلى") names an event told already: background
+_KIND_MODALITY = {"topic": "statement", "intent": "planned", "told": "background"}
 
 
 def cue_modality(cue: Match[Cue]) -> str:

@@ -40,7 +40,7 @@ from marsad.events.actors import (
 from marsad.events.attribution import AttributionState, sentence_source
 from marsad.events.clauses import clauses, dateline_end
 from marsad.events.fatalities import Toll, is_injury, toll_at
-from marsad.events.lexicon import Trigger, lexicon
+from marsad.events.lexicon import Cue, Trigger, lexicon
 from marsad.events.modality import (
     FORWARD,
     compared_tokens,
@@ -570,6 +570,12 @@ def _names_missiles(pattern: Pattern) -> bool:
     return any(word.rstrip("*").startswith(stem) for word in pattern.source.split() for stem in stems)
 
 
+def _names_one_told(trigger: Match[Trigger], cues: Sequence[Match[Cue]]) -> bool:
+    """Whether a background cue stands right before the trigger ("هذه الغارة"، "من بين القتلى"): it names
+    an event told already, not one of the clause's own."""
+    return any(c.payload.modality == "told" and c.last == trigger.first - 1 for c in cues)
+
+
 def _beside(match: Match[Trigger], other: Match[Trigger]) -> bool:
     """Two triggers at most INTERCEPT_REACH words apart."""
     return match is not other and (0 < match.first - other.last <= INTERCEPT_REACH
@@ -734,8 +740,12 @@ def _sentence_drafts(
                 context=frozenset(context),
             )
             continue
-        # the clause's first trigger of the type carries its modality ("يستعد متظاهرون ... للاعتصام");
-        # the sub-type is the one first in ACLED's priority order
+        # the clause's first trigger of the type carries its modality ("يستعد متظاهرون ... للاعتصام"), unless
+        # it only names an event told already and another of its type follows as news ("وسبق هذه الغارة
+        # بساعة غارة مماثلة استهدفت منزل ..."); the sub-type is the one first in ACLED's priority order
+        if current.modality == "background" and is_factual(modality) and _names_one_told(current.trigger, cues):
+            current.modality = modality
+            current.trigger = match
         current.strong = current.strong or match.payload.strong
         if rank(event_type, sub) < rank(current.event_type, current.sub_event_type):
             current.sub_event_type = sub
