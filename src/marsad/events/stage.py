@@ -742,8 +742,9 @@ def _sentence_drafts(
             continue
         # the clause's first trigger of the type carries its modality ("يستعد متظاهرون ... للاعتصام"), unless
         # it only names an event told already and another of its type follows as news ("وسبق هذه الغارة
-        # بساعة غارة مماثلة استهدفت منزل ..."); the sub-type is the one first in ACLED's priority order
-        if current.modality == "background" and is_factual(modality) and _names_one_told(current.trigger, cues):
+        # بساعة غارة مماثلة استهدفت منزل ...", not the told event's dead: "أدت هذه الهجمات إلى مقتل"); the sub-type is the one first in ACLED's priority order
+        if current.modality == "background" and is_factual(modality) and match.payload.sub_event_type != "kill" \
+                and _names_one_told(current.trigger, cues):
             current.modality = modality
             current.trigger = match
         current.strong = current.strong or match.payload.strong
