@@ -329,3 +329,13 @@ def test_a_strike_told_after_this_strike_is_news(rules):
     records = factual_attrs(rules(
         "وسبق هذه الغارة بساعة واحدة غارة مماثلة استهدفت منزل ناشط في حركة الجهاد الإسلامي في جباليا."))
     assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وقصفت قوات النظام، الأحد، بلدة بيت سوى في الغوطة الشرقية.", "Beit Sawa"),
+    ("وتظاهر المئات من سكان مدينة جرادة، الجمعة، احتجاجا على البطالة.", "Jerada"),
+    ("وسيطرت قوات الجيش، الجمعة، على منطقة الملاحيظ في محافظة صعدة.", "Al Malahit"),
+    ("وقتل خمسة مدنيين، السبت، في قصف على بلدة غضم جنوب شرق درعا.", "Ghasm"),
+])
+def test_towns_the_golds_place_events_at_are_in_the_gazetteer(rules, text, place):
+    assert _places(factual_attrs(rules(text))) == [place]
