@@ -341,3 +341,11 @@ def test_a_strike_told_after_this_strike_is_news(rules):
 ])
 def test_towns_the_golds_place_events_at_are_in_the_gazetteer(rules, text, place):
     assert _places(factual_attrs(rules(text))) == [place]
+
+
+def test_leaflets_dropped_are_no_downing_and_the_strikes_beside_them_stand(rules):
+    records = factual_attrs(rules(
+        "وبالتزامن مع إسقاط المنشورات، قصفت طائرات حربية حكومية عدة مناطق تسيطر عليها المعارضة في ريف إدلب، الخميس."))
+    assert _types(records) == [("Strategic developments", "Other"), ("Explosions/Remote violence", "Air/drone strike")]
+    dropped = factual_attrs(rules("ونقلت وكالة إباء أن المنشورات أسقطت، الخميس، فوق بلدات تفتناز وكفريا وبنش في ريف إدلب."))
+    assert _places(dropped) == ["Taftanaz", "Kafriya", "Binnish"]
