@@ -160,8 +160,12 @@ def test_air_defences_shoot_down_over_their_own_country(rules):
     ("وقال إن اقتحام الجيش مدينة يبرود، إذا حصل، سيكون كارثة.", "possible"),
     ("وقال السفير إن روسيا تتعهد بإسقاط جميع الصواريخ التي تطلق على سوريا.", "planned"),
     ("وقال التلفزيون السوري، الأحد، إن الجيش اقترب من استعادة السيطرة على مدينة دوما.", "planned"),
+    ("ويقوم المبعوث الأممي بزيارات مكوكية بين الأطراف المتحاربة لتفادي هجوم من التحالف على مدينة الحديدة "
+     "تخشى الأمم المتحدة أن يتسبب بكارثة.", "possible"),
+    ("أعلن الحوثيون الثلاثاء، وقف الهجمات من جانب واحد في البحر الأحمر لأسبوعين، في بادرة لدعم جهود السلام "
+     "في اليمن.", "negated"),
 ])
-def test_what_is_awaited_feared_or_pledged_has_not_happened(rules, text, modality):
+def test_what_is_awaited_feared_pledged_avoided_or_stopped_has_not_happened(rules, text, modality):
     doc = rules(text)
     assert factual_attrs(doc) == []
     assert modality in _modalities(doc)
