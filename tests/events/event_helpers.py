@@ -102,3 +102,13 @@ def rule_coder(published: dt.date):
 
 def factual_attrs(doc: Document) -> list[dict]:
     return [e.attrs for e in factual(doc)]
+
+
+def places_of(records: list[dict]) -> list[str | None]:
+    """The location names of records (attrs dicts), None where a record has no location."""
+    return [None if r["location"] is None else r["location"].attrs.get("name") for r in records]
+
+
+def types_of(records: list[dict]) -> list[tuple[str, str]]:
+    """The (event type, sub-event type) of records (attrs dicts)."""
+    return [(r["event_type"], r["sub_event_type"]) for r in records]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from event_helpers import factual_attrs, rule_coder
+from event_helpers import factual_attrs, places_of, rule_coder, types_of
 
 PUBLISHED = dt.date(2018, 5, 20)
 
@@ -17,14 +17,6 @@ PUBLISHED = dt.date(2018, 5, 20)
 @pytest.fixture(scope="module")
 def rules():
     return rule_coder(PUBLISHED)
-
-
-def _places(records: list[dict]) -> list[str | None]:
-    return [None if r["location"] is None else r["location"].attrs.get("name") for r in records]
-
-
-def _types(records: list[dict]) -> list[tuple[str, str]]:
-    return [(r["event_type"], r["sub_event_type"]) for r in records]
 
 
 def _modalities(doc) -> list[str]:
@@ -66,28 +58,28 @@ def test_targets_are_no_goals(rules):
     records = factual_attrs(rules(
         "وتأتي هذه الغارة بعد أيام من هجوم أمريكي على أهداف سورية، ردا على هجوم كيماوي على مدينة دوما أوقع "
         "عشرات القتلى."))
-    assert ("Explosions/Remote violence", "Chemical weapon") in _types(records)
+    assert ("Explosions/Remote violence", "Chemical weapon") in types_of(records)
 
 
 def test_a_university_student_demands_nothing(rules):
     """"طالب جامعي" is a student, not "demanded": the abduction told after it happened."""
     records = factual_attrs(rules(
         "وهو طالب جامعي عمره 20 عاما اختطفه مسلحو التنظيم، الخميس، من قرية الشبكي في ريف السويداء."))
-    assert _types(records) == [("Violence against civilians", "Abduction/forced disappearance")]
+    assert types_of(records) == [("Violence against civilians", "Abduction/forced disappearance")]
 
 
 def test_a_regrettable_matter_orders_nothing(rules):
     """"لأمر مؤسف" is "a regrettable matter", not "ordered": the strike happened."""
     records = factual_attrs(rules(
         "وقال الوزير إنه لأمر مؤسف أن تتسبب غارة بريطانية على مسلحي داعش في مدينة البوكمال، الثلاثاء، في مقتل مدني."))
-    assert ("Explosions/Remote violence", "Air/drone strike") in _types(records)
+    assert ("Explosions/Remote violence", "Air/drone strike") in types_of(records)
 
 
 def test_air_defences_repelling_a_missile_attack_fought_no_battle(rules):
     """"الدفاعات الجوية تصدت لهجوم صاروخي": a disrupted weapons use, not also an armed clash."""
     records = factual_attrs(rules(
         "وقال مصدر عسكري إن الدفاعات الجوية السورية تصدت، فجر الثلاثاء، لهجوم صاروخي استهدف مطار الضمير العسكري."))
-    assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
+    assert types_of(records) == [("Strategic developments", "Disrupted weapons use")]
 
 
 def test_the_dead_of_a_sentence_with_tear_gas_died_at_a_protest(rules):
@@ -95,7 +87,7 @@ def test_the_dead_of_a_sentence_with_tear_gas_died_at_a_protest(rules):
     not a battle."""
     records = factual_attrs(rules(
         "وقتل 12 فلسطينيا، الاثنين، بالرصاص والقنابل المسيلة للدموع من جانب القوات الإسرائيلية شرق خان يونس."))
-    assert _types(records) == [("Protests", "Excessive force against protesters")]
+    assert types_of(records) == [("Protests", "Excessive force against protesters")]
 
 
 @pytest.mark.parametrize("text, wrong_place", [
@@ -105,7 +97,7 @@ def test_the_dead_of_a_sentence_with_tear_gas_died_at_a_protest(rules):
 def test_the_eye_and_liberating_are_no_places(rules, text, wrong_place):
     records = factual_attrs(rules(text))
     assert records
-    assert wrong_place not in _places(records)
+    assert wrong_place not in places_of(records)
 
 
 PROTEST = "تظاهر مئات من سكان مدينة جرادة، الجمعة، احتجاجا على البطالة. "
@@ -115,21 +107,21 @@ def test_a_clash_with_the_security_forces_beside_a_protest_is_a_riot(rules):
     """No protest word in its sentence, but told right after the demonstration at the same town: the
     demonstration turned violent."""
     records = factual_attrs(rules(PROTEST + "وأسفرت اشتباكات بين قوات الأمن وشبان في المدينة، الجمعة، عن سقوط جرحى."))
-    assert _types(records) == [("Protests", "Peaceful protest"), ("Riots", "Violent demonstration")]
+    assert types_of(records) == [("Protests", "Peaceful protest"), ("Riots", "Violent demonstration")]
     assert records[1]["actor1"] == "Rioters (Morocco)" and records[1]["inter1"] == 5
 
 
 def test_a_named_armed_group_keeps_a_clash_beside_a_protest_a_battle(rules):
     records = factual_attrs(rules(
         PROTEST + "وأسفرت اشتباكات بين قوات الأمن وعناصر من تنظيم داعش في المدينة، الجمعة، عن سقوط جرحى."))
-    assert _types(records) == [("Protests", "Peaceful protest"), ("Battles", "Armed clash")]
+    assert types_of(records) == [("Protests", "Peaceful protest"), ("Battles", "Armed clash")]
 
 
 def test_deaths_by_the_security_forces_fire_at_a_protest_are_force_against_it(rules):
     records = factual_attrs(rules(
         "خرج آلاف العراقيين في مظاهرات في مدينة البصرة، الأحد، للمطالبة بالخدمات. "
         "وسقط قتيلان برصاص قوات الأمن في البصرة الأحد."))
-    assert _types(records) == [("Protests", "Excessive force against protesters")]
+    assert types_of(records) == [("Protests", "Excessive force against protesters")]
     assert records[0]["fatalities"] == 2
 
 
@@ -149,8 +141,8 @@ def test_air_defences_shoot_down_over_their_own_country(rules):
     doc = rules("قال نائب الرئيس اليمني إن الحوثيين يريدون فرض الحوار بالقوة في اليمن. وقالت وزارة الدفاع "
                 "السعودية، الاثنين، إن الدفاعات الجوية السعودية اعترضت صاروخا باليستيا أطلق من الأراضي اليمنية.")
     records = factual_attrs(doc)
-    assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
-    assert _places(records) == ["Riyadh"]
+    assert types_of(records) == [("Strategic developments", "Disrupted weapons use")]
+    assert places_of(records) == ["Riyadh"]
     assert records[0]["country"] == "SA" and records[0]["geo_precision"] == 3
 
 
@@ -176,8 +168,8 @@ def test_a_capital_after_and_in_is_where_it_happened(rules):
     place of the protest, not the Iraqi state beside Iran."""
     records = factual_attrs(rules(
         "وفي بغداد، تظاهر المئات من العراقيين، الأحد، وأغلقوا الطريق السريع مرددين هتافات تطالب إيران بالرحيل."))
-    assert _types(records) == [("Protests", "Peaceful protest")]
-    assert _places(records) == ["Baghdad"]
+    assert types_of(records) == [("Protests", "Peaceful protest")]
+    assert places_of(records) == ["Baghdad"]
 
 
 def test_an_event_that_comes_amid_others_is_a_restatement(rules):
@@ -191,7 +183,7 @@ def test_an_event_that_comes_amid_others_is_a_restatement(rules):
 def test_an_event_that_comes_on_a_date_this_month_is_news(rules):
     records = factual_attrs(rules(
         "ويأتي القصف الإسرائيلي على مطار المزة، فجر السبت، بعد ساعات من إطلاق صواريخ على الجولان."))
-    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in _types(records)
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in types_of(records)
 
 
 @pytest.mark.parametrize("text", [
@@ -211,7 +203,7 @@ def test_these_attacks_are_those_told_already(rules):
     assert factual_attrs(doc) == []
     assert "historical" in _modalities(doc)
     dated = factual_attrs(rules("وأسفرت هذه الغارات، أمس الأحد، عن مقتل خمسة مسلحين في مدينة صعدة."))
-    assert _types(dated) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert types_of(dated) == [("Explosions/Remote violence", "Air/drone strike")]
 
 
 def test_what_an_attack_led_to_is_its_toll(rules):
@@ -234,7 +226,7 @@ def test_hundreds_of_thousands_dead_are_a_wars_tally(rules):
 ])
 def test_a_deal_to_evacuate_fighters_is_where_they_leave(rules, text):
     records = [r for r in factual_attrs(rules(text)) if r["sub_event_type"] == "Agreement"]
-    assert _places(records) == ["Duma"]
+    assert places_of(records) == ["Duma"]
 
 
 @pytest.mark.parametrize("text, modality", [
@@ -267,28 +259,28 @@ def test_what_experts_see_is_an_analysis(rules):
 ])
 def test_fighters_leaving_on_buses_hand_over_the_town(rules, text):
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Strategic developments", "Non-violent transfer of territory")]
-    assert _places(records) == ["Arbin"]
+    assert types_of(records) == [("Strategic developments", "Non-violent transfer of territory")]
+    assert places_of(records) == ["Arbin"]
 
 
 def test_a_crowd_gathered_chanting_is_a_protest(rules):
     records = factual_attrs(rules(
         "وبث التلفزيون الرسمي مشاهد مباشرة من بلدة داعل، حيث تجمع عشرات المواطنين رافعين الأعلام السورية، "
         "مرددين الهتافات."))
-    assert _types(records) == [("Protests", "Peaceful protest")]
+    assert types_of(records) == [("Protests", "Peaceful protest")]
 
 
 def test_barracks_set_up_are_a_base_established(rules):
     records = factual_attrs(rules(
         "وقال قائممقام سوران إن القوات التركية أقامت خنادق وثكنة عسكرية على تخوم قرية برميزة التابعة لقضاء سوران."))
-    assert _types(records) == [("Strategic developments", "Headquarters or base established")]
+    assert types_of(records) == [("Strategic developments", "Headquarters or base established")]
 
 
 def test_soldiers_killed_by_the_bomb_told_before_are_its_toll(rules):
     """The attack word in the next sentence is the explosion's, not a battle of its own."""
     records = factual_attrs(rules(
         "انفجرت عبوة ناسفة بدورية للجيش العراقي في مدينة الموصل، الأحد. وأسفر الهجوم عن مقتل جنديين."))
-    assert _types(records) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    assert types_of(records) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
     assert records[0]["fatalities"] == 2
 
 
@@ -297,7 +289,7 @@ def test_civilians_killed_at_the_place_and_day_of_a_strike_are_its_toll_however_
         "قصفت ميليشيات الحوثي، الأحد، منازل المواطنين في مدينة حيس بقذائف الهاون. وقال مسؤول محلي إن "
         "الميليشيات تحاصر المدينة منذ أشهر. وطالب المسؤول المنظمات الدولية بالتدخل. وأشار إلى أن السكان "
         "يعانون من نقص الغذاء. وقتل خمسة مدنيين في مدينة حيس الأحد."))
-    assert _types(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert types_of(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
     assert records[0]["fatalities"] == 5
 
 
@@ -305,19 +297,19 @@ def test_strikes_alongside_the_preparation_of_a_battle_happened(rules):
     """"وبالتزامن مع الاستعداد لهذه المعركة، قصفت المقاتلات": the preparing is the battle's; the strikes happened."""
     records = factual_attrs(rules(
         "وبالتزامن مع الاستعداد لهذه المعركة، قصفت مقاتلات التحالف، أمس، تجمعات للحوثيين في مديرية الدريهمي."))
-    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert types_of(records) == [("Explosions/Remote violence", "Air/drone strike")]
 
 
 def test_jets_named_before_what_they_destroyed_struck_from_the_air(rules):
     records = factual_attrs(rules("وكانت مقاتلات التحالف العربي، دمرت آليات عسكرية تابعة للمتمردين في صعدة، الخميس."))
-    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert types_of(records) == [("Explosions/Remote violence", "Air/drone strike")]
     assert rules("ودمرت القوات الحكومية مقرات للمسلحين في ريف إدلب.").get("events") == []
 
 
 def test_ground_a_group_is_trying_to_regain_is_not_yet_taken(rules):
     doc = rules("وتدور معارك عنيفة في البوكمال، حيث يحاول مقاتلو تنظيم الدولة الإسلامية استعادة السيطرة على أحد "
                 "معاقلهم السابقة من القوات الحكومية.")
-    assert _types(factual_attrs(doc)) == [("Battles", "Armed clash")]
+    assert types_of(factual_attrs(doc)) == [("Battles", "Armed clash")]
     assert "planned" in _modalities(doc)
 
 
@@ -325,8 +317,8 @@ def test_a_missile_fired_at_a_capital_struck_there(rules):
     """"صاروخا بالستيا على الرياض": the target preposition places the strike at the capital, which is then
     no state acting beside the country the launchers are in."""
     records = factual_attrs(rules("كما أطلق وكلاء إيران في اليمن صاروخا بالستيا على الرياض، السبت."))
-    assert _types(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
-    assert _places(records) == ["Riyadh"]
+    assert types_of(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert places_of(records) == ["Riyadh"]
 
 
 def test_a_strike_told_after_this_strike_is_news(rules):
@@ -334,7 +326,7 @@ def test_a_strike_told_after_this_strike_is_news(rules):
     after it in the clause is news."""
     records = factual_attrs(rules(
         "وسبق هذه الغارة بساعة واحدة غارة مماثلة استهدفت منزل ناشط في حركة الجهاد الإسلامي في جباليا."))
-    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert types_of(records) == [("Explosions/Remote violence", "Air/drone strike")]
 
 
 @pytest.mark.parametrize("text, place", [
@@ -344,12 +336,12 @@ def test_a_strike_told_after_this_strike_is_news(rules):
     ("وقتل خمسة مدنيين، السبت، في قصف على بلدة غضم جنوب شرق درعا.", "Ghasm"),
 ])
 def test_towns_the_golds_place_events_at_are_in_the_gazetteer(rules, text, place):
-    assert _places(factual_attrs(rules(text))) == [place]
+    assert places_of(factual_attrs(rules(text))) == [place]
 
 
 def test_leaflets_dropped_are_no_downing_and_the_strikes_beside_them_stand(rules):
     records = factual_attrs(rules(
         "وبالتزامن مع إسقاط المنشورات، قصفت طائرات حربية حكومية عدة مناطق تسيطر عليها المعارضة في ريف إدلب، الخميس."))
-    assert _types(records) == [("Strategic developments", "Other"), ("Explosions/Remote violence", "Air/drone strike")]
+    assert types_of(records) == [("Strategic developments", "Other"), ("Explosions/Remote violence", "Air/drone strike")]
     dropped = factual_attrs(rules("ونقلت وكالة إباء أن المنشورات أسقطت، الخميس، فوق بلدات تفتناز وكفريا وبنش في ريف إدلب."))
-    assert _places(dropped) == ["Taftanaz", "Kafriya", "Binnish"]
+    assert places_of(dropped) == ["Taftanaz", "Kafriya", "Binnish"]

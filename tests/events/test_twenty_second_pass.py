@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from event_helpers import factual_attrs, rule_coder
+from event_helpers import factual_attrs, places_of, rule_coder
 
 PUBLISHED = dt.date(2018, 4, 13)
 
@@ -16,10 +16,6 @@ PUBLISHED = dt.date(2018, 4, 13)
 @pytest.fixture(scope="module")
 def rules():
     return rule_coder(PUBLISHED)
-
-
-def _places(records: list[dict]) -> list[str | None]:
-    return [None if r["location"] is None else r["location"].attrs.get("name") for r in records]
 
 
 @pytest.mark.parametrize("text, places", [
@@ -33,7 +29,7 @@ def test_each_clause_with_its_own_weapon_is_a_strike_of_its_own(rules, text, pla
     records = factual_attrs(rules(text))
     assert [(r["event_type"], r["sub_event_type"]) for r in records] == [
         ("Explosions/Remote violence", "Air/drone strike")] * 2
-    assert _places(records) == places
+    assert places_of(records) == places
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +55,7 @@ def test_a_killing_told_beside_the_strike_that_did_it_is_that_strike(rules, text
 def test_a_missile_shot_down_is_placed_where_it_was_going(rules, text, place):
     (record,) = factual_attrs(rules(text))
     assert record["sub_event_type"] == "Disrupted weapons use"
-    assert _places([record]) == [place]
+    assert places_of([record]) == [place]
 
 
 @pytest.mark.parametrize("text, place", [
@@ -70,7 +66,7 @@ def test_a_missile_shot_down_is_placed_where_it_was_going(rules, text, place):
 ])
 def test_no_event_is_placed_where_a_speech_about_it_was_given(rules, text, place):
     (record,) = factual_attrs(rules(text))
-    assert _places([record]) == [place]
+    assert places_of([record]) == [place]
 
 
 def test_a_bracketed_list_shares_the_head_before_it(rules):
@@ -79,7 +75,7 @@ def test_a_bracketed_list_shares_the_head_before_it(rules):
     text = "وتظاهر المحتجون، الخميس، بمحافظات (مأرب، الجوف، عدن، تعز، حضرموت)، رافعين صور الصحافيين."
     records = factual_attrs(rules(text))
     assert {r["event_type"] for r in records} == {"Protests"}
-    assert _places(records) == ["Marib", "Al Jawf", "Aden", "Taizz", "Hadramawt"]
+    assert places_of(records) == ["Marib", "Al Jawf", "Aden", "Taizz", "Hadramawt"]
     assert {r["geo_precision"] for r in records} == {3}
 
 
@@ -97,7 +93,7 @@ def test_a_bracketed_list_shares_the_head_before_it(rules):
 ])
 def test_a_place_outside_the_district_named_after_it_gives_way_to_the_district(rules, text, place):
     (record,) = factual_attrs(rules(text))
-    assert _places([record]) == [place]
+    assert places_of([record]) == [place]
 
 
 def test_a_place_coded_at_its_districts_point_is_no_town_of_its_own(rules):
@@ -107,7 +103,7 @@ def test_a_place_coded_at_its_districts_point_is_no_town_of_its_own(rules):
             "آليات المليشيا وخطوط إمدادها من مديرية الملاجم.")
     (record,) = factual_attrs(rules(text))
     assert record["sub_event_type"] == "Air/drone strike"
-    assert _places([record]) == ["Al Malajim area"]
+    assert places_of([record]) == ["Al Malajim area"]
 
 
 @pytest.mark.parametrize("text, typed", [
@@ -174,4 +170,4 @@ def test_a_place_the_gazetteer_lacks_is_no_finer_than_its_country(rules):
             "الغربي بمحافظة الحديدة غرب اليمن.")
     (record,) = factual_attrs(rules(text))
     assert record["event_type"] == "Battles"
-    assert _places([record]) == ["Al Hudaydah"]
+    assert places_of([record]) == ["Al Hudaydah"]

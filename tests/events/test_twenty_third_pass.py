@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from event_helpers import factual_attrs, rule_coder
+from event_helpers import factual_attrs, places_of, rule_coder, types_of
 
 PUBLISHED = dt.date(2018, 6, 30)
 
@@ -20,42 +20,34 @@ def rules():
     return rule_coder(PUBLISHED)
 
 
-def _places(records: list[dict]) -> list[str | None]:
-    return [None if r["location"] is None else r["location"].attrs.get("name") for r in records]
-
-
-def _types(records: list[dict]) -> list[tuple[str, str]]:
-    return [(r["event_type"], r["sub_event_type"]) for r in records]
-
-
 def test_a_capital_after_its_head_and_nationality_is_where_it_happened(rules):
     """"في العاصمة الفرنسية باريس": a place preposition before the head, so Paris is where the protest was,
     not the French state beside a town of another country (عفرين)."""
     text = ("وقال المتحدث باسم المجلس الكردي في فرنسا إن نحو ألفي شخص تظاهروا، السبت، في العاصمة الفرنسية "
             "باريس، ورفعوا لافتات تندد بالهجوم التركي على عفرين.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Protests", "Peaceful protest")]
-    assert _places(records) == ["Paris"]
+    assert types_of(records) == [("Protests", "Peaceful protest")]
+    assert places_of(records) == ["Paris"]
 
 
 def test_a_comma_and_a_preposition_chain_a_place_to_the_one_before(rules):
     """"في دوما، بالغوطة الشرقية قرب العاصمة دمشق": one location, Douma, not Douma and Damascus."""
     text = "وقصفت قوات النظام، السبت، مدينة دوما، بالغوطة الشرقية قرب العاصمة دمشق، بالصواريخ."
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
-    assert _places(records) == ["Duma"]
+    assert types_of(records) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert places_of(records) == ["Duma"]
 
 
 def test_a_mine_that_went_off_while_it_was_cleared_is_an_explosion(rules):
     text = ("وقتل مزارعان، السبت، حين انفجر لغم بهما أثناء محاولتهما إبطال مفعوله في مزرعتهما بمديرية حيس.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    assert types_of(records) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
 
 
 def test_devices_cleared_are_what_was_cleared_not_explosions(rules):
     text = "وتمكنت الفرق الهندسية، السبت، من تفكيك شبكات ألغام وعبوات ناسفة زرعها الحوثيون في مديرية حيس."
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
+    assert types_of(records) == [("Strategic developments", "Disrupted weapons use")]
 
 
 def test_victims_who_were_on_board_are_no_pluperfect(rules):
@@ -66,7 +58,7 @@ def test_victims_who_were_on_board_are_no_pluperfect(rules):
     (record,) = factual_attrs(rules(text))
     assert (record["event_type"], record["sub_event_type"]) == (
         "Explosions/Remote violence", "Remote explosive/landmine/IED")
-    assert _places([record]) == ["Al Jarrahi"]
+    assert places_of([record]) == ["Al Jarrahi"]
     assert record["fatalities"] == 3
 
 
@@ -77,13 +69,13 @@ def test_victims_who_were_on_board_are_no_pluperfect(rules):
     "وقال الجيش الإسرائيلي إنه أطلق، السبت، صاروخ باتريوت على طائرة بدون طيار اقتربت من مدينة صفد.",
 ])
 def test_a_drone_foiled_or_shot_at_is_a_disrupted_weapons_use(rules, text):
-    assert _types(factual_attrs(rules(text))) == [("Strategic developments", "Disrupted weapons use")]
+    assert types_of(factual_attrs(rules(text))) == [("Strategic developments", "Disrupted weapons use")]
 
 
 def test_planes_that_struck_are_no_drone_foiled(rules):
     """The regime's planes struck; what the soldiers foiled was an infiltration, no drone."""
     text = "وقصفت طائرات النظام، السبت، مخابئ لتنظيم داعش شمال شرق مدينة دوما بعدما أحبط الجنود محاولة تسلل."
-    types = _types(factual_attrs(rules(text)))
+    types = types_of(factual_attrs(rules(text)))
     assert ("Explosions/Remote violence", "Air/drone strike") in types
     assert ("Strategic developments", "Disrupted weapons use") not in types
 
@@ -97,7 +89,7 @@ def test_planes_that_struck_are_no_drone_foiled(rules):
 ])
 def test_a_correspondents_post_places_nothing(rules, text, place):
     (record,) = factual_attrs(rules(text))
-    assert _places([record]) == [place]
+    assert places_of([record]) == [place]
 
 
 def test_a_country_level_restatement_of_a_strike_at_a_town_goes(rules):
@@ -105,8 +97,8 @@ def test_a_country_level_restatement_of_a_strike_at_a_town_goes(rules):
     text = ("شنت مقاتلات التحالف العربي، السبت، غارات على مواقع الحوثيين في مديرية كتاف بمحافظة صعدة. "
             "وأكد التحالف أن غاراته في اليمن، السبت، دمرت مخازن أسلحة للحوثيين.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
-    assert _places(records) == ["Kitaf wa Al Boqe'e"]
+    assert types_of(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert places_of(records) == ["Kitaf wa Al Boqe'e"]
 
 
 def test_a_country_level_strike_by_another_side_stays(rules):
@@ -114,14 +106,14 @@ def test_a_country_level_strike_by_another_side_stays(rules):
     text = ("وشنت طائرات النظام السوري، السبت، غارات على بلدة بصرى الشام. "
             "وشنت إسرائيل، السبت، غارات جوية على مواقع إيرانية في سوريا.")
     records = factual_attrs(rules(text))
-    assert sorted(_places(records)) == ["Busra al-Sham", "Damascus"]
+    assert sorted(places_of(records)) == ["Busra al-Sham", "Damascus"]
 
 
 def test_an_agreements_purpose_is_no_battle(rules):
     text = ("وقالت مصادر كردية، السبت، إنها توصلت إلى اتفاق مع دمشق لدخول القوات السورية منطقة عفرين "
             "للمساعدة في صد الهجوم التركي.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Strategic developments", "Agreement")]
+    assert types_of(records) == [("Strategic developments", "Agreement")]
 
 
 @pytest.mark.parametrize("text", [
@@ -130,7 +122,7 @@ def test_an_agreements_purpose_is_no_battle(rules):
 ])
 def test_ground_handed_over_after_an_evacuation_is_no_battle(rules, text):
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Strategic developments", "Non-violent transfer of territory")]
+    assert types_of(records) == [("Strategic developments", "Non-violent transfer of territory")]
 
 
 def test_a_running_tally_does_not_make_the_event_before_it_history(rules):
@@ -148,8 +140,8 @@ def test_two_villages_named_in_two_sentences_are_two_locations(rules):
     text = ("ووافقت بلدة داعل، السبت، على اتفاق المصالحة مع الحكومة. "
             "كما وافقت بلدة الغارية الشرقية، السبت، على اتفاق المصالحة مع الحكومة.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Strategic developments", "Agreement")] * 2
-    assert _places(records) == ["Da'el", "Al-Ghariyah al-Sharqiyah"]
+    assert types_of(records) == [("Strategic developments", "Agreement")] * 2
+    assert places_of(records) == ["Da'el", "Al-Ghariyah al-Sharqiyah"]
 
 
 @pytest.mark.parametrize("text, place", [
@@ -159,7 +151,7 @@ def test_two_villages_named_in_two_sentences_are_two_locations(rules):
 ])
 def test_villages_of_the_southern_offensive_are_in_the_gazetteer(rules, text, place):
     (record,) = factual_attrs(rules(text))
-    assert _places([record]) == [place]
+    assert places_of([record]) == [place]
     assert record["country"] == "SY"
 
 
@@ -168,9 +160,9 @@ def test_air_support_of_a_ground_battle_is_a_strike_of_its_own(rules):
     text = ("حررت قوات الجيش اليمني مسنودة بطيران التحالف العربي، السبت، مواقع جديدة في مديرية الملاجم "
             "بمحافظة البيضاء.")
     records = factual_attrs(rules(text))
-    assert sorted(_types(records)) == [
+    assert sorted(types_of(records)) == [
         ("Battles", "Government regains territory"), ("Explosions/Remote violence", "Air/drone strike")]
-    assert set(_places(records)) == {"Al Malajim"}
+    assert set(places_of(records)) == {"Al Malajim"}
 
 
 @pytest.mark.parametrize("text", [
@@ -178,12 +170,12 @@ def test_air_support_of_a_ground_battle_is_a_strike_of_its_own(rules):
     "وتمكن الجيش اليمني، السبت، بإسناد من طائرات التحالف العربي، من تدمير 3 مركبات للميليشيات في مديرية الدريهمي.",
 ])
 def test_air_support_of_forces_that_reached_or_destroyed_is_a_strike(rules, text):
-    assert ("Explosions/Remote violence", "Air/drone strike") in _types(factual_attrs(rules(text)))
+    assert ("Explosions/Remote violence", "Air/drone strike") in types_of(factual_attrs(rules(text)))
 
 
 def test_air_support_with_no_battle_told_is_no_strike(rules):
     text = "وتحظى قوات الجيش اليمني في محافظة البيضاء بإسناد من طيران التحالف العربي."
-    assert ("Explosions/Remote violence", "Air/drone strike") not in _types(factual_attrs(rules(text)))
+    assert ("Explosions/Remote violence", "Air/drone strike") not in types_of(factual_attrs(rules(text)))
 
 
 @pytest.mark.parametrize("text", [
@@ -195,7 +187,7 @@ def test_air_support_with_no_battle_told_is_no_strike(rules):
     "وذكر التلفزيون السوري أن القوات السورية أسقطت، السبت، صواريخا استهدفت مطار الشعيرات العسكري.",
 ])
 def test_air_defences_that_countered_or_destroyed_missiles_disrupted_them(rules, text):
-    types = _types(factual_attrs(rules(text)))
+    types = types_of(factual_attrs(rules(text)))
     assert ("Strategic developments", "Disrupted weapons use") in types
     assert not any(event_type == "Explosions/Remote violence" for event_type, _ in types)
 
@@ -203,21 +195,21 @@ def test_air_defences_that_countered_or_destroyed_missiles_disrupted_them(rules,
 def test_destroying_an_air_defence_system_is_an_air_strike(rules):
     text = "وأعلن تحالف دعم الشرعية، السبت، تدمير منظومة دفاع جوي تابعة لميليشيات الحوثي في العاصمة صنعاء."
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Explosions/Remote violence", "Air/drone strike")]
-    assert _places(records) == ["Sanaa"]
+    assert types_of(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert places_of(records) == ["Sanaa"]
 
 
 def test_ground_taken_over_kilometres_sums_up_an_advance(rules):
     text = "وحررت قوات المقاومة أكثر من 90 كيلو مترا من مديرية الخوخة، السبت."
-    assert ("Battles", "Government regains territory") not in _types(factual_attrs(rules(text)))
+    assert ("Battles", "Government regains territory") not in types_of(factual_attrs(rules(text)))
 
 
 def test_a_missile_shot_down_over_a_country_was_flying_at_the_town_named_next(rules):
     text = ("واعترضت قوات الدفاع الجوي السعودي، السبت، صاروخا باليستيا أطلقه الحوثيون من الأراضي اليمنية باتجاه "
             "أراضي المملكة. وأفاد المتحدث أن الصاروخ كان يستهدف مدينة نجران.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Strategic developments", "Disrupted weapons use")]
-    assert _places(records) == ["Najran"]
+    assert types_of(records) == [("Strategic developments", "Disrupted weapons use")]
+    assert places_of(records) == ["Najran"]
 
 
 def test_the_towns_listed_after_an_event_are_its_records(rules):
@@ -226,14 +218,14 @@ def test_the_towns_listed_after_an_event_are_its_records(rules):
     text = ("وقال المرصد إن ثماني بلدات على الأقل في ريف درعا وافقت، السبت، على اتفاقات مصالحة. "
             "ومن أبرز تلك البلدات داعل وإبطع والغارية الشرقية.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Strategic developments", "Agreement")] * 3
-    assert _places(records) == ["Da'el", "Ibta", "Al-Ghariyah al-Sharqiyah"]
+    assert types_of(records) == [("Strategic developments", "Agreement")] * 3
+    assert places_of(records) == ["Da'el", "Ibta", "Al-Ghariyah al-Sharqiyah"]
 
 
 def test_what_protesters_condemned_is_no_event(rules):
     text = ("ورفع المحتجون، السبت، في مدينة مأرب لافتات تحمل صور الصحافيين، مستنكرين ما تقوم به الميليشيات من "
             "استهداف متعمد للصحافيين.")
-    types = _types(factual_attrs(rules(text)))
+    types = types_of(factual_attrs(rules(text)))
     assert ("Violence against civilians", "Attack") not in types
 
 
@@ -247,8 +239,8 @@ def test_what_protesters_condemned_is_no_event(rules):
 ])
 def test_clearing_an_area_of_fighters_or_of_mines(rules, text, typed):
     records = factual_attrs(rules(text))
-    assert _types(records) == [typed]
-    assert _places(records) == ["At Tuhayta"]
+    assert types_of(records) == [typed]
+    assert places_of(records) == ["At Tuhayta"]
 
 
 def test_fighting_that_stopped_is_no_event(rules):
@@ -268,8 +260,8 @@ def test_a_way_between_two_places_is_no_chain(rules):
     text = ("ولجأت الميليشيات، السبت، إلى اقتياد عشرات الأطفال من صنعاء إلى الحديدة للمشاركة في القتال. "
             "وتدور اشتباكات متقطعة، السبت، في أطراف المدينة.")
     records = factual_attrs(rules(text))
-    assert _types(records) == [("Battles", "Armed clash")]
-    assert _places(records) == ["Al Hudaydah"]
+    assert types_of(records) == [("Battles", "Armed clash")]
+    assert places_of(records) == ["Al Hudaydah"]
 
 
 def test_what_operations_go_on_until_is_planned(rules):
