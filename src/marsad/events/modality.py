@@ -166,6 +166,8 @@ def modality_of(trigger_first: int, trigger_last: int, future: bool, cues: Seque
         if (crowd and cue.payload.modality in _CROWD_SUBJECT and cue.last < trigger_first
                 and trigger_first - cue.last <= CROWD_GAP):
             continue
+        if crowd and cue.payload.modality == "negated" and trigger_first - cue.last == 1:
+            continue  # "وقف المتظاهرون أمام البرلمان": the crowd's own verb (no particle negates a noun)
         # a `topic` cue is a noun whose complement the trigger is ("مطالب المحتجين", the protesters'
         # demands): a statement, and the crowd named after it is no speaker; an `intent` cue is a verb
         # of intending or preparing ("يستعد متظاهرون لتنفيذ اعتصام"): planned, its crowd the planners
