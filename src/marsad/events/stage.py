@@ -75,7 +75,7 @@ ARMED_CLASH = "Armed clash"
 HANDED_OVER = ("Agreement", "Non-violent transfer of territory")  # deals and evacuations: where fighters leave
 # how many words may stand between air defences and a repelling verb that is their act ("الدفاعات الجوية
 # السورية تصدت لهجوم")
-INTERCEPT_REACH = 3
+REPEL_REACH = 2
 # how many words may stand between an origin word and the place it names ("من داخل الأراضي اليمنية (صعدة)")
 ORIGIN_REACH = 5
 _ONE_SIDED = (CHANGE_TO_GROUP, "Headquarters or base established", "Other")
@@ -571,15 +571,15 @@ def _names_missiles(pattern: Pattern) -> bool:
 
 
 def _names_one_told(trigger: Match[Trigger], cues: Sequence[Match[Cue]]) -> bool:
-    """Whether a background cue stands right before the trigger ("هذه الغارة"، "من بين القتلى"): it names
-    an event told already, not one of the clause's own."""
+    """Whether a `told` cue stands right before the trigger ("هذه الغارة"، "بين القتلى"): it names an event
+    told already, not one of the clause's own."""
     return any(c.payload.modality == "told" and c.last == trigger.first - 1 for c in cues)
 
 
 def _beside(match: Match[Trigger], other: Match[Trigger]) -> bool:
-    """Two triggers at most INTERCEPT_REACH words apart."""
-    return match is not other and (0 < match.first - other.last <= INTERCEPT_REACH
-                                   or 0 < other.first - match.last <= INTERCEPT_REACH)
+    """Two triggers at most REPEL_REACH words apart."""
+    return match is not other and (0 < match.first - other.last <= REPEL_REACH
+                                   or 0 < other.first - match.last <= REPEL_REACH)
 
 
 def _drop_intercepted_launches(found: list[tuple[int, list[Draft], list[Participant], str]]) -> None:
@@ -742,7 +742,8 @@ def _sentence_drafts(
             continue
         # the clause's first trigger of the type carries its modality ("يستعد متظاهرون ... للاعتصام"), unless
         # it only names an event told already and another of its type follows as news ("وسبق هذه الغارة
-        # بساعة غارة مماثلة استهدفت منزل ...", not the told event's dead: "أدت هذه الهجمات إلى مقتل"); the sub-type is the one first in ACLED's priority order
+        # بساعة غارة مماثلة استهدفت منزل ...", not the told event's dead: "أدت هذه الهجمات إلى مقتل"); the
+        # sub-type is the one first in ACLED's priority order
         if current.modality == "background" and is_factual(modality) and match.payload.sub_event_type != "kill" \
                 and _names_one_told(current.trigger, cues):
             current.modality = modality
@@ -1235,11 +1236,17 @@ def _capital_if_country(doc: Document, where: Where) -> Where:
     capital = region or lexicon().capitals.get(code)
     if capital is None:
         return where
+    coded = _coded_at(doc, place, capital, feature="PPLA" if region else "PPLC", coded_from=place.attrs.get("name"))
+    return Where(coded, 3, where.country)
+
+
+def _coded_at(doc: Document, place: Span, capital: tuple[str, str, float, float, int], **attrs: Any) -> Span:
+    """The span of `place` coded at a capital or a province's city (a `capitals.tsv` or `country_regions.tsv`
+    entry: name, admin1, lat, lon, geonameid) at precision 3, with `attrs` besides."""
     name, admin1, lat, lon, geonameid = capital
-    attrs = dict(place.attrs)
-    attrs.update(name=name, admin1=admin1, lat=lat, lon=lon, geonameid=geonameid, geo_precision=3,
-                 feature="PPLA" if region else "PPLC", coded_from=place.attrs.get("name"))
-    return Where(doc.span(place.start, place.end, place.label, **attrs), 3, where.country)
+    return doc.span(place.start, place.end, place.label, **{
+        **place.attrs, "name": name, "admin1": admin1, "lat": lat, "lon": lon, "geonameid": geonameid,
+        "geo_precision": 3, **attrs})
 
 
 def _undated_hearsay(
@@ -1875,11 +1882,8 @@ def _intercepted_at_home(record: dict[str, Any], context: _ArticleContext) -> No
         capital = lexicon().capitals.get(home)
         if capital is None:
             return
-        name, admin1, lat, lon, geonameid = capital
-        place = record["location"]
-        record["location"] = context.doc.span(place.start, place.end, place.label, **{
-            **place.attrs, "name": name, "admin1": admin1, "lat": lat, "lon": lon, "geonameid": geonameid,
-            "country_code": home, "feature": "PPLC", "geo_precision": 3, "coded_from": home})
+        record["location"] = _coded_at(context.doc, record["location"], capital, country_code=home,
+                                       feature="PPLC", coded_from=home)
     record["country"] = home
     record["notes"] = note(record)
 
