@@ -72,6 +72,7 @@ _COMPLEMENTISERS = ("ان", "انه", "انها", "بان")
 CHANGE_TO_GROUP = "Change to group/activity"
 DISRUPTED = "Disrupted weapons use"
 ARMED_CLASH = "Armed clash"
+CHEMICAL = "Chemical weapon"
 HANDED_OVER = ("Agreement", "Non-violent transfer of territory")  # deals and evacuations: where fighters leave
 # how many words may stand between air defences and a repelling verb that is their act ("الدفاعات الجوية
 # السورية تصدت لهجوم")
@@ -282,6 +283,7 @@ class EventCoder:
             _intercepted_over_a_town(record, context.places)
         records += _towns_listed_after(records, context, {index for index, *_ in found})
         _clashes_at_protests(records)
+        _weapon_named_elsewhere(records)
         merged = _drop_restatements(_strikes_told_nearby(_merge(records)))
         claims = _claimants(context.sentence_parts, context.country) if any(
             r["factual"] and r["event_type"] in VIOLENT for r in merged) else {}
@@ -1586,6 +1588,25 @@ def _strike_told_nearby(record: dict[str, Any], strikes: list[dict[str, Any]]) -
         and s["event_date"] == record["event_date"] and same_location(s["location"], record["location"])
         and (_unnamed(s.get("actor1")) or _unnamed(record.get("actor1")) or s.get("actor1") == record.get("actor1"))
     ), None)
+
+
+def _weapon_named_elsewhere(records: list[dict[str, Any]]) -> None:
+    """An attack on civilians with no weapon named ("دانت الخارجية التركية الهجوم، الذي استهدف بلدة دوما ...
+    أسفر عن مقتل أربعين") at a place where another sentence of the article tells of a chemical attack, even
+    as a claim or a suspicion ("شكوكا قوية تشير إلى استخدام النظام السوري أسلحة كيمياوية"), is that attack: it
+    takes the chemical attack's type and sub-type and keeps its own modality, day and sides. What is doubted
+    is the weapon or the author, not that people were killed there. Only a chemical attack: beside shelling
+    or strikes at a town, an attack on civilians there (a sniper's, a shooting) is often an event of its own."""
+    strikes = [r for r in records if r["sub_event_type"] == CHEMICAL and r["location"] is not None]
+    for record in records:
+        if not (record["factual"] and record["_word"] == "attack" and record["event_type"] == "Violence against civilians"):
+            continue
+        strike = next((s for s in strikes if s["_sentence"] != record["_sentence"]
+                       and same_location(s["location"], record["location"])), None)
+        if strike is not None:
+            for name in ("event_type", "sub_event_type", "disorder_type", "plover", "_rank"):
+                record[name] = strike[name]
+            record["notes"] = note(record)
 
 
 def _told_apart(strike: dict[str, Any], record: dict[str, Any], anywhere: bool) -> bool:
