@@ -716,7 +716,7 @@ def _sentence_drafts(
         if modality == "block":
             continue
         roles = assign(parts, match.first, match.last, victims_first=match.payload.sub_event_type == "kill")
-        fighters_dead = match.payload.sub_event_type == "kill" and _fighters_dead(match, fighter_spans)
+        fighters_dead = match.payload.sub_event_type == "kill" and _fighters_dead(match, fighter_spans, tokens, parts)
         typed = weapon_attacks.get(id(match)) or resolve(
             match.payload, concrete, context, parts, roles.actor1, country, fighters_dead,
             victims_named,
@@ -889,11 +889,17 @@ def _victims_named(word: Match[Trigger], tokens: Sequence[Span], parts: list[Par
     return index is not None and not any(p.armed and index < p.first < word.first for p in parts)
 
 
-def _fighters_dead(death: Match[Trigger], fighter_spans: list[tuple[int, int]]) -> bool:
+def _fighters_dead(
+    death: Match[Trigger], fighter_spans: list[tuple[int, int]], tokens: Sequence[Span], parts: list[Participant],
+) -> bool:
     """Whether the dead of a death word are fighters: a fighter noun (`context_words.tsv`, class
-    `fighter`) within three words of it ("مقتل 70 عنصرا"، "لقي القيادي الحوثي مصرعه"، "43 مسلحا قتلوا")."""
+    `fighter`) within three words of it ("مقتل 70 عنصرا"، "لقي القيادي الحوثي مصرعه"، "43 مسلحا قتلوا"), or
+    one of an armed group named between them ("30 عنصرا من ميليشيات الحوثي الإيرانية لقوا مصرعهم")."""
+    def of_armed_group(last: int) -> bool:
+        return last + 2 < len(tokens) and tokens[last + 1].attrs.get("norm") == "من" and any(
+            p.armed and p.first == last + 2 and 0 < death.first - p.last <= FIGHTER_GAP for p in parts)
     return any(
-        0 < first - death.last <= FIGHTER_GAP or 0 < death.first - last <= FIGHTER_GAP
+        0 < first - death.last <= FIGHTER_GAP or 0 < death.first - last <= FIGHTER_GAP or of_armed_group(last)
         for first, last in fighter_spans
     )
 
