@@ -281,6 +281,7 @@ class EventCoder:
         for record in records:
             _intercepted_at_home(record, context)
             _intercepted_over_a_town(record, context.places)
+            _intercepted_where_struck(record, records)
         records += _towns_listed_after(records, context, {index for index, *_ in found})
         _clashes_at_protests(records)
         _weapon_named_elsewhere(records)
@@ -1055,6 +1056,7 @@ def _records(
         p for p in in_clause + territories if p.start in located
         and not (p.attrs.get("territory") and p.attrs.get("country_code") == article_country)])
     from_focus = not wheres and fallback_is_focus
+    borrowed = not wheres
     wheres = wheres or ([] if fallback is None else [fallback]) or [Where(None, None, None)]
     trigger_offset = tokens[trigger.first].start
     when = event_date(dates, trigger_offset, doc.published)
@@ -1151,6 +1153,7 @@ def _records(
             "_sentence": draft.sentence,
             "_rank": rank(draft.event_type, draft.sub_event_type),
             "_focus": from_focus,
+            "_borrowed": borrowed,  # placed by an earlier sentence's place or the article's focus
             "_heading": heading,
             "_dated": when.span is not None,
             "_clause": (draft.sentence, draft.clause[0]),
@@ -1913,6 +1916,22 @@ def _intercepted_at_home(record: dict[str, Any], context: _ArticleContext) -> No
                                        feature="PPLC", coded_from=home)
     record["country"] = home
     record["notes"] = note(record)
+
+
+def _intercepted_where_struck(record: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    """An interception whose sentence names no place ("منظومات الدفاع الجوي تمكنت من التصدي وتدمير قسم كبير
+    من موجات الصواريخ الإسرائيلية") is where the strikes it met fell: the place of the article's nearest
+    strike of that day, not whatever place an earlier sentence named (the Golan, where the rockets that
+    the strikes answered had fallen)."""
+    if record["sub_event_type"] != DISRUPTED or not record["factual"] or not record["_borrowed"]:
+        return
+    strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"] and r["location"] is not None
+               and r["event_date"] == record["event_date"]]
+    if strikes:
+        nearest = min(strikes, key=lambda r: abs(r["_sentence"] - record["_sentence"]))
+        for name in ("location", "geo_precision", "country"):
+            record[name] = nearest[name]
+        record["notes"] = note(record)
 
 
 def _country_level(record: dict[str, Any]) -> bool:
