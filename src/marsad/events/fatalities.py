@@ -106,6 +106,11 @@ def _mixed(tokens: Sequence[Span], i: int) -> bool:
     return False
 
 
+def _wounded_count(tokens: Sequence[Span], at: int) -> bool:
+    """Whether the figure at token `at` counts the wounded: an injury word right before it ("وجرح مئات")."""
+    return at > 0 and is_injury(tokens[at - 1].attrs.get("norm", ""))
+
+
 def _time_aside(tokens: Sequence[Span], at: int) -> int:
     """How many tokens a time phrase set off by commas fills from `at` (", الثلاثاء،"), or 0."""
     if at >= len(tokens) or tokens[at].attrs.get("norm") != ",":
@@ -145,6 +150,8 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
                 break
             found = _quantity_at(tokens, j)
             if found is not None:
+                if _wounded_count(tokens, j):
+                    found = None  # "وجرح مئات آخرون برصاص الجيش": the figure before "by bullets" is the wounded
                 break
     end = last + 1
     if end < len(tokens) and tokens[end].attrs.get("role") == "enclitic":
