@@ -959,7 +959,9 @@ def _records(
     generic_protesters = _stand_in("Protesters", 6, trigger)
     if draft.event_type == "Protests":
         protesters = next((p for p in parts if p.inter == 6), generic_protesters)
-        police = next((p for p in parts if p.inter == 1), None)
+        # the force that met the crowd: the police, or an army, the country's own or another's (the Israeli
+        # army at the Gaza border marches)
+        police = next((p for p in parts if p.inter == 1), None) or next((p for p in parts if p.inter == 8), None)
         actor1 = protesters
         actor2 = police if draft.sub_event_type != "Peaceful protest" else None
         if actor2 is None and draft.sub_event_type != "Peaceful protest":
