@@ -56,6 +56,9 @@ class Toll:
     aggregate: bool
     position: int  # the token index of the death word
     explicit: bool = False  # a figure or quantity word was given
+    # the figure before it counts the wounded ("وجرح مئات آخرون برصاص الجيش"): the death word only says how
+    # the dead and wounded were hit, and another death word of the sentence counts the dead
+    beside_wounded: bool = False
 
 
 def is_injury(norm: str) -> bool:
@@ -129,6 +132,7 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
     """The toll reported by the death word(s) at token `death`..`last`."""
     last = death if last is None else last
     found: int | None = None
+    wounded = False
     # figures after the death word first ("مقتل 7 مدنيين", "قتلت، الثلاثاء، العشرات"), then before it ("7 قتلى")
     j, seen = last + 1, 0
     while j < len(tokens) and seen < WINDOW:
@@ -151,7 +155,7 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
             found = _quantity_at(tokens, j)
             if found is not None:
                 if _wounded_count(tokens, j):
-                    found = None  # "وجرح مئات آخرون برصاص الجيش": the figure before "by bullets" is the wounded
+                    found, wounded = None, True  # "وجرح مئات آخرون برصاص الجيش": the wounded, not the dead
                 break
     end = last + 1
     if end < len(tokens) and tokens[end].attrs.get("role") == "enclitic":
@@ -161,7 +165,8 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
     if found is None and death == last:
         found = _quantity_at(tokens, death)  # a dual death word counts itself ("وسقط قتيلان")
     if found is None:
-        return Toll(3 if any(p in word for p in toll_words().plural_death) else 1, False, death)
+        return Toll(3 if any(p in word for p in toll_words().plural_death) else 1, False, death,
+                    beside_wounded=wounded)
     if mixed:
         return Toll(1, found >= AGGREGATE, death, True)
     return Toll(found, found >= AGGREGATE, death, True)

@@ -1228,6 +1228,11 @@ def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
     النجف"), else the nearest after it; the lowest figure when the place is unknown."""
     if not tolls:
         return 0
+    # "وجرح مئات آخرون برصاص الجيش": the bullets' victims counted are wounded, and the dead are those of
+    # another death word, or none ("أصيب 20 شخصا برصاص قوات الأمن")
+    tolls = [t for t in tolls if not t.beside_wounded]
+    if not tolls:
+        return 0
     if where.place is None or len(tolls) == 1:
         return min(t.fatalities for t in tolls)
     position = next((i for i, t in enumerate(tokens) if t.start >= where.place.start), len(tokens))
@@ -1945,7 +1950,9 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     start, end = record.pop("_evidence")
     # whether the text dates the event (a date expression), not only the publication date
     record["date_stated"] = record["_dated"]
-    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word", "_home1"):
+    # whether its own sentence names the place, not an earlier sentence or the article's focus
+    record["place_stated"] = not record["_borrowed"]
+    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word", "_home1", "_borrowed"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
 
