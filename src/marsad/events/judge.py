@@ -129,9 +129,6 @@ def sentence_features(tokens: Sequence[Span], events: Iterable[dict[str, Any]]) 
         if is_factual(event["modality"]):
             features["R:" + kind] = 1.0
             features["RS:" + event["sub_event_type"]] = 1.0
-            # a record placed or dated only by other sentences is more often a restatement or background
-            features["RP:" + ("own" if event.get("place_stated", True) else "borrowed")] = 1.0
-            features["RD:" + ("own" if event.get("date_stated") else "none")] = 1.0
         else:
             features[f"N:{kind}:{event['modality']}"] = 1.0
             features["NM:" + event["modality"]] = 1.0
