@@ -109,6 +109,23 @@ def _mixed(tokens: Sequence[Span], i: int) -> bool:
     return False
 
 
+PARTITIVE_WINDOW = 9  # "30 عنصرا من ميليشيات الحوثي الإيرانية لقوا مصرعهم": a figure, its noun, "من" and a name
+
+
+def _partitive_before(tokens: Sequence[Span], death: int) -> int | None:
+    """A figure further back than WINDOW that counts "N of <a group>" right before the death word: the
+    figure, one noun, then "من" ("30 عنصرا من ميليشيات الحوثي الإيرانية لقوا مصرعهم"), with no break,
+    injury word or other figure between."""
+    for j in range(death - 1, max(-1, death - 1 - PARTITIVE_WINDOW), -1):
+        norm = tokens[j].attrs.get("norm", "")
+        if norm in _BREAKS or is_injury(norm) or tokens[j].attrs.get("role") == "number":
+            return None
+        if norm == "من" and j >= 2:
+            found = _quantity_at(tokens, j - 2)
+            return found if found is not None and not _wounded_count(tokens, j - 2) else None
+    return None
+
+
 def _wounded_count(tokens: Sequence[Span], at: int) -> bool:
     """Whether the figure at token `at` counts the wounded: an injury word right before it ("وجرح مئات")."""
     return at > 0 and is_injury(tokens[at - 1].attrs.get("norm", ""))
@@ -157,6 +174,8 @@ def toll_at(tokens: Sequence[Span], death: int, last: int | None = None) -> Toll
                 if _wounded_count(tokens, j):
                     found, wounded = None, True  # "وجرح مئات آخرون برصاص الجيش": the wounded, not the dead
                 break
+    if found is None and not wounded:
+        found = _partitive_before(tokens, death)
     end = last + 1
     if end < len(tokens) and tokens[end].attrs.get("role") == "enclitic":
         end += 1  # مصرعهم, حتفهم: the pronoun makes the dead plural
