@@ -1929,15 +1929,18 @@ def _intercepted_where_struck(record: dict[str, Any], records: list[dict[str, An
     """An interception whose sentence names no place ("منظومات الدفاع الجوي تمكنت من التصدي وتدمير قسم كبير
     من موجات الصواريخ الإسرائيلية") is where the strikes it met fell: the place of the article's nearest
     strike of that day, not whatever place an earlier sentence named (the Golan, where the rockets that
-    the strikes answered had fallen)."""
+    the strikes answered had fallen), and, undated, on the day they struck."""
     if record["sub_event_type"] != DISRUPTED or not record["factual"] or not record["_borrowed"]:
         return
     strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"] and r["location"] is not None
-               and r["event_date"] == record["event_date"]]
+               and (r["event_date"] == record["event_date"] or not record["_dated"])]
     if strikes:
         nearest = min(strikes, key=lambda r: abs(r["_sentence"] - record["_sentence"]))
         for name in ("location", "geo_precision", "country"):
             record[name] = nearest[name]
+        if not record["_dated"]:  # met when they struck
+            for name in ("event_date", "time_precision", "_dated"):
+                record[name] = nearest[name]
         record["notes"] = note(record)
 
 
