@@ -956,6 +956,8 @@ def _records(
     trigger = draft.trigger
     roles = assign(parts, trigger.first, trigger.last, victims_first=trigger.payload.sub_event_type == "kill")
     actor1, assoc1, actor2 = _sides(roles.actor1, roles.assoc1, roles.actor2, article_country)
+    perpetrator_unnamed = False
+    unnamed_attack: tuple[str, str] | None = None  # the modality an undated attack by no one named had
     generic_protesters = _stand_in("Protesters", 6, trigger)
     if draft.event_type == "Protests":
         protesters = next((p for p in parts if p.inter == 6), generic_protesters)
@@ -1026,6 +1028,7 @@ def _records(
         actor1 = _stand_in(UNIDENTIFIED_MILITARY, 8, trigger, generic=False)
     elif actor1 is None and draft.event_type in (*VIOLENT,):
         actor1 = _stand_in(UNIDENTIFIED, 3, trigger)
+        perpetrator_unnamed = True
     first, last = draft.clause
     clause_start, clause_end = tokens[first].start, tokens[last].end
     in_clause = [p for p in places if clause_start <= p.start < clause_end]
@@ -1106,6 +1109,14 @@ def _records(
             draft, parts, in_clause or places, counted, when.span is not None,
             near_time):
         modality, reason = "statement", "unsupported"
+    if is_factual(modality) and perpetrator_unnamed and when.span is None and draft.sub_event_type == "Attack" \
+            and trigger.payload.sub_event_type in ("kill", "attack"):
+        # people killed or attacked, by no one named and on no day named, are most often a tally, a
+        # reminder or a comment ("قتل العشرات بينهم أطفال ونساء"، "وتعرض هذا السلوك إلى هجوم كاسح"): the
+        # judge may still read the sentence as news, and a chemical attack told at its place makes it that
+        # attack (`_weapon_named_elsewhere`)
+        unnamed_attack = (modality, reason)
+        modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
     start, end = _trimmed(doc, clause_start, sentence.end if last == len(tokens) - 1 else clause_end)
@@ -1160,6 +1171,7 @@ def _records(
             "_dated": when.span is not None,
             "_clause": (draft.sentence, draft.clause[0]),
             "_word": trigger.payload.sub_event_type,  # what the trigger word names: attack, kill, or a sub-type
+            "_unnamed_attack": unnamed_attack,
         }
         fields["notes"] = note(fields)
         records.append(fields)
@@ -1615,13 +1627,17 @@ def _weapon_named_elsewhere(records: list[dict[str, Any]]) -> None:
     or strikes at a town, an attack on civilians there (a sniper's, a shooting) is often an event of its own."""
     strikes = [r for r in records if r["sub_event_type"] == CHEMICAL and r["location"] is not None]
     for record in records:
-        if not (record["factual"] and record["_word"] == "attack" and record["event_type"] == "Violence against civilians"):
+        if not ((record["factual"] or record["_unnamed_attack"]) and record["_word"] == "attack"
+                and record["event_type"] == "Violence against civilians"):
             continue
         strike = next((s for s in strikes if s["_sentence"] != record["_sentence"]
                        and same_location(s["location"], record["location"])), None)
         if strike is not None:
             for name in ("event_type", "sub_event_type", "disorder_type", "plover", "_rank"):
                 record[name] = strike[name]
+            if record["_unnamed_attack"]:  # the attack the article tells of, though no one is named
+                record["modality"], record["modality_reason"] = record["_unnamed_attack"]
+                record["factual"] = True
             record["notes"] = note(record)
 
 
@@ -1955,7 +1971,8 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     record["date_stated"] = record["_dated"]
     # whether its own sentence names the place, not an earlier sentence or the article's focus
     record["place_stated"] = not record["_borrowed"]
-    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word", "_home1", "_borrowed"):
+    for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word", "_home1", "_borrowed",
+                 "_unnamed_attack"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
 
