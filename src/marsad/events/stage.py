@@ -1117,6 +1117,11 @@ def _records(
         # attack (`_weapon_named_elsewhere`)
         unnamed_attack = (modality, reason)
         modality, reason = "statement", "unsupported"
+    if is_factual(modality) and perpetrator_unnamed and draft.event_type == "Battles" \
+            and trigger.payload.sub_event_type == "kill":
+        # a death among fighters, by no one named ("مؤكدة مصرع خمسة منهم"، "وسقوط المئات من القتلى في
+        # صفوفهم") is more often a toll told of a battle coded elsewhere, or none, than a battle of its own
+        modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
     start, end = _trimmed(doc, clause_start, sentence.end if last == len(tokens) - 1 else clause_end)
