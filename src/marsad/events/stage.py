@@ -1122,6 +1122,10 @@ def _records(
         # a death among fighters, by no one named ("مؤكدة مصرع خمسة منهم"، "وسقوط المئات من القتلى في
         # صفوفهم") is more often a toll told of a battle coded elsewhere, or none, than a battle of its own
         modality, reason = "statement", "unsupported"
+    if is_factual(modality) and when.span is None and draft.sub_event_type in ("Arrests", CHANGE_TO_GROUP):
+        # arrests and moves of forces on no day named are mostly a practice or a summary ("وتشن الميليشيات
+        # حملات اعتقال"، "نقلت إيران أسلحة إلى قواتها في سوريا"): in the golds read, 1 right of 20
+        modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
     start, end = _trimmed(doc, clause_start, sentence.end if last == len(tokens) - 1 else clause_end)
