@@ -73,6 +73,8 @@ CHANGE_TO_GROUP = "Change to group/activity"
 DISRUPTED = "Disrupted weapons use"
 ARMED_CLASH = "Armed clash"
 CHEMICAL = "Chemical weapon"
+# sub-types that, on no day named, are seldom one event
+UNDATED_UNSUPPORTED = frozenset({"Arrests", "Abduction/forced disappearance", "Change to group/activity"})
 HANDED_OVER = ("Agreement", "Non-violent transfer of territory")  # deals and evacuations: where fighters leave
 # how many words may stand between air defences and a repelling verb that is their act ("الدفاعات الجوية
 # السورية تصدت لهجوم")
@@ -1122,9 +1124,10 @@ def _records(
         # a death among fighters, by no one named ("مؤكدة مصرع خمسة منهم"، "وسقوط المئات من القتلى في
         # صفوفهم") is more often a toll told of a battle coded elsewhere, or none, than a battle of its own
         modality, reason = "statement", "unsupported"
-    if is_factual(modality) and when.span is None and draft.sub_event_type in ("Arrests", CHANGE_TO_GROUP):
-        # arrests and moves of forces on no day named are mostly a practice or a summary ("وتشن الميليشيات
-        # حملات اعتقال"، "نقلت إيران أسلحة إلى قواتها في سوريا"): in the golds read, 1 right of 20
+    if is_factual(modality) and when.span is None and draft.sub_event_type in UNDATED_UNSUPPORTED:
+        # arrests, abductions and moves of forces on no day named are mostly a practice or a summary
+        # ("وتشن الميليشيات حملات اعتقال"، "اختطفت الميليشيا أكثر من 180 موظفا"، "نقلت إيران أسلحة إلى قواتها
+        # في سوريا"): in the golds read, 4 right of 30
         modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
