@@ -177,7 +177,9 @@ def lexicon() -> Lexicon:
         taxonomy, triggers, requirements, cues, numbers, sources, source_cues, roles,
         countries, country_words, notes, place_cues, argument_cues,
         PatternSet(((r[0], r[1]) for r in context_rows if r[1] not in _WORD_CLASSES), TRIGGER_PROCLITICS),
-        {r[0]: (r[1], r[2], float(r[3]), float(r[4]), int(r[5])) for r in _rows("capitals.tsv", 6)},
+        # every country's capital from GeoNames, ACLED's spellings written by hand over it
+        {r[0]: (r[1], r[2], float(r[3]), float(r[4]), int(r[5]))
+         for name in ("capitals_geonames.tsv", "capitals.tsv") for r in _rows(name, 6)},
         frozenset(by_class["cause"]), frozenset(by_class["relative"]),
         tuple(by_class["undergo"]), tuple(by_class["exposure"]),
         normalized("superlative"), normalized("since"), normalized("than"),
