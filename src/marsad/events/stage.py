@@ -74,7 +74,7 @@ DISRUPTED = "Disrupted weapons use"
 ARMED_CLASH = "Armed clash"
 CHEMICAL = "Chemical weapon"
 # sub-types that, on no day named, are seldom one event
-UNDATED_UNSUPPORTED = frozenset({"Arrests", "Abduction/forced disappearance", "Change to group/activity"})
+UNDATED_UNSUPPORTED = frozenset({"Arrests", "Abduction/forced disappearance"})
 HANDED_OVER = ("Agreement", "Non-violent transfer of territory")  # deals and evacuations: where fighters leave
 # how many words may stand between air defences and a repelling verb that is their act ("الدفاعات الجوية
 # السورية تصدت لهجوم")
@@ -1111,23 +1111,11 @@ def _records(
             draft, parts, in_clause or places, counted, when.span is not None,
             near_time):
         modality, reason = "statement", "unsupported"
-    if is_factual(modality) and perpetrator_unnamed and when.span is None and draft.sub_event_type == "Attack" \
-            and trigger.payload.sub_event_type in ("kill", "attack"):
-        # people killed or attacked, by no one named and on no day named, are most often a tally, a
-        # reminder or a comment ("قتل العشرات بينهم أطفال ونساء"، "وتعرض هذا السلوك إلى هجوم كاسح"): the
-        # judge may still read the sentence as news, and a chemical attack told at its place makes it that
-        # attack (`_weapon_named_elsewhere`)
-        unnamed_attack = (modality, reason)
-        modality, reason = "statement", "unsupported"
-    if is_factual(modality) and perpetrator_unnamed and draft.event_type == "Battles" \
-            and trigger.payload.sub_event_type == "kill":
-        # a death among fighters, by no one named ("مؤكدة مصرع خمسة منهم"، "وسقوط المئات من القتلى في
-        # صفوفهم") is more often a toll told of a battle coded elsewhere, or none, than a battle of its own
-        modality, reason = "statement", "unsupported"
-    if is_factual(modality) and when.span is None and draft.sub_event_type in UNDATED_UNSUPPORTED:
-        # arrests, abductions and moves of forces on no day named are mostly a practice or a summary
-        # ("وتشن الميليشيات حملات اعتقال"، "اختطفت الميليشيا أكثر من 180 موظفا"، "نقلت إيران أسلحة إلى قواتها
-        # في سوريا"): in the golds read, 4 right of 30
+    if is_factual(modality) and draft.sentence >= LEAD_SENTENCES and _told_in_passing(
+            draft, trigger, perpetrator_unnamed, when.span is not None):
+        # the judge may still read the sentence as news, and a chemical attack told at its place makes an
+        # attack on civilians that attack (`_weapon_named_elsewhere`)
+        unnamed_attack = (modality, reason) if draft.event_type == "Violence against civilians" else None
         modality, reason = "statement", "unsupported"
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
@@ -1346,6 +1334,24 @@ def _supported(
     # or a venue ("وشارك الآلاف في المسيرة"، "اعتصاما أمام الوزارة"); a dated death word still needs more
     return draft.event_type == "Protests" and (timed or any(
         m.payload in ("turnout", "venue") for m in lexicon().context_words.find(draft.tokens, longest=False)))
+
+
+# the title and the lead sentence: where an article tells its news, whoever did it and whenever
+LEAD_SENTENCES = 1
+
+
+def _told_in_passing(draft: Draft, trigger: Match[Trigger], perpetrator_unnamed: bool, dated: bool) -> bool:
+    """Past the lead, reports that are more often a tally, a reminder, a practice or a comment than an
+    event of their own (in the golds read): people killed or attacked by no one named on no day named
+    ("قتل العشرات بينهم أطفال ونساء"، "وتعرض هذا السلوك إلى هجوم كاسح"); a death among fighters by no one
+    named ("مؤكدة مصرع خمسة منهم"، "وسقوط المئات من القتلى في صفوفهم"), a toll of a battle told elsewhere
+    or of none; arrests and abductions on no day named ("وتشن الميليشيات حملات اعتقال")."""
+    word = trigger.payload.sub_event_type
+    if perpetrator_unnamed and not dated and draft.sub_event_type == "Attack" and word in ("kill", "attack"):
+        return True
+    if perpetrator_unnamed and draft.event_type == "Battles" and word == "kill":
+        return True
+    return not dated and draft.sub_event_type in UNDATED_UNSUPPORTED
 
 
 def _old(when: When, published: dt.date | None) -> bool:

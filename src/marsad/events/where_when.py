@@ -178,8 +178,15 @@ def _apposition(between: list[str], after_comma: Sequence[Span]) -> bool:
 def _head(group: list[tuple[Span, int]]) -> tuple[Span, int]:
     """The place a chain is coded to: its first member, unless that is a street, camp or other part of
     a town named after it ("شارع فلسطين شرقي بغداد" is coded to Baghdad, as ACLED codes districts to
-    their city)."""
+    their city), or a region named with its province."""
     feature = str(group[0][0].attrs.get("feature") or "").upper()
+    if feature == "REGION":
+        # "جبهة الساحل الغربي بمحافظة الحديدة": a region named with the province that holds it is the province
+        region_admin1 = group[0][0].attrs.get("admin1")
+        for member in group[1:]:
+            if str(member[0].attrs.get("feature") or "").upper() == "ADM1" and region_admin1 \
+                    and member[0].attrs.get("admin1") == region_admin1:
+                return member
     part_of_town = feature == "PPLX" or not feature.startswith(("PPL", "ADM", "REGION", "COUNTRY"))
     if len(group) > 1 and part_of_town:
         for member in group[1:]:
