@@ -1345,8 +1345,11 @@ def _told_in_passing(draft: Draft, trigger: Match[Trigger], perpetrator_unnamed:
     event of their own (in the golds read): people killed or attacked by no one named on no day named
     ("قتل العشرات بينهم أطفال ونساء"، "وتعرض هذا السلوك إلى هجوم كاسح"); a death among fighters by no one
     named ("مؤكدة مصرع خمسة منهم"، "وسقوط المئات من القتلى في صفوفهم"), a toll of a battle told elsewhere
-    or of none; arrests and abductions on no day named ("وتشن الميليشيات حملات اعتقال")."""
+    or of none; arrests and abductions on no day named ("وتشن الميليشيات حملات اعتقال"); an attack named
+    with the article on no day named ("ردا على الهجوم"، "منذ الإعلان عن الهجوم"), the attack told already."""
     word = trigger.payload.sub_event_type
+    if word == "attack" and not dated and draft.tokens[trigger.first].attrs.get("norm", "").startswith("ال"):
+        return True
     if perpetrator_unnamed and not dated and draft.sub_event_type == "Attack" and word in ("kill", "attack"):
         return True
     if perpetrator_unnamed and draft.event_type == "Battles" and word == "kill":
