@@ -287,7 +287,7 @@ class EventCoder:
         records += _towns_listed_after(records, context, {index for index, *_ in found})
         _clashes_at_protests(records)
         _weapon_named_elsewhere(records)
-        merged = _drop_restatements(_strikes_told_nearby(_merge(records)))
+        merged = _fold_in_passing(_drop_restatements(_strikes_told_nearby(_merge(records))))
         claims = _claimants(context.sentence_parts, context.country) if any(
             r["factual"] and r["event_type"] in VIOLENT for r in merged) else {}
         for record in merged:
@@ -959,7 +959,6 @@ def _records(
     roles = assign(parts, trigger.first, trigger.last, victims_first=trigger.payload.sub_event_type == "kill")
     actor1, assoc1, actor2 = _sides(roles.actor1, roles.assoc1, roles.actor2, article_country)
     perpetrator_unnamed = False
-    unnamed_attack: tuple[str, str] | None = None  # the modality an undated attack by no one named had
     generic_protesters = _stand_in("Protesters", 6, trigger)
     if draft.event_type == "Protests":
         protesters = next((p for p in parts if p.inter == 6), generic_protesters)
@@ -1111,12 +1110,10 @@ def _records(
             draft, parts, in_clause or places, counted, when.span is not None,
             near_time):
         modality, reason = "statement", "unsupported"
-    if is_factual(modality) and draft.sentence >= LEAD_SENTENCES and _told_in_passing(
-            draft, trigger, perpetrator_unnamed, when.span is not None):
-        # the judge may still read the sentence as news, and a chemical attack told at its place makes an
-        # attack on civilians that attack (`_weapon_named_elsewhere`)
-        unnamed_attack = (modality, reason) if draft.event_type == "Violence against civilians" else None
-        modality, reason = "statement", "unsupported"
+    # told in passing: folded into the article's record of the event it tells again, or set aside
+    # (`_fold_in_passing`)
+    in_passing = is_factual(modality) and draft.sentence >= LEAD_SENTENCES and _told_in_passing(
+        draft, trigger, perpetrator_unnamed, when.span is not None)
     entry = lex.taxonomy[(draft.event_type, draft.sub_event_type)]
     # the clause, with the sentence's closing punctuation when it ends the sentence
     start, end = _trimmed(doc, clause_start, sentence.end if last == len(tokens) - 1 else clause_end)
@@ -1171,7 +1168,7 @@ def _records(
             "_dated": when.span is not None,
             "_clause": (draft.sentence, draft.clause[0]),
             "_word": trigger.payload.sub_event_type,  # what the trigger word names: attack, kill, or a sub-type
-            "_unnamed_attack": unnamed_attack,
+            "_in_passing": in_passing,
         }
         fields["notes"] = note(fields)
         records.append(fields)
@@ -1648,18 +1645,39 @@ def _weapon_named_elsewhere(records: list[dict[str, Any]]) -> None:
     or strikes at a town, an attack on civilians there (a sniper's, a shooting) is often an event of its own."""
     strikes = [r for r in records if r["sub_event_type"] == CHEMICAL and r["location"] is not None]
     for record in records:
-        if not ((record["factual"] or record["_unnamed_attack"]) and record["_word"] == "attack"
-                and record["event_type"] == "Violence against civilians"):
+        if not (record["factual"] and record["_word"] == "attack" and record["event_type"] == "Violence against civilians"):
             continue
         strike = next((s for s in strikes if s["_sentence"] != record["_sentence"]
                        and same_location(s["location"], record["location"])), None)
         if strike is not None:
             for name in ("event_type", "sub_event_type", "disorder_type", "plover", "_rank"):
                 record[name] = strike[name]
-            if record["_unnamed_attack"]:  # the attack the article tells of, though no one is named
-                record["modality"], record["modality_reason"] = record["_unnamed_attack"]
-                record["factual"] = True
+            record["_in_passing"] = False  # the attack the article tells of, though no one is named
             record["notes"] = note(record)
+
+
+def _fold_in_passing(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A record told in passing (`_told_in_passing`) is one more passage of the article's record of the
+    event it tells again: the nearest factual record of its type, or, for violence, of any violent type
+    (the dead of "قتل العشرات بينهم أطفال" in a report of air strikes). With none to join, it is set aside
+    as unsupported, which the judge may overrule."""
+    kept = []
+    for record in records:
+        if not (record["factual"] and record["_in_passing"]):
+            kept.append(record)
+            continue
+        violent = record["event_type"] in VIOLENT
+        hosts = [r for r in records if r is not record and r["factual"] and not r["_in_passing"]
+                 and (r["event_type"] == record["event_type"] or (violent and r["event_type"] in VIOLENT))]
+        if hosts:
+            host = min(hosts, key=lambda r: (r["event_type"] != record["event_type"],
+                                             abs(r["_sentence"] - record["_sentence"])))
+            host["_evidences"] = host["_evidences"] + record["_evidences"]
+            continue
+        record.update(modality="statement", modality_reason="unsupported", factual=False)
+        record["notes"] = note(record)
+        kept.append(record)
+    return kept
 
 
 def _told_apart(strike: dict[str, Any], record: dict[str, Any], anywhere: bool) -> bool:
@@ -1689,6 +1707,7 @@ def _absorb(current: dict[str, Any], record: dict[str, Any]) -> None:
         for name in ("location", "geo_precision", "country"):
             current[name] = record[name]
     current["_focus"] = current["_focus"] and record["_focus"]
+    current["_in_passing"] = current["_in_passing"] and record["_in_passing"]
     heading = current["_heading"]
     current["_heading"] = heading and record["_heading"]
     if record["_dated"] and not current["_dated"]:
@@ -1993,7 +2012,7 @@ def _to_span(doc: Document, record: dict[str, Any]) -> Span:
     # whether its own sentence names the place, not an earlier sentence or the article's focus
     record["place_stated"] = not record["_borrowed"]
     for name in ("_sentence", "_rank", "_focus", "_dated", "_clause", "_heading", "_word", "_home1", "_borrowed",
-                 "_unnamed_attack"):
+                 "_in_passing"):
         record.pop(name, None)
     return doc.span(start, end, record["event_type"], **record)
 
@@ -2029,4 +2048,8 @@ class JudgedRecords:
                   if m.payload.sub_event_type == "kill"]
         draft = Draft(event_type, sub_event_type, trigger, tokens, sentence, "asserted", False,
                       (0, len(tokens) - 1), deaths)
-        return [_to_span(self.doc, record) for record in self._context.records(draft, parts, source)]
+        records = self._context.records(draft, parts, source)
+        for record in records:
+            if record["factual"] and record["_in_passing"]:
+                record.update(modality="statement", modality_reason="unsupported", factual=False)
+        return [_to_span(self.doc, record) for record in records]
