@@ -149,3 +149,58 @@ def test_the_force_that_met_the_marchers_may_be_a_foreign_army(rules):
         "غزة حيث يواصل الفلسطينيون حركة الاحتجاج."))
     assert types_of(records) == [("Protests", "Excessive force against protesters")]
     assert (records[0]["actor1"], records[0]["actor2"]) == ("Protesters (Palestine)", "Military Forces of Israel (1948-)")
+
+
+def _passages(record: dict) -> list[tuple[int, int]]:
+    return list(record.get("_evidences", []))
+
+
+def test_a_killing_told_in_passing_joins_the_articles_strike(rules):
+    """Past the lead, dead by no one named on no day named ("وقتل العشرات بينهم أطفال ونساء") are the
+    article's strike told again: one more passage of its record, not an attack of their own."""
+    text = ("قصفت طائرات التحالف مواقع للحوثيين في مدينة صعدة، الخميس، ما أسفر عن مقتل عشرة مسلحين. "
+            "وقتل العشرات بينهم أطفال ونساء.")
+    records = factual_attrs(rules(text))
+    assert types_of(records) == [("Explosions/Remote violence", "Air/drone strike")]
+    second = text.index("وقتل")
+    assert any(a <= second < b for a, b in _passages(records[0]))
+
+
+def test_a_killing_told_in_passing_with_nothing_to_join_is_unsupported(rules):
+    doc = rules("أعلنت الحكومة اليمنية خطة جديدة لإعادة الإعمار. وقتل العشرات بينهم أطفال ونساء في مدينة تعز.")
+    assert factual_attrs(doc) == []
+    assert [e.attrs["modality_reason"] for e in doc.get("events")] == ["unsupported"]
+
+
+def test_the_lead_tells_news_whoever_did_it(rules):
+    records = factual_attrs(rules("قتل العشرات بينهم أطفال ونساء في مدينة تعز."))
+    assert types_of(records) == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # arrests on no day named, past the lead, with no arrests told before: a practice
+    ("تظاهر المئات في مدينة البصرة، الجمعة، للمطالبة بتحسين الخدمات. وتشن القوات الأمنية حملات اعتقال في المدينة.",
+     [("Protests", "Peaceful protest")]),
+    # the attack named with the article is the battle told before
+    ("شن مسلحون هجوما على حاجز للجيش في مدينة العريش، الجمعة، وقتلوا خمسة جنود. وأثار الهجوم غضبا واسعا في "
+     "مدينة العريش.", [("Battles", "Armed clash")]),
+    # a death among fighters by no one named is the clash's toll
+    ("اندلعت اشتباكات عنيفة بين الجيش اليمني والحوثيين في مديرية حيس، الخميس. وأكدت المصادر مصرع خمسة منهم في "
+     "مديرية حيس.", [("Battles", "Armed clash")]),
+])
+def test_reports_told_in_passing_make_no_records_of_their_own(rules, text, kept):
+    assert types_of(factual_attrs(rules(text))) == kept
+
+
+def test_explosions_heard_are_no_event(rules):
+    assert factual_attrs(rules("وأفاد سكان في مدينة صفد بسماع دوي انفجارات، مساء الأحد.")) == []
+
+
+@pytest.mark.parametrize("text, chemical", [
+    ("وشدد الرئيس الفرنسي على أهمية التصدي للأسلحة الكيماوية في سوريا.", False),
+    ("وقال الخبير في الأسلحة الكيمياوية إن العينات تحتاج إلى أسابيع.", False),
+    ("وقصفت قوات النظام مدينة دوما بالأسلحة الكيماوية يوم السبت.", True),
+])
+def test_chemical_weapons_as_a_category_are_a_topic(rules, text, chemical):
+    found = ("Explosions/Remote violence", "Chemical weapon") in types_of(factual_attrs(rules(text)))
+    assert found is chemical
