@@ -221,3 +221,20 @@ def test_an_attack_named_with_the_article_on_no_day_is_the_attack_told_already(r
                 "القاهرة.")
     assert factual_attrs(doc) == []
     assert [e.attrs["modality_reason"] for e in doc.get("events")] == ["unsupported"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقصفت قوات النظام حي بابا عمرو في مدينة حمص، الأحد.", "Baba Amr"),
+    ("وقصفت قوات النظام بلدة حضر في ريف القنيطرة، الأحد.", "Hadar"),
+    ("وقصفت قوات النظام حي التضامن جنوب دمشق، الأحد.", "Tadamon"),
+])
+def test_places_the_corpus_names_after_a_head_word(rules, text, name):
+    assert name in [p.attrs.get("name") for p in rules(text).get("places")]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعرب الوزير عن التضامن مع الشعب السوري في محنته.",
+    "وحضر الوزير الاجتماع الطارئ في العاصمة.",
+])
+def test_solidarity_and_attending_are_no_places(rules, text):
+    assert [p.attrs.get("name") for p in rules(text).get("places") if p.attrs.get("name") in ("Tadamon", "Hadar")] == []
