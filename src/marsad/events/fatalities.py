@@ -29,6 +29,7 @@ class TollWords:
     plural_death: tuple[str, ...]
     year_before: frozenset[str]
     time_aside: frozenset[str]  # words of a time phrase set off by commas ("، الثلاثاء،")
+    partitive: frozenset[str]  # "من" of "30 عنصرا من ميليشيات الحوثي"
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def toll_words() -> TollWords:
         plural_death=tuple(kinds["plural_death"]),
         year_before=frozenset(kinds["year_before"]),
         time_aside=frozenset(kinds["time_aside"]) | frozenset(time_lexicon().weekdays),
+        partitive=frozenset(kinds["partitive"]),
     )
 
 
@@ -120,7 +122,7 @@ def _partitive_before(tokens: Sequence[Span], death: int) -> int | None:
         norm = tokens[j].attrs.get("norm", "")
         if norm in _BREAKS or is_injury(norm) or tokens[j].attrs.get("role") == "number":
             return None
-        if norm == "من" and j >= 2:
+        if norm in toll_words().partitive and j >= 2:
             found = _quantity_at(tokens, j - 2)
             return found if found is not None and not _wounded_count(tokens, j - 2) else None
     return None

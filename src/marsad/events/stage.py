@@ -39,7 +39,7 @@ from marsad.events.actors import (
 )
 from marsad.events.attribution import AttributionState, sentence_source
 from marsad.events.clauses import clauses, dateline_end
-from marsad.events.fatalities import Toll, is_injury, toll_at
+from marsad.events.fatalities import Toll, is_injury, toll_at, toll_words
 from marsad.events.lexicon import Cue, Trigger, lexicon
 from marsad.events.modality import (
     FORWARD,
@@ -64,6 +64,7 @@ from marsad.events.where_when import (
     sentence_places,
 )
 from marsad.places.lexicon import lexicon as place_lexicon
+from marsad.text.tokenize import clitic_inventory
 from marsad.text.tokenize import tokens_by_sentence as group_by_sentence
 
 EVENT_LAYER = "events"
@@ -283,7 +284,7 @@ class EventCoder:
         for record in records:
             _intercepted_at_home(record, context)
             _intercepted_over_a_town(record, context.places)
-            _intercepted_where_struck(record, records)
+        _intercepted_where_struck(records)
         records += _towns_listed_after(records, context, {index for index, *_ in found})
         _clashes_at_protests(records)
         _weapon_named_elsewhere(records)
@@ -899,7 +900,7 @@ def _fighters_dead(
     `fighter`) within three words of it ("مقتل 70 عنصرا"، "لقي القيادي الحوثي مصرعه"، "43 مسلحا قتلوا"), or
     one of an armed group named between them ("30 عنصرا من ميليشيات الحوثي الإيرانية لقوا مصرعهم")."""
     def of_armed_group(last: int) -> bool:
-        return last + 2 < len(tokens) and tokens[last + 1].attrs.get("norm") == "من" and any(
+        return last + 2 < len(tokens) and tokens[last + 1].attrs.get("norm") in toll_words().partitive and any(
             p.armed and p.first == last + 2 and 0 < death.first - p.last <= FIGHTER_GAP for p in parts)
     return any(
         0 < first - death.last <= FIGHTER_GAP or 0 < death.first - last <= FIGHTER_GAP or of_armed_group(last)
@@ -1235,8 +1236,6 @@ def _launched_from(place: Span, tokens: Sequence[Span]) -> bool:
 def _toll_for(tolls: list[Toll], where: Where, tokens: Sequence[Span]) -> int:
     """The toll of one place: the death report nearest before it ("وفي البصرة قتل ثلاثة ومثلهم في
     النجف"), else the nearest after it; the lowest figure when the place is unknown."""
-    if not tolls:
-        return 0
     # "وجرح مئات آخرون برصاص الجيش": the bullets' victims counted are wounded, and the dead are those of
     # another death word, or none ("أصيب 20 شخصا برصاص قوات الأمن")
     tolls = [t for t in tolls if not t.beside_wounded]
@@ -1345,7 +1344,8 @@ def _told_in_passing(draft: Draft, trigger: Match[Trigger], perpetrator_unnamed:
     or of none; arrests and abductions on no day named ("وتشن الميليشيات حملات اعتقال"); an attack named
     with the article on no day named ("ردا على الهجوم"، "منذ الإعلان عن الهجوم"), the attack told already."""
     word = trigger.payload.sub_event_type
-    if word == "attack" and not dated and draft.tokens[trigger.first].attrs.get("norm", "").startswith("ال"):
+    if word == "attack" and not dated and draft.tokens[trigger.first].attrs.get("norm", "").startswith(
+            clitic_inventory().article):
         return True
     if perpetrator_unnamed and not dated and draft.sub_event_type == "Attack" and word in ("kill", "attack"):
         return True
@@ -1674,10 +1674,15 @@ def _fold_in_passing(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                              abs(r["_sentence"] - record["_sentence"])))
             host["_evidences"] = host["_evidences"] + record["_evidences"]
             continue
-        record.update(modality="statement", modality_reason="unsupported", factual=False)
+        _set_aside(record)
         record["notes"] = note(record)
         kept.append(record)
     return kept
+
+
+def _set_aside(record: dict[str, Any]) -> None:
+    """A record told in passing with no record to join: unsupported, which the judge may overrule."""
+    record.update(modality="statement", modality_reason="unsupported", factual=False)
 
 
 def _told_apart(strike: dict[str, Any], record: dict[str, Any], anywhere: bool) -> bool:
@@ -1981,17 +1986,19 @@ def _intercepted_at_home(record: dict[str, Any], context: _ArticleContext) -> No
     record["notes"] = note(record)
 
 
-def _intercepted_where_struck(record: dict[str, Any], records: list[dict[str, Any]]) -> None:
+def _intercepted_where_struck(records: list[dict[str, Any]]) -> None:
     """An interception whose sentence names no place ("منظومات الدفاع الجوي تمكنت من التصدي وتدمير قسم كبير
     من موجات الصواريخ الإسرائيلية") is where the strikes it met fell: the place of the article's nearest
     strike of that day, not whatever place an earlier sentence named (the Golan, where the rockets that
     the strikes answered had fallen), and, undated, on the day they struck."""
-    if record["sub_event_type"] != DISRUPTED or not record["factual"] or not record["_borrowed"]:
-        return
-    strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"] and r["location"] is not None
-               and (r["event_date"] == record["event_date"] or not record["_dated"])]
-    if strikes:
-        nearest = min(strikes, key=lambda r: abs(r["_sentence"] - record["_sentence"]))
+    strikes = [r for r in records if r["event_type"] == EXPLOSIONS and r["factual"] and r["location"] is not None]
+    for record in records:
+        if record["sub_event_type"] != DISRUPTED or not record["factual"] or not record["_borrowed"]:
+            continue
+        met = [r for r in strikes if r["event_date"] == record["event_date"] or not record["_dated"]]
+        if not met:
+            continue
+        nearest = min(met, key=lambda r: abs(r["_sentence"] - record["_sentence"]))
         for name in ("location", "geo_precision", "country"):
             record[name] = nearest[name]
         if not record["_dated"]:  # met when they struck
@@ -2051,5 +2058,5 @@ class JudgedRecords:
         records = self._context.records(draft, parts, source)
         for record in records:
             if record["factual"] and record["_in_passing"]:
-                record.update(modality="statement", modality_reason="unsupported", factual=False)
+                _set_aside(record)
         return [_to_span(self.doc, record) for record in records]
