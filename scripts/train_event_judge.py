@@ -53,8 +53,8 @@ SETS = {
 # their sentences weighs against a labelled sentence: a whole coded article says which sentences its
 # coders read as news, the setting the judge works in. Left out one gold at a time, weights 1, 3, 5, 8 and
 # 12 gave pooled record F1 0.626, 0.629, 0.632, 0.635, 0.634 over the seven golds of eval/annotations then
-# (0.622 with the judge of labelled sentences alone). The fourteenth and seventeenth article golds stay out:
-# they are for evaluation only (eval/annotations/README.md)
+# (0.622 with the judge of labelled sentences alone). The fourteenth, seventeenth, twenty-first, twenty-second
+# and twenty-third article golds stay out: they are for evaluation only (eval/annotations/README.md)
 ARTICLE_GOLDS = ("ant_gold_dev/events.jsonl", "events_articles_team_n.jsonl", "events_articles_third_set.jsonl",
                  "events_articles_fourth_set.jsonl", "events_articles_fifth_set.jsonl",
                  "events_articles_sixth_set.jsonl", "events_articles_seventh_set.jsonl",
@@ -271,6 +271,30 @@ def score(rows: list[dict], found: list[set[str]]) -> dict[str, float]:
     return {"ALL": f1(total), **{name: f1(c) for name, c in counts.items()}}
 
 
+def fit(subset: list[dict]):
+    """The judge's vectorizer and logistic regression fitted on rows (the judge of articles when any row
+    is an article gold's sentence)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen = Counter(f for r in subset for f in r["features"])
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([{f: v for f, v in r["features"].items() if seen[f] >= MIN_ROWS}
+                                       for r in subset])
+    of_articles = any(r["set"].startswith("article:") for r in subset)
+    model = LogisticRegression(C=C_ARTICLES if of_articles else C, max_iter=5000, class_weight="balanced")
+    model.fit(matrix, [r["event_type"] for r in subset], sample_weight=[r.get("weight", 1.0) for r in subset])
+    return vectorizer, model
+
+
+def judge_of(subset: list[dict], name: str):
+    """A judge model (`marsad.events.judge.JudgeModel`) trained on rows."""
+    from marsad.events.judge import JudgeModel
+
+    vectorizer, model = fit(subset)
+    return JudgeModel.parse(model_rows(vectorizer, model), name)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
@@ -282,11 +306,9 @@ def main() -> int:
                         help="also score each article gold with the judge trained without it")
     args = parser.parse_args()
 
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    from marsad.events.judge import JudgeModel, SentenceJudge
+    from marsad.events.judge import SentenceJudge
 
     rows, docs, golds = labelled_rows(args.shared)
     labelled = [r for r in rows if not r["set"].startswith("article:")]
@@ -295,20 +317,6 @@ def main() -> int:
     print(f"# {len(rows) - len(labelled)} sentences of {sum(map(len, golds.values()))} gold articles, weight "
           f"{ARTICLE_WEIGHT:g}: " + ", ".join(f"{k} {v}" for k, v in sorted(
               Counter(r['event_type'] for r in rows if r['set'].startswith('article:')).items())))
-
-    def fit(subset: list[dict]):
-        seen = Counter(f for r in subset for f in r["features"])
-        vectorizer = DictVectorizer()
-        matrix = vectorizer.fit_transform([{f: v for f, v in r["features"].items() if seen[f] >= MIN_ROWS}
-                                           for r in subset])
-        of_articles = any(r["set"].startswith("article:") for r in subset)
-        model = LogisticRegression(C=C_ARTICLES if of_articles else C, max_iter=5000, class_weight="balanced")
-        model.fit(matrix, [r["event_type"] for r in subset], sample_weight=[r.get("weight", 1.0) for r in subset])
-        return vectorizer, model
-
-    def judge_of(subset: list[dict], name: str) -> JudgeModel:
-        vectorizer, model = fit(subset)
-        return JudgeModel.parse(model_rows(vectorizer, model), name)
 
     if args.articles:
         print("each article gold scored with the judges trained without its articles: record F1 (right, false, "
