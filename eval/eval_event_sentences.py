@@ -92,7 +92,7 @@ def main() -> None:
     missing = wanted - set(articles)
     if missing:
         sys.exit(f"{args.articles}: {len(missing)} annotated article(s) not found, e.g. {sorted(missing)[0]}")
-    pipeline = build_pipeline(("judge",) if args.rules_only else ())
+    pipeline = build_pipeline(("judge", "vet") if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}; split {args.split}: {len(records)} sentences in "
           f"{len(articles)} articles")
     events: dict[str, list] = {}

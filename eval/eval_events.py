@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 GOLD = SHARED / "ant_gold_dev" / "events.jsonl"
 ARTICLES = SHARED / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl"
-STAGES = ["sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge"]
+STAGES = ["sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge", "vet"]
 RADIUS_KM = 50.0
 
 
@@ -108,12 +108,12 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--articles", type=Path, default=ARTICLES)
     parser.add_argument("--show", action="store_true", help="print misses and false alarms")
-    parser.add_argument("--rules-only", action="store_true", help="leave out the sentence judge")
+    parser.add_argument("--rules-only", action="store_true", help="leave out the sentence judge and the record vetting")
     args = parser.parse_args()
     gold_rows = read_jsonl(args.gold)
     wanted = {row["docno"] for row in gold_rows}
     texts = {a["docno"]: a for a in read_jsonl(args.articles) if a["docno"] in wanted}
-    pipeline = build_pipeline(("judge",) if args.rules_only else ())
+    pipeline = build_pipeline(("judge", "vet") if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}")
     tp, fp, fn = Counter(), Counter(), Counter()
     sub_ok = actor1_ok = actor2_ok = date_ok = fatal_ok = matched = 0

@@ -56,7 +56,7 @@ def main() -> None:
     if args.split != "all":
         records = [r for r in records if split_of(str(r["sentence"])) == args.split]
     sentences = anercorp_sentences()
-    pipeline = build_pipeline(("judge",) if args.rules_only else ())
+    pipeline = build_pipeline(("judge", "vet") if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}; split {args.split}: {len(records)} sentences")
     tp, fp, fn = Counter(), Counter(), Counter()
     quiet = nonevents = 0

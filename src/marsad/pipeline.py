@@ -35,11 +35,12 @@ STAGE_FACTORIES: dict[str, str] = {
     "dates": "marsad.time.stage:DateResolver",
     "events": "marsad.events.stage:EventCoder",
     "judge": "marsad.events.judge:SentenceJudge",
+    "vet": "marsad.events.vetting:RecordVetting",
 }
 
 # The stages a default pipeline runs; a stage joins when its module has landed.
 DEFAULT_STAGES: tuple[str, ...] = (
-    "sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge",
+    "sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge", "vet",
 )
 
 

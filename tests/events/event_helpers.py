@@ -96,7 +96,7 @@ def factual(doc: Document) -> list:
 
 def rule_coder(published: dt.date):
     """The whole pipeline before the judge, coding a text dated `published`."""
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage != "judge"])
+    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage not in ("judge", "vet")])
     return lambda text: pipeline(Document(text=text, published=published))
 
 

@@ -33,7 +33,7 @@ from marsad.schema import Report
 
 PUBLISHED = dt.date(2018, 5, 1)
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations" / "events_sentences_team_d.jsonl"
-RULES_ONLY = [s for s in DEFAULT_STAGES if s != "judge"]
+RULES_ONLY = [s for s in DEFAULT_STAGES if s not in ("judge", "vet")]
 TYPES = {
     "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
     "Strategic developments",

@@ -10,7 +10,7 @@ from marsad.document import Document
 from marsad.events.modality import is_factual
 from marsad.pipeline import Pipeline
 
-STAGES = ["sentences", "tokens", "places", "actors", "dates", "events", "judge"]
+STAGES = ["sentences", "tokens", "places", "actors", "dates", "events", "judge", "vet"]
 TOWNS = {"اطمة", "الدانا", "حارم", "سلقين", "دركوش", "جسر الشغور"}
 
 

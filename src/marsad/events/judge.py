@@ -422,6 +422,10 @@ class SentenceJudge:
             if short and event.attrs["event_type"] in DEMONSTRATIONS:
                 continue
             judged = [p for i, _, _, p in verdicts if any(_overlaps(e, sentences[i]) for e in _evidences(event))]
+            if judged:
+                # the judge's reading of the record's best sentence, for the record vetting that follows
+                event.attrs["judge_none"] = round(min(p[NONE] for p in judged), 3)
+                event.attrs["judge_type"] = round(max(p.get(event.attrs["event_type"], 0.0) for p in judged), 3)
             needed = DATED_DOUBT_MIN if event.attrs.get("date_stated") else DOUBT_MIN
             if judged and all(p[NONE] >= needed for p in judged):
                 _set_modality(event, DOUBTED, min(p[NONE] for p in judged))

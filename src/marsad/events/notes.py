@@ -19,6 +19,8 @@ _NON_FACTUAL = {
     "routine": "A routine movement or deployment of forces, not coded as an event",
     "doubted": "Coded by the rules, but the sentence judge reads no event here",
 }
+# a record doubted by the record vetting (marsad.events.vetting) rather than by the sentence judge
+_VETTED = "Coded by the rules, but records like it are mostly false in the coded golds"
 
 
 def _place_text(location: Any, precision: int | None) -> str:
@@ -56,7 +58,9 @@ def note(fields: dict[str, Any]) -> str:
     if fatalities:
         text += f" {fatalities} fatalit{'y' if fatalities == 1 else 'ies'}."
     modality = fields.get("modality", "asserted")
-    if modality in _NON_FACTUAL:
+    if modality == "doubted" and fields.get("doubted_by") == "vetting":
+        text += f" ({_VETTED}.)"
+    elif modality in _NON_FACTUAL:
         text += f" ({_NON_FACTUAL[modality]}.)"
     elif fields.get("rule_type"):
         text += f" (The rules typed it {fields['rule_type']}; the sentence judge reads {fields['event_type']}.)"
