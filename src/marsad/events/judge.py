@@ -46,6 +46,7 @@ from marsad.events.modality import find_cues, is_factual, modality_of
 from marsad.events.notes import note
 from marsad.events.stage import JudgedRecords, in_hashtags, same_location
 from marsad.events.typing import DEMONSTRATIONS, VIOLENT
+from marsad.resources import read_model
 from marsad.text.tokenize import clitic_inventory, tokens_by_sentence
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "event_judge.tsv"
@@ -200,11 +201,7 @@ class JudgeModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> JudgeModel:
-        try:
-            with path.open(encoding="utf-8") as handle:
-                return cls.parse(handle, str(path))
-        except FileNotFoundError:
-            raise DataError(f"{path}: the sentence judge's model is missing; run scripts/train_event_judge.py") from None
+        return read_model(path, cls.parse, "the sentence judge's model is missing; run scripts/train_event_judge.py")
 
     @classmethod
     def parse(cls, lines: Iterable[str], source: str) -> JudgeModel:

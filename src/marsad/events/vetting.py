@@ -30,6 +30,7 @@ from marsad.errors import DataError
 from marsad.events.actors import UNIDENTIFIED
 from marsad.events.modality import is_factual
 from marsad.events.notes import note
+from marsad.resources import read_model
 from marsad.text.normalize import normalize
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "record_vetting.tsv"
@@ -167,12 +168,7 @@ class VettingModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> VettingModel:
-        try:
-            with path.open(encoding="utf-8") as handle:
-                return cls.parse(handle, str(path))
-        except FileNotFoundError:
-            raise DataError(f"{path}: the record vetting model is missing; run "
-                            "scripts/train_record_vetting.py") from None
+        return read_model(path, cls.parse, "the record vetting model is missing; run scripts/train_record_vetting.py")
 
     def probability(self, features: dict[str, float]) -> float:
         """How likely a record with these features is to be right."""
