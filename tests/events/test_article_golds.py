@@ -16,7 +16,8 @@ ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations"
 NAMES = ("team_n", "third_set", "fourth_set", "fifth_set", "sixth_set", "seventh_set", "eighth_set", "ninth_set", "tenth_set",
          "eleventh_set", "twelfth_set", "thirteenth_set", "fourteenth_set", "fifteenth_set",
          "sixteenth_set", "seventeenth_set", "eighteenth_set", "nineteenth_set", "twentieth_set", "twenty_first_set", "twenty_second_set",
-         "twenty_third_set", "twenty_fourth_set",
+         "twenty_third_set", "twenty_fourth_set", "twenty_fifth_set", "twenty_sixth_set", "twenty_seventh_set",
+         "twenty_eighth_set",
          "third_set_recoded")
 GOLDS = [ANNOTATIONS / f"events_articles_{name}.jsonl" for name in NAMES]
 EVENT_FIELDS = {
