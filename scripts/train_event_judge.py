@@ -64,7 +64,8 @@ ARTICLE_GOLDS = ("ant_gold_dev/events.jsonl", "events_articles_team_n.jsonl", "e
                  "events_articles_fifteenth_set.jsonl", "events_articles_sixteenth_set.jsonl",
                  "events_articles_eighteenth_set.jsonl", "events_articles_nineteenth_set.jsonl",
                  "events_articles_twentieth_set.jsonl", "events_articles_twenty_fourth_set.jsonl",
-                 "events_articles_twenty_fifth_set.jsonl", "events_articles_twenty_sixth_set.jsonl")
+                 "events_articles_twenty_fifth_set.jsonl", "events_articles_twenty_sixth_set.jsonl",
+                 "events_articles_twenty_seventh_set.jsonl", "events_articles_twenty_eighth_set.jsonl")
 ARTICLE_WEIGHT = 8.0
 # general-newswire sentences of ANERcorp labelled for ASSAULT and PROTEST, each coded alone and undated
 NEWSWIRE = "newswire_sentences_anercorp.jsonl"
