@@ -3,9 +3,8 @@
 The sentence judge (`marsad.events.judge`) reads one sentence at a time and asks what it reports; it
 cannot see what kind of record the rules made of it. Counted over the coded article golds, some kinds of
 record are mostly false whatever their sentence says: an attack on civilians by no one named, a battle
-read from a death word far down the article, a second record of one type in one province on one day
-(the atomic rule makes the gold one record), a strike coded at a capital because the text named only a
-country. The vetting model is a logistic regression over what a record knows of itself (type, sub-type,
+read from a death word far down the article with no day of its own, a strike coded at a capital because
+the text named only a country. The vetting model is a logistic regression over what a record knows of itself (type, sub-type,
 trigger word, actors' inter codes, whether its day and its place are stated, its sentence's place in
 the article, its precisions, its evidence) and of its article's other records. It was trained by
 `scripts/train_record_vetting.py` on the records the rules and a judge that had not seen the article
@@ -28,6 +27,7 @@ from typing import Any
 from marsad.document import Document, Span
 from marsad.errors import DataError
 from marsad.events.actors import UNIDENTIFIED
+from marsad.events.judge import SHORT_TEXT  # texts this short are not vetted either
 from marsad.events.modality import is_factual
 from marsad.events.notes import note
 from marsad.resources import read_model
@@ -41,8 +41,6 @@ DOUBTED = "doubted"
 # at the figures of docs/events.md); scripts/train_record_vetting.py prints the golds left out one at a
 # time at several thresholds
 DOUBT_BELOW = 0.3
-# the judge's threshold for short texts: vetting leaves them alone
-SHORT_TEXT = 3
 # counts past these say no more ("many")
 MAX_SAME = 3
 MAX_RECORDS = 10
