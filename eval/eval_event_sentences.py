@@ -35,6 +35,7 @@ from marsad.document import Document
 from marsad.errors import InputError
 from marsad.events.modality import is_factual
 from marsad.inputs import json_records
+from marsad.pipeline import LEARNED_STAGES
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO / "eval" / "annotations" / "events_sentences.jsonl"
@@ -92,7 +93,7 @@ def main() -> None:
     missing = wanted - set(articles)
     if missing:
         sys.exit(f"{args.articles}: {len(missing)} annotated article(s) not found, e.g. {sorted(missing)[0]}")
-    pipeline = build_pipeline(("judge", "vet") if args.rules_only else ())
+    pipeline = build_pipeline(LEARNED_STAGES if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}; split {args.split}: {len(records)} sentences in "
           f"{len(articles)} articles")
     events: dict[str, list] = {}

@@ -23,13 +23,13 @@ from marsad.document import Document
 from marsad.errors import InputError, MarsadError
 from marsad.events.modality import is_factual
 from marsad.inputs import json_records
-from marsad.pipeline import Pipeline
+from marsad.pipeline import DEFAULT_STAGES, LEARNED_STAGES, Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 GOLD = SHARED / "ant_gold_dev" / "events.jsonl"
 ARTICLES = SHARED / "ant_news_conflict" / "ant_conflict_2018-02_to_08.jsonl"
-STAGES = ["sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge", "vet"]
+STAGES = list(DEFAULT_STAGES)
 RADIUS_KM = 50.0
 
 
@@ -113,7 +113,7 @@ def main() -> None:
     gold_rows = read_jsonl(args.gold)
     wanted = {row["docno"] for row in gold_rows}
     texts = {a["docno"]: a for a in read_jsonl(args.articles) if a["docno"] in wanted}
-    pipeline = build_pipeline(("judge", "vet") if args.rules_only else ())
+    pipeline = build_pipeline(LEARNED_STAGES if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}")
     tp, fp, fn = Counter(), Counter(), Counter()
     sub_ok = actor1_ok = actor2_ok = date_ok = fatal_ok = matched = 0

@@ -29,6 +29,7 @@ from eval_events import SHARED, build_pipeline, prf, read_jsonl
 from marsad.document import Document
 from marsad.entities.corpora import read_anercorp
 from marsad.events.modality import is_factual
+from marsad.pipeline import LEARNED_STAGES
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO / "eval" / "annotations" / "newswire_sentences_anercorp.jsonl"
@@ -56,7 +57,7 @@ def main() -> None:
     if args.split != "all":
         records = [r for r in records if split_of(str(r["sentence"])) == args.split]
     sentences = anercorp_sentences()
-    pipeline = build_pipeline(("judge", "vet") if args.rules_only else ())
+    pipeline = build_pipeline(LEARNED_STAGES if args.rules_only else ())
     print(f"# stages: {' '.join(pipeline.names)}; split {args.split}: {len(records)} sentences")
     tp, fp, fn = Counter(), Counter(), Counter()
     quiet = nonevents = 0

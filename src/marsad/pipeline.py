@@ -42,6 +42,9 @@ STAGE_FACTORIES: dict[str, str] = {
 DEFAULT_STAGES: tuple[str, ...] = (
     "sentences", "tokens", "ner", "places", "actors", "dates", "events", "judge", "vet",
 )
+# the stages that learned from the coded golds; left out, the rules alone code the events (`--rules-only`)
+LEARNED_STAGES: tuple[str, ...] = ("judge", "vet")
+RULE_STAGES: tuple[str, ...] = tuple(s for s in DEFAULT_STAGES if s not in LEARNED_STAGES)
 
 
 def make_stage(name: str) -> Stage:

@@ -7,7 +7,7 @@ import datetime as dt
 from marsad.document import Document
 from marsad.events.modality import is_factual
 from marsad.events.stage import EventCoder
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.pipeline import RULE_STAGES, Pipeline
 
 PUBLISHED = dt.date(2018, 5, 22)
 
@@ -96,7 +96,7 @@ def factual(doc: Document) -> list:
 
 def rule_coder(published: dt.date):
     """The whole pipeline before the judge, coding a text dated `published`."""
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage not in ("judge", "vet")])
+    pipeline = Pipeline(list(RULE_STAGES))
     return lambda text: pipeline(Document(text=text, published=published))
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from marsad.document import Document
 from marsad.events.modality import is_factual
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.pipeline import RULE_STAGES, Pipeline
 
 HOUTHIS = "Houthis / Ansar Allah"
 YEMEN_ARMY = "Military Forces of Yemen (2012-)"
@@ -19,7 +19,7 @@ YEMEN_ARMY = "Military Forces of Yemen (2012-)"
 
 @pytest.fixture(scope="module")
 def rules():
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage not in ("judge", "vet")])
+    pipeline = Pipeline(list(RULE_STAGES))
 
     def run(text):
         doc = pipeline(Document(text=text, published=dt.date(2018, 6, 20)))

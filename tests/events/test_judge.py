@@ -28,12 +28,12 @@ from marsad.events.judge import (
 from marsad.events.modality import is_factual
 from marsad.export import exported_events
 from marsad.inputs import json_records
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.pipeline import RULE_STAGES, Pipeline
 from marsad.schema import Report
 
 PUBLISHED = dt.date(2018, 5, 1)
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "eval" / "annotations" / "events_sentences_team_d.jsonl"
-RULES_ONLY = [s for s in DEFAULT_STAGES if s not in ("judge", "vet")]
+RULES_ONLY = list(RULE_STAGES)
 TYPES = {
     "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
     "Strategic developments",

@@ -10,7 +10,7 @@ import pytest
 
 from marsad.document import Document
 from marsad.events.modality import is_factual
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.pipeline import DEFAULT_STAGES, RULE_STAGES, Pipeline
 
 PUBLISHED = dt.date(2018, 6, 20)
 
@@ -25,7 +25,7 @@ def run():
 def rules():
     """The rules alone, for what the rules themselves must do: in a short text the judge may build a
     violent record the rules missed, doubt one they coded, or overrule a background reading."""
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage not in ("judge", "vet")])
+    pipeline = Pipeline(list(RULE_STAGES))
     return lambda text: pipeline(Document(text=text, published=PUBLISHED)).get("events")
 
 
@@ -577,7 +577,7 @@ def test_a_states_protest_is_diplomacy_not_a_demonstration(rules):
 def test_an_undated_text_whose_background_event_happened_yesterday_reports_it():
     """A sentence fed with no publication date cannot resolve "فجر أمس", but the words still make the
     pluperfect strike recent news, as a resolved date would; without them it stays background."""
-    pipeline = Pipeline([stage for stage in DEFAULT_STAGES if stage not in ("judge", "vet")])
+    pipeline = Pipeline(list(RULE_STAGES))
 
     def modalities(text):
         events = pipeline(Document(text=text)).get("events")

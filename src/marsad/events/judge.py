@@ -425,7 +425,7 @@ class SentenceJudge:
                 event.attrs["judge_type"] = round(max(p.get(event.attrs["event_type"], 0.0) for p in judged), 3)
             needed = DATED_DOUBT_MIN if event.attrs.get("date_stated") else DOUBT_MIN
             if judged and all(p[NONE] >= needed for p in judged):
-                _set_modality(event, DOUBTED, min(p[NONE] for p in judged))
+                _set_modality(event, DOUBTED, event.attrs["judge_none"])
             elif event.attrs["event_type"] in VIOLENT:
                 self._prune_passages(event, verdicts, sentences, tokens, doc.text)
         if any(e.start < before.start for before, e in pairwise(events)):  # records in text order, re-anchored ones too

@@ -27,15 +27,15 @@ from typing import Any
 from marsad.document import Document, Span
 from marsad.errors import DataError
 from marsad.events.actors import UNIDENTIFIED
-from marsad.events.judge import SHORT_TEXT  # texts this short are not vetted either
+from marsad.events.judge import BIAS, DOUBTED, SHORT_TEXT
 from marsad.events.modality import is_factual
 from marsad.events.notes import note
 from marsad.resources import read_model
 from marsad.text.normalize import normalize
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "record_vetting.tsv"
-BIAS = "__bias__"
-DOUBTED = "doubted"
+# BIAS, DOUBTED and SHORT_TEXT are the judge's: one file convention, one name for a doubted record, and
+# texts as short as the judge's short texts are not vetted
 # below this probability of being right a record is doubted. A record's expected worth to the F1 of
 # right records is positive while its chance of being right exceeds about half the F1 itself (0.3-0.35
 # at the figures of docs/events.md); scripts/train_record_vetting.py prints the golds left out one at a
@@ -51,9 +51,7 @@ DAY_BUCKETS = (0, 1, 3, 7, 31)
 
 def _location_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
     location = attrs.get("location")
-    if isinstance(location, Span):
-        return location.attrs
-    return location or {}
+    return location.attrs if location is not None else {}
 
 
 def _bucket(value: int, bounds: Sequence[int]) -> str:
