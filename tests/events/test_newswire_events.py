@@ -441,6 +441,18 @@ def test_an_accusation_counting_the_dead_reports_the_attack(rules):
     assert "Explosions/Remote violence" not in factual_kinds(threatened)
 
 
+def test_an_accusation_dating_the_attack_reports_it(rules):
+    """The golds code an accused attack the text dates within the month (the twenty-seventh pass);
+    an undated one stays a statement, and one dated long before is history."""
+    dated = rules("واتهمت دمشق إسرائيل بقصف مطار التيفور العسكري في ريف حمص يوم الأحد.")
+    assert {(e.attrs["event_type"], e.attrs["modality"], e.attrs["event_date"]) for e in dated} == {
+        ("Explosions/Remote violence", "asserted", dt.date(2018, 6, 17))}
+    undated = rules("واتهمت دمشق إسرائيل بقصف مطار التيفور العسكري في ريف حمص.")
+    assert [e.attrs["modality"] for e in undated] == ["statement"]
+    old = rules("واتهمت دمشق إسرائيل بقصف مطار التيفور العسكري في ريف حمص في الثامن من شباط/فبراير.")
+    assert undated and not factual_kinds(old)
+
+
 def test_air_raids_beside_an_interception_are_still_raids(rules):
     types = factual_types(rules("وجاءت الغارات بعد ساعات قليلة من اعتراض الدفاعات الجوية السعودية صاروخا باليستيا "
                                 "أطلقه الحوثيون على جازان."))

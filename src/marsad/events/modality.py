@@ -8,7 +8,8 @@ name that a cue pattern would catch ("طالبان" under "طالب*"), and a `n
 cue word but is no cue ("لم يسفر القصف عن إصابات": the shelling happened, only its harm did not);
 `background` (a pluperfect, "بعد استعادة") is settled by the stage: historical unless the clause dates
 the event within the month before publication; so is `accused` (an accusation): a statement unless the
-sentence counts the event's dead.
+sentence counts the event's dead or dates it within that month (then the event happened and only its
+author is alleged).
 """
 
 from __future__ import annotations
