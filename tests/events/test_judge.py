@@ -225,6 +225,24 @@ def test_an_upheld_record_loses_the_passages_the_judge_reads_as_no_event():
     assert any(len(e.attrs["_evidences"]) == 2 for e in doc.get("events"))
 
 
+def test_in_an_article_the_judge_of_sentences_says_which_passages_tell_the_event():
+    """The judge of articles reads a restatement as no event of its own (its coders made no record of it),
+    yet the passage tells the event: whether a merged passage stays is the judge of sentences' call."""
+    text = " ".join(["وقصفت الطائرات الحربية مواقع المسلحين في ريف إدلب.", "وأسفر القصف عن مقتل خمسة مسلحين.", *CALM])
+    strike = {"w:قصفت": {"Explosions/Remote violence": 9.0}}
+
+    def passages(sentence_reading: str, article_reading: str) -> list[int]:
+        doc = Pipeline(RULES_ONLY)(Document(text=text, published=PUBLISHED))
+        assert len(doc.get("sentences")) > SHORT_TEXT
+        assert any(len(e.attrs["_evidences"]) == 2 for e in doc.get("events"))
+        SentenceJudge(_model({**strike, "w:اسفر": {sentence_reading: 9.0}}),
+                      _model({**strike, "w:اسفر": {article_reading: 9.0}}))(doc)
+        return sorted(len(e.attrs["_evidences"]) for e in doc.get("events") if is_factual(e.attrs["modality"]))
+
+    assert passages("Explosions/Remote violence", NONE) == [2]
+    assert passages(NONE, NONE) == [1]
+
+
 # invented: a reaction names the attack first, the next sentence reports it
 INSPECTORS = ("قال وزير الخارجية الروسي سيرغي لافروف إن بلاده ستقدم مشروع قرار يقترح زيارة مفتشين دوليين "
               "للموقع الذي قيل إن هجوما كيميائيا وقع فيه في دوما، للتحقيق فيما حدث. وقال الدفاع المدني السوري "

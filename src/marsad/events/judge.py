@@ -250,6 +250,23 @@ def judge_model(path: Path = MODEL_PATH) -> JudgeModel:
     return JudgeModel.load(path)
 
 
+Verdict = tuple[int, list[Span], str, dict[str, float]]  # sentence index, its records, likeliest class, probabilities
+
+
+def _verdicts(
+    model: JudgeModel, sentences: Sequence[Span], tokens: dict[int, list[Span]], events: Sequence[Span], short: bool,
+) -> list[Verdict]:
+    """The model's reading of each sentence that holds a record (of every sentence, in a short text)."""
+    verdicts = []
+    for index, sentence in enumerate(sentences):
+        present = events_in(sentence, events)
+        if not present and not short:
+            continue
+        probabilities = model.probabilities(sentence_features(tokens.get(index, []), [e.attrs for e in present]))
+        verdicts.append((index, present, max(probabilities, key=probabilities.get), probabilities))
+    return verdicts
+
+
 def _overlaps(span: tuple[int, int], other: Span) -> bool:
     return span[0] < other.end and other.start < span[1]
 
@@ -404,15 +421,10 @@ class SentenceJudge:
         if not events and not short:
             return doc
         tokens = tokens_by_sentence(doc.get("tokens"))
-        model = self.model if short else self.article_model
-        verdicts: list[tuple[int, list[Span], str, dict[str, float]]] = []
-        for index, sentence in enumerate(sentences):
-            present = events_in(sentence, events)
-            if not present and not short:
-                continue
-            probabilities = model.probabilities(
-                sentence_features(tokens.get(index, []), [e.attrs for e in present]))
-            verdicts.append((index, present, max(probabilities, key=probabilities.get), probabilities))
+        verdicts = _verdicts(self.model if short else self.article_model, sentences, tokens, events, short)
+        # whether a passage tells an event at all is the judge of sentences' question: the judge of articles
+        # reads a restatement as no event (no record of its own), though it tells the event it restates
+        passage_verdicts = verdicts if short else None
         for event in events:
             if not is_factual(event.attrs["modality"]):
                 continue
@@ -427,7 +439,9 @@ class SentenceJudge:
             if judged and all(p[NONE] >= needed for p in judged):
                 _set_modality(event, DOUBTED, event.attrs["judge_none"])
             elif event.attrs["event_type"] in VIOLENT:
-                self._prune_passages(event, verdicts, sentences, tokens, doc.text)
+                if passage_verdicts is None:
+                    passage_verdicts = _verdicts(self.model, sentences, tokens, events, short)
+                self._prune_passages(event, passage_verdicts, sentences, tokens, doc.text)
         if any(e.start < before.start for before, e in pairwise(events)):  # records in text order, re-anchored ones too
             doc.layers["events"] = events = sorted(events, key=lambda e: (e.start, e.end))
         for _, present, best, probabilities in verdicts:
@@ -457,12 +471,13 @@ class SentenceJudge:
 
     @staticmethod
     def _prune_passages(
-        event: Span, verdicts: list[tuple[int, list[Span], str, dict[str, float]]], sentences: Sequence[Span],
+        event: Span, verdicts: list[Verdict], sentences: Sequence[Span],
         tokens: dict[int, list[Span]], text: str,
     ) -> None:
         """A record the judge upholds loses the passages merged into it from other sentences that the
-        judge reads as reporting no event (a reaction or a reference told beside the strike's report):
-        they are no evidence of it. Its own passage (the trigger's sentence) stays, unless the judge is
+        judge of sentences (`verdicts`, in an article not the judge of articles, which reads a restatement as
+        no event of its own) reads as reporting no event (a reaction or a reference told beside the strike's
+        report): they are no evidence of it. Its own passage (the trigger's sentence) stays, unless the judge is
         `REANCHOR_MIN` sure it reports no event and another passage names the event with a trigger word of
         its type: then the record is anchored there ("زيارة مفتشين للموقع الذي قيل إن هجوما كيمياويا مشتبها
         وقع فيه" gives way to the sentence reporting the attack). Only violence: on protests
@@ -521,7 +536,7 @@ class SentenceJudge:
                     break
 
     def _retype_violence(
-        self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]], build: JudgedRecords,
+        self, doc: Document, verdicts: list[Verdict], build: JudgedRecords,
     ) -> None:
         """A violent record of one sentence that the judge reads as another violent type (as likely as
         all the others together, its own type under `STRAY_MAX`) takes the judge's type, its arguments
@@ -565,7 +580,7 @@ class SentenceJudge:
             doc.layers["events"] = sorted(events, key=lambda e: (e.start, e.end))
 
     def _code_missed_violence(
-        self, doc: Document, verdicts: list[tuple[int, list[Span], str, dict[str, float]]], build: JudgedRecords,
+        self, doc: Document, verdicts: list[Verdict], build: JudgedRecords,
     ) -> None:
         """In a short text where the rules coded no violent event, one record of the violent event the
         judge is surest of, in a sentence whose records (if any) were all set aside on weak evidence.
