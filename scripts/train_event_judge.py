@@ -65,7 +65,13 @@ ARTICLE_GOLDS = ("ant_gold_dev/events.jsonl", "events_articles_team_n.jsonl", "e
                  "events_articles_eighteenth_set.jsonl", "events_articles_nineteenth_set.jsonl",
                  "events_articles_twentieth_set.jsonl", "events_articles_twenty_fourth_set.jsonl",
                  "events_articles_twenty_fifth_set.jsonl", "events_articles_twenty_sixth_set.jsonl",
-                 "events_articles_twenty_seventh_set.jsonl", "events_articles_twenty_eighth_set.jsonl")
+                 "events_articles_twenty_seventh_set.jsonl", "events_articles_twenty_eighth_set.jsonl",
+                 "events_articles_twenty_ninth_set.jsonl", "events_articles_thirtieth_set.jsonl",
+                 "events_articles_thirty_first_set.jsonl", "events_articles_thirty_second_set.jsonl",
+                 "events_articles_thirty_third_set.jsonl", "events_articles_thirty_fourth_set.jsonl",
+                 "events_articles_thirty_fifth_set.jsonl", "events_articles_thirty_sixth_set.jsonl",
+                 "events_articles_thirty_seventh_set.jsonl", "events_articles_thirty_eighth_set.jsonl",
+                 "events_articles_thirty_ninth_set.jsonl", "events_articles_fortieth_set.jsonl")
 ARTICLE_WEIGHT = 8.0
 # general-newswire sentences of ANERcorp labelled for ASSAULT and PROTEST, each coded alone and undated
 NEWSWIRE = "newswire_sentences_anercorp.jsonl"

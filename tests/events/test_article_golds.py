@@ -17,7 +17,9 @@ NAMES = ("team_n", "third_set", "fourth_set", "fifth_set", "sixth_set", "seventh
          "eleventh_set", "twelfth_set", "thirteenth_set", "fourteenth_set", "fifteenth_set",
          "sixteenth_set", "seventeenth_set", "eighteenth_set", "nineteenth_set", "twentieth_set", "twenty_first_set", "twenty_second_set",
          "twenty_third_set", "twenty_fourth_set", "twenty_fifth_set", "twenty_sixth_set", "twenty_seventh_set",
-         "twenty_eighth_set",
+         "twenty_eighth_set", "twenty_ninth_set", "thirtieth_set", "thirty_first_set", "thirty_second_set",
+         "thirty_third_set", "thirty_fourth_set", "thirty_fifth_set", "thirty_sixth_set", "thirty_seventh_set",
+         "thirty_eighth_set", "thirty_ninth_set", "fortieth_set",
          "third_set_recoded")
 GOLDS = [ANNOTATIONS / f"events_articles_{name}.jsonl" for name in NAMES]
 EVENT_FIELDS = {
